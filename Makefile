@@ -1,0 +1,55 @@
+# naevn: `make run` to try it, `make test` to test it, `make check` before you push.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
+MOS := $(CATALOGS:.po=.mo)
+
+.PHONY: run test check lint types contracts catalogs extract bench clean
+
+run: $(STAMP) $(MOS)
+	@mkdir -p var
+	$(BIN)/naevn chat --db sqlite:///var/naevn.db
+
+test: $(STAMP) $(MOS)
+	$(BIN)/pytest -q
+
+check: $(STAMP) $(MOS) lint types contracts catalogs test
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+# Fails when the catalogs are stale against the source (a new or changed message).
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -q -F babel.cfg --no-location --sort-output -o /tmp/naevn-messages.pot naevn statemachine casestore assistant console
+	@diff -q <(grep -v POT-Creation /tmp/naevn-messages.pot) <(grep -v POT-Creation locales/messages.pot) >/dev/null || { echo "locales/messages.pot is stale: run 'make extract'"; exit 1; }
+	$(BIN)/pybabel update -q --check -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+
+# Re-extract messages after changing user-facing text, then translate the new entries.
+extract: $(STAMP)
+	$(BIN)/pybabel extract -q -F babel.cfg --no-location --sort-output -o locales/messages.pot naevn statemachine casestore assistant console
+	$(BIN)/pybabel update -q -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile -q --statistics -d locales -D messages -l $*
+
+bench: $(STAMP) $(MOS)
+	$(BIN)/python bench/turns.py
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache locales/*/LC_MESSAGES/*.mo

@@ -1,0 +1,80 @@
+"""The one error base of naevn, and its family.
+
+Every error naevn raises on purpose derives from :class:`NaevnError`::
+
+    NaevnError                  message + title, shown to a person as is
+    ├── UnknownIdError          an id that is not in the catalog (case type, role, event, state)
+    ├── InvalidInputError       an answer that does not fit the question (carries a Text)
+    ├── FlowError               a flow definition that does not hold together
+    ├── StoreError              the store could not do what was asked        (raised by casestore)
+    │   ├── NotFoundError       no such draft, case or attachment
+    │   └── ConflictError       a stale draft version, or a duplicate
+    └── UploadError             a file that cannot be accepted               (raised by assistant)
+
+Boundaries catch ``NaevnError``: the HTTP layer turns it into a JSON error body, the terminal
+prints one plain sentence and goes on, the console calls ``notify(severity="error")``.
+"""
+
+from __future__ import annotations
+
+from statemachine.text import Text
+
+
+class NaevnError(Exception):
+    """Base of every deliberate naevn error.
+
+    Attributes:
+        message: a plain sentence for the person who caused it, untranslated (a ``Text``) or
+            already plain (a ``str``, for operators and scripts).
+        title: a short heading for UIs that show one.
+    """
+
+    title = "Error"
+
+    def __init__(self, message: Text | str, title: str | None = None) -> None:
+        super().__init__(message.msgid if isinstance(message, Text) else message)
+        self.message = message
+        if title is not None:
+            self.title = title
+
+
+class UnknownIdError(NaevnError):
+    """An id that the catalog does not know: a case type, role, event or state."""
+
+    title = "Unknown id"
+
+
+class InvalidInputError(NaevnError):
+    """An answer that does not fit the question. The dialogue shows ``message`` and asks again."""
+
+    title = "Please check your answer"
+
+
+class FlowError(NaevnError):
+    """A flow definition that names something unregistered or cannot reach its end."""
+
+    title = "Broken flow"
+
+
+class StoreError(NaevnError):
+    """The store could not do what was asked."""
+
+    title = "Store error"
+
+
+class NotFoundError(StoreError):
+    """No draft, case or attachment with that id or number."""
+
+    title = "Not found"
+
+
+class ConflictError(StoreError):
+    """A stale draft version was saved, or something that must be unique already exists."""
+
+    title = "Conflict"
+
+
+class UploadError(NaevnError):
+    """A file that cannot be accepted: missing, empty, too large or of a refused type."""
+
+    title = "File not accepted"
