@@ -30,17 +30,17 @@ contracts: $(STAMP)
 
 # Fails when the catalogs are stale against the source (a new or changed message).
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -q -F babel.cfg --no-location --sort-output -o /tmp/naevn-messages.pot naevn statemachine casestore assistant console
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o /tmp/naevn-messages.pot naevn statemachine casestore assistant console locales
 	@diff -q <(grep -v POT-Creation /tmp/naevn-messages.pot) <(grep -v POT-Creation locales/messages.pot) >/dev/null || { echo "locales/messages.pot is stale: run 'make extract'"; exit 1; }
-	$(BIN)/pybabel update -q --check -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(BIN)/pybabel -q update --check -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
 
 # Re-extract messages after changing user-facing text, then translate the new entries.
 extract: $(STAMP)
-	$(BIN)/pybabel extract -q -F babel.cfg --no-location --sort-output -o locales/messages.pot naevn statemachine casestore assistant console
-	$(BIN)/pybabel update -q -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o locales/messages.pot naevn statemachine casestore assistant console locales
+	$(BIN)/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
-	$(BIN)/pybabel compile -q --statistics -d locales -D messages -l $*
+	$(BIN)/pybabel -q compile -d locales -D messages -l $*
 
 bench: $(STAMP) $(MOS)
 	$(BIN)/python bench/turns.py

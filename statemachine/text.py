@@ -27,8 +27,8 @@ class Money:
     """The amount in DKK."""
 
 
-Param = Union[str, int, Decimal, date, Money, "Text"]
-"""What a placeholder may be filled with."""
+Param = Union[str, int, Decimal, date, Money, "Text", tuple["Param", ...]]
+"""What a placeholder may be filled with; a tuple is rendered as a comma-separated list."""
 
 
 @dataclass(frozen=True)

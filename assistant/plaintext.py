@@ -1,0 +1,115 @@
+"""Turns as plain lines, and typed lines as answers: the text-only chat's two directions.
+
+Everything here works read aloud on a screen reader or on a braille line: one question at a
+time, numbered options, a hint that says what to type, and no colour or cursor movement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from locales import translator
+from statemachine.text import N_, t
+
+ACTION_WORDS: dict[str, str] = {
+    "back": "back",
+    "tilbage": "back",
+    "help": "help",
+    "hjælp": "help",
+    "hjaelp": "help",
+    "save": "save",
+    "gem": "save",
+    "restart": "restart",
+    "forfra": "restart",
+    "start forfra": "restart",
+}
+"""Words that are actions rather than answers, in both languages."""
+
+HINTS: dict[str, str] = {
+    "choice": N_("Type a number from 1 to {count}."),
+    "multi_choice": N_("Type one or more numbers separated by commas, or just press Enter "
+                       "for none."),
+    "confirm": N_("Type yes or no."),
+    "date": N_("Write a date, for example 1/10/2026."),
+    "money": N_("Write an amount in kroner, for example 7500."),
+    "number": N_("Write a number."),
+    "text": N_("Write your answer and press Enter."),
+    "long_text": N_("Write your answer. You may use several lines. End with an empty line."),
+    "email": N_("Write an email address."),
+    "phone": N_("Write a phone number, or just press Enter to skip it."),
+    "file": N_("Write the path to the file, or type {missing} if you do not have it."),
+    "none": N_("Press Enter to go on."),
+}
+"""What to type, by input kind."""
+
+
+def render(turn: dict[str, Any], lang: str) -> str:
+    """A turn as plain text lines, ending with the prompt marker line's text."""
+    tr = translator(lang)
+    lines: list[str] = [""]
+    progress = turn["progress"]
+    lines.append(tr.render(t("Step {step} of {total}.", step=progress["step"],
+                             total=progress["total"])))
+    lines.extend(turn["messages"])
+    for error in turn["errors"]:
+        lines.append(tr.render(t("Please check your answer: {error}", error=error)))
+    if turn["done"]:
+        lines.append(turn["prompt"])
+        return "\n".join(lines)
+    lines.append(turn["prompt"])
+    inp = turn["input"]
+    options = inp["options"]
+    for number, option in enumerate(options, start=1):
+        lines.append(f"  {number}. {option['label']}")
+    if turn["state"] in ("end_no_consent", "end_out_of_scope"):
+        lines.append(tr.render(t("Type back to go back, or restart to start again.")))
+        return "\n".join(lines)
+    kind = inp["kind"]
+    if kind == "file" and not inp["required"]:
+        lines.append(tr.render(t("Write the path to the file, or just press Enter to skip "
+                                 "it.")))
+    elif kind in HINTS and not (kind == "none" and turn["prompt"] == tr.render(t(HINTS[kind]))):
+        lines.append(tr.render(t(HINTS[kind], count=len(options), missing=str(len(options)))))
+    if "current" in inp:
+        lines.append(tr.render(t("Your answer now: {current}. Press Enter to keep it.",
+                                 current=inp["current"])))
+    return "\n".join(lines)
+
+
+def interpret(line: str, turn: dict[str, Any]) -> dict[str, Any]:
+    """What a typed line means for this turn, as a protocol answer."""
+    text = line.strip()
+    word = text.lower()
+    if word in ACTION_WORDS:
+        return {"action": ACTION_WORDS[word]}
+    kind = turn["input"]["kind"]
+    options = turn["input"]["options"]
+    if not text:
+        return {"value": None}
+    if kind in ("choice", "file") and options:
+        chosen = _option(text, options)
+        if chosen is not None:
+            return {"value": chosen}
+        if kind == "file":
+            return {"value": {"path": text}}
+        return {"value": text}
+    if kind == "multi_choice":
+        parts = [p for p in re.split(r"[,;]\s*|\s+(?=\d)", text) if p.strip()]
+        picked = [_option(p.strip(), options) or p.strip() for p in parts]
+        return {"value": picked}
+    return {"value": text}
+
+
+def _option(text: str, options: list[dict[str, Any]]) -> str | None:
+    if text.isdigit():
+        index = int(text) - 1
+        return str(options[index]["id"]) if 0 <= index < len(options) else None
+    folded = text.casefold()
+    exact = [o for o in options if str(o["label"]).casefold() == folded]
+    if exact:
+        return str(exact[0]["id"])
+    starts = [o for o in options if str(o["label"]).casefold().startswith(folded)]
+    if len(starts) == 1 and len(folded) >= 3:
+        return str(starts[0]["id"])
+    return None

@@ -1,0 +1,136 @@
+"""The text-only chat on stdin and stdout: plain lines, or one JSON object per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from assistant.channel import Channel
+from assistant.plaintext import ACTION_WORDS, interpret, render
+from locales import translator
+from statemachine.errors import NaevnError
+from statemachine.text import Text, t
+
+PROMPT_MARK = "> "
+"""Printed before the filer types, so a screen reader user knows it is their turn."""
+
+
+class PlainChat:
+    """The plain-text chat loop."""
+
+    def __init__(self, channel: Channel, stdin: TextIO, stdout: TextIO, *, echo: bool) -> None:
+        """Args:
+        channel: where the turns come from.
+        stdin: the filer's typing.
+        stdout: where the chat writes.
+        echo: write each line read after the prompt mark, for transcripts when the input
+            is not a terminal.
+        """
+        self.channel = channel
+        self.stdin = stdin
+        self.stdout = stdout
+        self.echo = echo
+
+    def run(self, lang: str, resume: str | None = None) -> int:
+        """Chat until the case is filed or the input ends. Returns the exit status."""
+        try:
+            if resume is not None:
+                session, turn = self.channel.resume(resume)
+                code = resume
+            else:
+                session, code, turn = self.channel.start(lang)
+        except NaevnError as err:
+            self._say(_plain(err, lang))
+            return 2
+        while True:
+            lang = self._lang(turn, lang)
+            self._say(render(turn, lang))
+            if turn["done"]:
+                return 0
+            line = self._read(turn["input"]["kind"] == "long_text")
+            if line is None:
+                self._say("")
+                self._say(translator(lang).render(t(
+                    "Your answers are saved. To continue later, run: naevn chat --resume "
+                    "{code}", code=code)))
+                return 0
+            try:
+                turn = self.channel.answer(session, interpret(line, turn), code)
+            except NaevnError as err:
+                turn = dict(turn, errors=[_plain(err, lang)], messages=[])
+
+    def _read(self, many: bool) -> str | None:
+        self.stdout.write(PROMPT_MARK)
+        self.stdout.flush()
+        first = self.stdin.readline()
+        if not first:
+            return None
+        lines = [first.rstrip("\n")]
+        if many and lines[0].strip() and lines[0].strip().lower() not in ACTION_WORDS:
+            while True:
+                more = self.stdin.readline()
+                if not more or not more.strip():
+                    break
+                lines.append(more.rstrip("\n"))
+        text = "\n".join(lines)
+        if self.echo:
+            self.stdout.write(text.replace("\n", "\n  ") + "\n")
+        return text
+
+    def _say(self, text: str) -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    @staticmethod
+    def _lang(turn: dict[str, Any], lang: str) -> str:
+        return str(turn.get("lang", lang))
+
+
+class JsonChat:
+    """The turn protocol on stdin/stdout: one answer per line in, one turn per line out."""
+
+    def __init__(self, channel: Channel, stdin: TextIO, stdout: TextIO) -> None:
+        """Wrap a channel and the two streams."""
+        self.channel = channel
+        self.stdin = stdin
+        self.stdout = stdout
+
+    def run(self, lang: str, resume: str | None = None) -> int:
+        """Answer lines until the input ends. Returns the exit status."""
+        try:
+            if resume is not None:
+                session, turn = self.channel.resume(resume)
+                code = resume
+            else:
+                session, code, turn = self.channel.start(lang)
+        except NaevnError as err:
+            self._emit({"error": {"code": "not_found", "message": _plain(err, lang)}})
+            return 2
+        self._emit(turn)
+        for line in self.stdin:
+            if not line.strip():
+                continue
+            try:
+                answer = json.loads(line)
+            except json.JSONDecodeError:
+                message = translator(lang).render(t("That line is not valid JSON. Send one "
+                                                    "answer per line, like {example}.",
+                                                    example='{"value": "tenant"}'))
+                self._emit(dict(turn, errors=[message], messages=[]))
+                continue
+            try:
+                turn = self.channel.answer(session, answer, code)
+            except NaevnError as err:
+                self._emit(dict(turn, errors=[_plain(err, lang)], messages=[]))
+                continue
+            self._emit(turn)
+        return 0
+
+    def _emit(self, obj: dict[str, Any]) -> None:
+        self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.stdout.flush()
+
+
+def _plain(err: NaevnError, lang: str) -> str:
+    message = err.message
+    return translator(lang).render(message if isinstance(message, Text) else message)

@@ -1,0 +1,49 @@
+"""The case store: drafts, cases and their audit trail in SQL, attachment content on disk.
+
+Use it like this::
+
+    store = Store.open("sqlite:///var/naevn.db", Path("var/blobs"))
+    with store.begin() as tx:          # one transaction: commit on exit, rollback on error
+        draft = tx.load_draft(session_id)
+        tx.save_draft(draft.id, state=..., data=..., expected_version=draft.version)
+
+Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFoundError`` and
+``ConflictError``; no SQLAlchemy type or exception leaves this package.
+"""
+
+from casestore.blobs import BlobRef, BlobStore
+from casestore.migrate import current, upgrade
+from casestore.records import (
+    AttachmentRow,
+    CaseRecord,
+    CaseSummary,
+    DraftRow,
+    DraftStatus,
+    PartyIn,
+    PartyKind,
+    PartyRole,
+    Submission,
+)
+from casestore.repository import FIRST_NUMBER, Tx
+from casestore.store import Clock, Store, utc_now
+
+__all__ = [
+    "FIRST_NUMBER",
+    "AttachmentRow",
+    "BlobRef",
+    "BlobStore",
+    "CaseRecord",
+    "CaseSummary",
+    "Clock",
+    "DraftRow",
+    "DraftStatus",
+    "PartyIn",
+    "PartyKind",
+    "PartyRole",
+    "Store",
+    "Submission",
+    "Tx",
+    "current",
+    "upgrade",
+    "utc_now",
+]

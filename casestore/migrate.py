@@ -1,0 +1,87 @@
+"""Schema migrations: bring a database to the newest schema with Alembic, no alembic.ini needed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, text
+
+from casestore.engine import READ_ONLY, make_engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+"""The Alembic script directory, shipped as package data."""
+
+VERSION_TABLE = "alembic_version"
+
+
+def config(url: str | None = None) -> Config:
+    """An Alembic config for the shipped migrations, built in code.
+
+    Args:
+        url: the database URL, for Alembic commands run without a shared connection.
+    """
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if url is not None:
+        # configparser interpolation would eat a '%' in a URL-encoded password.
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+@cache
+def head() -> str:
+    """The newest revision id of the shipped migrations."""
+    revision = ScriptDirectory.from_config(config()).get_current_head()
+    if revision is None:
+        raise RuntimeError("the shipped migrations have no head revision")
+    return revision
+
+
+def upgrade(url: str) -> None:
+    """Bring the database at ``url`` to the newest schema, creating it from nothing if needed."""
+    engine = make_engine(url)
+    try:
+        upgrade_engine(engine)
+    finally:
+        engine.dispose()
+
+
+def current(url: str) -> str | None:
+    """The revision the database at ``url`` is at, or None if it has no schema yet."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current_of(connection.execution_options(**READ_ONLY))
+    finally:
+        engine.dispose()
+
+
+def current_of(connection: Connection) -> str | None:
+    """The revision recorded on this connection's database, read cheaply (one small query)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    return None if row is None else str(row[0])
+
+
+def upgrade_engine(engine: Engine) -> None:
+    """Upgrade the database behind ``engine`` over one of its own connections.
+
+    Sharing the engine keeps its connect-time settings (and makes in-memory SQLite work).
+    """
+    cfg = config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def ensure_current(engine: Engine) -> None:
+    """Upgrade only when the schema is missing or behind the shipped head."""
+    with engine.connect() as connection:
+        at = current_of(connection.execution_options(**READ_ONLY))
+    if at != head():
+        upgrade_engine(engine)

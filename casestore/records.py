@@ -1,0 +1,155 @@
+"""Plain records that go in and out of the store; no SQLAlchemy type ever leaves casestore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+DraftStatus = Literal["open", "submitted"]
+"""A draft is open while the dialogue runs, and submitted once it became a case."""
+
+PartyRole = Literal["filer", "representative", "co_party", "counterparty"]
+"""What a party is to the case."""
+
+PartyKind = Literal["person", "company"]
+"""Whether a party is a natural person or a company (or other legal person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRow:
+    """A dialogue's saved state, as loaded from the store."""
+
+    id: str
+    """The session id, ``s_`` + 22 url-safe characters."""
+    lang: str
+    """The dialogue's language code (``da`` or ``en``)."""
+    state: str
+    """The id of the dialogue state the filer is at."""
+    data: dict[str, Any]
+    """The dialogue's answers and bookkeeping; opaque to the store."""
+    version: int
+    """Bumped on every save; pass it back as ``expected_version``."""
+    status: DraftStatus
+    """``open`` or ``submitted``."""
+    case_number: str | None
+    """The case number once submitted, else None."""
+    created_at: datetime
+    """When the draft was created (UTC)."""
+    updated_at: datetime
+    """When the draft was last saved (UTC)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    """An uploaded file's metadata; its content is in the blob store under ``sha256``."""
+
+    id: str
+    """``a_`` + 22 url-safe characters."""
+    draft_id: str
+    """The draft it was uploaded to."""
+    filename: str
+    """The name the filer gave it; for display only, never a path."""
+    size: int
+    """Size in bytes."""
+    sha256: str
+    """Hex digest of the content, and its key in the blob store."""
+    media_type: str
+    """The detected media type, e.g. ``application/pdf``."""
+    requirement: str | None
+    """The attachment catalog id it answers; set at submission."""
+    created_at: datetime
+    """When it was uploaded (UTC)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartyIn:
+    """A party as given at submission."""
+
+    role: PartyRole
+    """What the party is to the case."""
+    name: str
+    """Full name, or the company's name."""
+    kind: PartyKind
+    """``person`` or ``company``."""
+    address: str
+    """Postal address."""
+    email: str | None = None
+    """E-mail address, if known."""
+    phone: str | None = None
+    """Phone number, if known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """Everything a case is filed with; :meth:`Tx.submit` writes it in one go."""
+
+    municipality_code: int
+    """The kommunekode of the rented home; the case number's prefix."""
+    case_type: str
+    """The main case type id."""
+    extra_topics: list[str]
+    """Further case type ids raised in the same case."""
+    role: str
+    """Who files: tenant, landlord, tenant_board or representative."""
+    side: str
+    """The side the filer is on (a representative's client's side)."""
+    housing: str
+    """private or social."""
+    lang: str
+    """The filer's language code."""
+    answers: dict[str, Any]
+    """The answers, keyed by dialogue state id; must be JSON-serialisable."""
+    parties: list[PartyIn]
+    """The filer, any representative, co-parties and counterparties."""
+    attachments: list[tuple[str, str]]
+    """(attachment id, requirement id) pairs; each attachment must belong to the draft."""
+    deadlines: list[dict[str, Any]]
+    """Deadlines as in the deadline JSON: rule, event, starts, ends, act_by (ISO dates or
+    ``date``), days_left, status, consequence, legal_basis."""
+    filed_at: datetime
+    """When the case was filed (timezone-aware)."""
+    actor: str
+    """Who submitted, for the audit trail (e.g. ``filer:s_…``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One line of the case list."""
+
+    number: str
+    """``<kommunekode>-<running number>``, e.g. ``101-10005``."""
+    case_type: str
+    """The main case type id."""
+    role: str
+    """Who filed."""
+    housing: str
+    """private or social."""
+    municipality_code: int
+    """The kommunekode."""
+    status: str
+    """The lifecycle status, ``submitted`` at first."""
+    filed_at: datetime
+    """When the case was filed (UTC)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRecord(CaseSummary):
+    """A whole case. The lists hold JSON-ready dicts (dates and times as ISO strings)."""
+
+    side: str = ""
+    """The side the filer is on."""
+    lang: str = ""
+    """The filer's language code."""
+    extra_topics: list[str] = field(default_factory=list)
+    """Further case type ids."""
+    answers: dict[str, Any] = field(default_factory=dict)
+    """The answers, keyed by dialogue state id."""
+    parties: list[dict[str, Any]] = field(default_factory=list)
+    """``{role, name, kind, address, email, phone}`` each."""
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    """``{id, filename, size, sha256, media_type, requirement}`` each."""
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    """The deadlines computed at submission, in the deadline JSON structure."""
+    events: list[dict[str, Any]] = field(default_factory=list)
+    """The audit trail, oldest first: ``{kind, actor, at, data}`` each."""

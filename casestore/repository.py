@@ -1,0 +1,393 @@
+"""Every query of the case store, as methods of one transaction (SQLAlchemy Core throughout)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Select, bindparam, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import ReturningInsert
+
+from casestore import rows
+from casestore.blobs import BlobStore
+from casestore.failures import (
+    FOREIGN_FILE,
+    LOST_FILE,
+    NO_CASE,
+    NO_DRAFT,
+    NO_FILE,
+    STALE,
+    SUBMITTED,
+    translated,
+)
+from casestore.models import ATTACHMENTS, CASES, COUNTERS, DEADLINES, DRAFTS, EVENTS, PARTIES
+from casestore.records import AttachmentRow, CaseRecord, CaseSummary, DraftRow, Submission
+from statemachine.errors import ConflictError, NotFoundError, StoreError
+from statemachine.text import t
+
+FIRST_NUMBER = 10001
+"""The running number of a municipality's first case."""
+
+# The hot path (load + save of a draft on every dialogue turn) runs prebuilt statements with
+# bind parameters, so SQLAlchemy's compiled cache hits on every call.
+_DRAFT = select(*rows.DRAFT_COLUMNS)
+_LOAD = _DRAFT.where(DRAFTS.c.id == bindparam("p_id"))
+_BY_TOKEN = _DRAFT.where(DRAFTS.c.token_hash == bindparam("p_hash"))
+_BY_RESUME = _DRAFT.where(DRAFTS.c.resume_hash == bindparam("p_hash"))
+_SAVE = (
+    update(DRAFTS)
+    .where(
+        DRAFTS.c.id == bindparam("p_id"),
+        DRAFTS.c.version == bindparam("p_version"),
+        DRAFTS.c.status == "open",
+    )
+    .values(
+        state=bindparam("p_state"),
+        data=bindparam("p_data"),
+        version=DRAFTS.c.version + 1,
+        updated_at=bindparam("p_now"),
+    )
+)
+_STATUS = select(DRAFTS.c.status, DRAFTS.c.version).where(DRAFTS.c.id == bindparam("p_id"))
+_ATTACHMENT = select(*rows.ATTACHMENT_COLUMNS)
+_LINK = (
+    update(ATTACHMENTS)
+    .where(ATTACHMENTS.c.id == bindparam("p_id"))
+    .values(case_id=bindparam("p_case"), requirement=bindparam("p_requirement"))
+)
+
+
+class Tx:
+    """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``)."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        blobs: BlobStore,
+        clock: Callable[[], datetime],
+        *,
+        writable: bool,
+    ) -> None:
+        """Wrap a connection that is inside a transaction."""
+        self._conn = connection
+        self._blobs = blobs
+        self._now = clock
+        self._writable = writable
+
+    # --- drafts (the hot path) ----------------------------------------------------------------
+
+    def create_draft(
+        self,
+        *,
+        draft_id: str,
+        token_hash: str,
+        resume_hash: str,
+        lang: str,
+        state: str,
+        data: dict[str, Any],
+    ) -> DraftRow:
+        """Create an open draft at version 1.
+
+        Raises:
+            ConflictError: the id or one of the hashes is taken.
+        """
+        self._need_write()
+        now = self._now()
+        row = DraftRow(draft_id, lang, state, data, 1, "open", None, now, now)
+        values = rows.values_of(row, rows.DRAFT_COLUMNS)
+        with translated():
+            self._conn.execute(
+                insert(DRAFTS), {**values, "token_hash": token_hash, "resume_hash": resume_hash}
+            )
+        return row
+
+    def load_draft(self, draft_id: str) -> DraftRow:
+        """The draft with this id.
+
+        Raises:
+            NotFoundError: no such draft.
+        """
+        return self._one_draft(_LOAD, {"p_id": draft_id})
+
+    def find_draft_by_token(self, token_hash: str) -> DraftRow:
+        """The draft whose session token hashes to ``token_hash``.
+
+        Raises:
+            NotFoundError: no such draft.
+        """
+        return self._one_draft(_BY_TOKEN, {"p_hash": token_hash})
+
+    def find_draft_by_resume(self, resume_hash: str) -> DraftRow:
+        """The draft whose resume code hashes to ``resume_hash``.
+
+        Raises:
+            NotFoundError: no such draft.
+        """
+        return self._one_draft(_BY_RESUME, {"p_hash": resume_hash})
+
+    def save_draft(
+        self, draft_id: str, *, state: str, data: dict[str, Any], expected_version: int
+    ) -> int:
+        """Save a draft's state and data if nobody saved it since ``expected_version``.
+
+        Returns:
+            The new version.
+
+        Raises:
+            NotFoundError: no such draft.
+            ConflictError: the version moved on, or the draft was submitted.
+        """
+        self._need_write()
+        params = {"p_id": draft_id, "p_version": expected_version, "p_state": state}
+        params |= {"p_data": data, "p_now": self._now()}
+        if self._conn.execute(_SAVE, params).rowcount == 1:
+            return expected_version + 1
+        self._check_open(draft_id)
+        raise ConflictError(t(STALE))
+
+    # --- attachments --------------------------------------------------------------------------
+
+    def add_attachment(
+        self, draft_id: str, *, filename: str, size: int, sha256: str, media_type: str
+    ) -> AttachmentRow:
+        """Record an uploaded file (already in the blob store) against an open draft.
+
+        Raises:
+            NotFoundError: no such draft.
+            ConflictError: the draft was submitted.
+        """
+        self._need_write()
+        self._check_open(draft_id)
+        attachment_id = "a_" + secrets.token_urlsafe(16)
+        row = AttachmentRow(
+            attachment_id, draft_id, filename, size, sha256, media_type, None, self._now()
+        )
+        self._conn.execute(insert(ATTACHMENTS), rows.values_of(row, rows.ATTACHMENT_COLUMNS))
+        return row
+
+    def attachments_of_draft(self, draft_id: str) -> list[AttachmentRow]:
+        """The files uploaded to a draft, oldest first."""
+        stmt = _ATTACHMENT.where(ATTACHMENTS.c.draft_id == draft_id).order_by(
+            ATTACHMENTS.c.created_at, ATTACHMENTS.c.id
+        )
+        return [AttachmentRow(*row) for row in self._conn.execute(stmt)]
+
+    def attachment(self, attachment_id: str) -> AttachmentRow:
+        """The attachment with this id.
+
+        Raises:
+            NotFoundError: no such attachment.
+        """
+        row = self._conn.execute(_ATTACHMENT.where(ATTACHMENTS.c.id == attachment_id)).first()
+        if row is None:
+            raise NotFoundError(t(NO_FILE))
+        return AttachmentRow(*row)
+
+    # --- submission ---------------------------------------------------------------------------
+
+    def submit(self, draft_id: str, submission: Submission) -> str:
+        """File a draft as a case: number, case, parties, attachments, deadlines, audit event.
+
+        Everything is checked before anything is written, and the writes run inside a
+        savepoint, so a failure leaves the transaction as it was even if the caller goes on.
+
+        Returns:
+            The new case number, ``<kommunekode>-<running number>``.
+
+        Raises:
+            NotFoundError: no such draft, or a listed attachment does not exist.
+            ConflictError: the draft was already submitted, or an attachment is another
+                draft's (or listed twice).
+            StoreError: an attachment's content is missing from the blob store.
+        """
+        self._need_write()
+        self._check_open(draft_id)
+        links = self._checked_links(draft_id, submission.attachments)
+        with translated(), self._conn.begin_nested():
+            last = self._conn.execute(
+                _next_number(self._conn.dialect.name, submission.municipality_code)
+            ).scalar_one()
+            number = f"{submission.municipality_code}-{last}"
+            case_id = self._conn.execute(
+                insert(CASES).returning(CASES.c.id), rows.case_values(draft_id, number, submission)
+            ).scalar_one()
+            if submission.parties:
+                self._conn.execute(insert(PARTIES), rows.party_values(case_id, submission.parties))
+            if links:
+                self._conn.execute(
+                    _LINK,
+                    [{"p_id": a, "p_case": case_id, "p_requirement": r} for a, r in links],
+                )
+            if submission.deadlines:
+                deadlines = rows.deadline_values(case_id, submission.deadlines)
+                self._conn.execute(insert(DEADLINES), deadlines)
+            self._insert_event(
+                "case.submitted",
+                actor=submission.actor,
+                case_id=case_id,
+                draft_id=draft_id,
+                data={"number": number, "attachments": len(links)},
+            )
+            done = self._conn.execute(
+                update(DRAFTS)
+                .where(DRAFTS.c.id == draft_id, DRAFTS.c.status == "open")
+                .values(
+                    status="submitted",
+                    case_number=number,
+                    version=DRAFTS.c.version + 1,
+                    updated_at=self._now(),
+                )
+            )
+            if done.rowcount != 1:
+                raise ConflictError(t(SUBMITTED))
+        return number
+
+    def record_event(
+        self,
+        kind: str,
+        *,
+        actor: str,
+        case_id: int | None = None,
+        draft_id: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        """Append a line to the audit trail (e.g. ``draft.resumed``, ``case.assigned``)."""
+        self._need_write()
+        self._insert_event(kind, actor=actor, case_id=case_id, draft_id=draft_id, data=data)
+
+    # --- cases --------------------------------------------------------------------------------
+
+    def list_cases(
+        self, limit: int = 100, after_number: str | None = None, *, newest_first: bool = False
+    ) -> list[CaseSummary]:
+        """One page of cases in filing order, for keyset pagination.
+
+        Args:
+            limit: the page size.
+            after_number: the last case number of the previous page; None for the first page.
+            newest_first: page from the newest case backwards instead.
+
+        Raises:
+            NotFoundError: ``after_number`` is not a case.
+        """
+        stmt = select(*rows.SUMMARY_COLUMNS).limit(max(limit, 0))
+        key = CASES.c.id
+        if after_number is not None:
+            after = self._case_id(after_number)
+            stmt = stmt.where(key < after if newest_first else key > after)
+        stmt = stmt.order_by(key.desc() if newest_first else key)
+        return [CaseSummary(*row) for row in self._conn.execute(stmt)]
+
+    def get_case(self, number: str) -> CaseRecord:
+        """The whole case with this number, audit trail included.
+
+        Raises:
+            NotFoundError: no such case.
+        """
+        row = self._conn.execute(
+            select(*rows.SUMMARY_COLUMNS, *rows.DETAIL_COLUMNS).where(CASES.c.number == number)
+        ).first()
+        if row is None:
+            raise NotFoundError(t(NO_CASE, number=number))
+        case_id, draft_id = row.id, row.draft_id
+        parties = self._conn.execute(
+            select(*rows.PARTY_COLUMNS).where(PARTIES.c.case_id == case_id).order_by(PARTIES.c.id)
+        )
+        attachments = self._conn.execute(
+            _ATTACHMENT.where(ATTACHMENTS.c.case_id == case_id).order_by(
+                ATTACHMENTS.c.created_at, ATTACHMENTS.c.id
+            )
+        )
+        deadlines = self._conn.execute(
+            select(*rows.DEADLINE_COLUMNS)
+            .where(DEADLINES.c.case_id == case_id)
+            .order_by(DEADLINES.c.id)
+        )
+        events = self._conn.execute(
+            select(*rows.EVENT_COLUMNS)
+            .where(or_(EVENTS.c.case_id == case_id, EVENTS.c.draft_id == draft_id))
+            .order_by(EVENTS.c.at, EVENTS.c.id)
+        )
+        return rows.case_record(row, parties, attachments, deadlines, events)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _one_draft(self, stmt: Select[Any], params: dict[str, str]) -> DraftRow:
+        row = self._conn.execute(stmt, params).first()
+        if row is None:
+            raise NotFoundError(t(NO_DRAFT))
+        return DraftRow(*row)
+
+    def _check_open(self, draft_id: str) -> None:
+        """Raise unless the draft exists and is still open."""
+        row = self._conn.execute(_STATUS, {"p_id": draft_id}).first()
+        if row is None:
+            raise NotFoundError(t(NO_DRAFT))
+        if row.status != "open":
+            raise ConflictError(t(SUBMITTED))
+
+    def _checked_links(self, draft_id: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Check that each listed attachment is this draft's and its content is on disk."""
+        ids = [attachment_id for attachment_id, _ in wanted]
+        if len(set(ids)) != len(ids):
+            raise ConflictError(t(FOREIGN_FILE))
+        if not ids:
+            return []
+        found = {
+            row.id: row
+            for row in self._conn.execute(
+                select(ATTACHMENTS.c.id, ATTACHMENTS.c.draft_id, ATTACHMENTS.c.sha256).where(
+                    ATTACHMENTS.c.id.in_(ids)
+                )
+            )
+        }
+        for attachment_id in ids:
+            row = found.get(attachment_id)
+            if row is None:
+                raise NotFoundError(t(NO_FILE))
+            if row.draft_id != draft_id:
+                raise ConflictError(t(FOREIGN_FILE))
+            if not self._blobs.exists(row.sha256):
+                filename = self.attachment(attachment_id).filename
+                raise StoreError(t(LOST_FILE, filename=filename))
+        return list(wanted)
+
+    def _case_id(self, number: str) -> int:
+        found = self._conn.execute(select(CASES.c.id).where(CASES.c.number == number)).first()
+        if found is None:
+            raise NotFoundError(t(NO_CASE, number=number))
+        return int(found.id)
+
+    def _insert_event(
+        self,
+        kind: str,
+        *,
+        actor: str,
+        case_id: int | None,
+        draft_id: str | None,
+        data: dict[str, Any] | None,
+    ) -> None:
+        values = {"case_id": case_id, "draft_id": draft_id, "kind": kind, "actor": actor}
+        self._conn.execute(insert(EVENTS), {**values, "at": self._now(), "data": data or {}})
+
+    def _need_write(self) -> None:
+        if not self._writable:
+            raise StoreError("A read-only transaction cannot write; use Store.begin().")
+
+
+def _next_number(dialect: str, municipality_code: int) -> ReturningInsert[tuple[int]]:
+    """One statement that bumps (or starts) a municipality's counter and returns the number.
+
+    An upsert is atomic on both backends, so concurrent filers never get the same number.
+    """
+    backend = {"sqlite": sqlite, "postgresql": postgresql}.get(dialect)
+    if backend is None:
+        raise StoreError(f"Case numbering is not supported on {dialect}.")
+    start = {"municipality_code": municipality_code, "last": FIRST_NUMBER}
+    bump = {"last": COUNTERS.c.last + 1}
+    upsert = backend.insert(COUNTERS).values(start)
+    upsert = upsert.on_conflict_do_update(index_elements=[COUNTERS.c.municipality_code], set_=bump)
+    return cast(ReturningInsert[tuple[int]], upsert.returning(COUNTERS.c.last))

@@ -1,0 +1,157 @@
+"""Conversions between table rows and the plain records in :mod:`casestore.records`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import astuple
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Row
+
+from casestore.models import ATTACHMENTS, CASES, DEADLINES, DRAFTS, EVENTS, PARTIES
+from casestore.records import CaseRecord, PartyIn, Submission
+
+# Column orders match the records' field orders, so a row unpacks straight into a record.
+DRAFT_COLUMNS: tuple[Column[Any], ...] = tuple(
+    DRAFTS.c[name]
+    for name in (
+        "id",
+        "lang",
+        "state",
+        "data",
+        "version",
+        "status",
+        "case_number",
+        "created_at",
+        "updated_at",
+    )
+)
+ATTACHMENT_COLUMNS: tuple[Column[Any], ...] = tuple(
+    ATTACHMENTS.c[name]
+    for name in (
+        "id",
+        "draft_id",
+        "filename",
+        "size",
+        "sha256",
+        "media_type",
+        "requirement",
+        "created_at",
+    )
+)
+SUMMARY_COLUMNS: tuple[Column[Any], ...] = tuple(
+    CASES.c[name]
+    for name in (
+        "number",
+        "case_type",
+        "role",
+        "housing",
+        "municipality_code",
+        "status",
+        "filed_at",
+    )
+)
+DETAIL_COLUMNS: tuple[Column[Any], ...] = tuple(
+    CASES.c[name] for name in ("side", "lang", "extra_topics", "answers", "id", "draft_id")
+)
+PARTY_FIELDS = ("role", "name", "kind", "address", "email", "phone")
+PARTY_COLUMNS: tuple[Column[Any], ...] = tuple(PARTIES.c[name] for name in PARTY_FIELDS)
+DEADLINE_FIELDS = (
+    "rule",
+    "event",
+    "starts",
+    "ends",
+    "act_by",
+    "days_left",
+    "status",
+    "consequence",
+    "legal_basis",
+)
+DEADLINE_COLUMNS: tuple[Column[Any], ...] = tuple(DEADLINES.c[name] for name in DEADLINE_FIELDS)
+EVENT_COLUMNS: tuple[Column[Any], ...] = tuple(
+    EVENTS.c[name] for name in ("kind", "actor", "at", "data")
+)
+_DAYS = ("starts", "ends", "act_by")
+
+
+def values_of(record: Any, columns: Iterable[Column[Any]]) -> dict[str, Any]:
+    """Insert values from a record whose fields come in the order of ``columns``."""
+    return dict(zip((column.name for column in columns), astuple(record), strict=True))
+
+
+def case_values(draft_id: str, number: str, submission: Submission) -> dict[str, Any]:
+    """The insert values of a newly filed case."""
+    return {
+        "number": number,
+        "draft_id": draft_id,
+        "case_type": submission.case_type,
+        "extra_topics": list(submission.extra_topics),
+        "role": submission.role,
+        "side": submission.side,
+        "housing": submission.housing,
+        "municipality_code": submission.municipality_code,
+        "lang": submission.lang,
+        "status": "submitted",
+        "answers": submission.answers,
+        "filed_at": submission.filed_at,
+    }
+
+
+def party_values(case_id: int, parties: Iterable[PartyIn]) -> list[dict[str, Any]]:
+    """The insert values of a case's parties."""
+    return [
+        {"case_id": case_id, **{name: getattr(party, name) for name in PARTY_FIELDS}}
+        for party in parties
+    ]
+
+
+def deadline_values(case_id: int, deadlines: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The insert values of a case's deadlines; dates may come as ISO text or ``date``."""
+    out = []
+    for deadline in deadlines:
+        values = {name: deadline[name] for name in DEADLINE_FIELDS}
+        for name in _DAYS:
+            value = values[name]
+            values[name] = value if isinstance(value, date) else date.fromisoformat(value)
+        out.append({"case_id": case_id, **values})
+    return out
+
+
+def case_record(
+    case: Row[Any],
+    parties: Iterable[Row[Any]],
+    attachments: Iterable[Row[Any]],
+    deadlines: Iterable[Row[Any]],
+    events: Iterable[Row[Any]],
+) -> CaseRecord:
+    """Assemble a whole case from its row and its children's rows (JSON-ready lists)."""
+    return CaseRecord(
+        **{column.name: case._mapping[column] for column in SUMMARY_COLUMNS},
+        side=case.side,
+        lang=case.lang,
+        extra_topics=list(case.extra_topics),
+        answers=dict(case.answers),
+        parties=[dict(zip(PARTY_FIELDS, row, strict=True)) for row in parties],
+        attachments=[_attachment(row) for row in attachments],
+        deadlines=[_jsonable(row._mapping) for row in deadlines],
+        events=[_jsonable(row._mapping) for row in events],
+    )
+
+
+def _attachment(row: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "filename": row.filename,
+        "size": row.size,
+        "sha256": row.sha256,
+        "media_type": row.media_type,
+        "requirement": row.requirement,
+    }
+
+
+def _jsonable(mapping: Any) -> dict[str, Any]:
+    return {
+        key: value.isoformat() if isinstance(value, date | datetime) else value
+        for key, value in mapping.items()
+    }

@@ -1,0 +1,87 @@
+"""The store: one engine and one blob directory, handing out one transaction at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.util import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from casestore.blobs import BlobStore
+from casestore.engine import READ_ONLY, make_engine
+from casestore.failures import translated
+from casestore.migrate import ensure_current
+from casestore.repository import Tx
+from statemachine.errors import StoreError
+
+Clock = Callable[[], datetime]
+"""Gives the current time, timezone-aware."""
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+class Store:
+    """The case store: open it once per process, then do all work inside :meth:`begin`."""
+
+    def __init__(self, engine: Engine, blobs: BlobStore, url: str, clock: Clock) -> None:
+        """Wrap an engine; use :meth:`open` instead, which also migrates."""
+        self._engine = engine
+        self.blobs = blobs
+        """The attachment content, addressed by sha256."""
+        self.url = url
+        """The database URL the store was opened with."""
+        self._clock = clock
+
+    @classmethod
+    def open(cls, url: str, blob_dir: Path, *, clock: Clock = utc_now) -> Store:
+        """Open the store at ``url``, creating and migrating the database if needed.
+
+        Args:
+            url: a SQLAlchemy URL, e.g. ``sqlite:///var/naevn.db``.
+            blob_dir: where attachment content is kept.
+            clock: the time source for created/updated stamps (tests pass a fixed one).
+
+        Raises:
+            StoreError: the database cannot be reached or migrated.
+        """
+        engine = make_engine(url)
+        try:
+            ensure_current(engine)
+        except (DBAPIError, CommandError) as exc:
+            engine.dispose()
+            raise StoreError(f"Cannot open the case store at {engine.url!r}: {exc}") from exc
+        return cls(engine, BlobStore(blob_dir), url, clock)
+
+    @contextmanager
+    def begin(self) -> Iterator[Tx]:
+        """One read-write transaction: committed on normal exit, rolled back on an exception.
+
+        Raises:
+            ConflictError: a uniqueness rule was broken.
+            StoreError: the database failed (e.g. stayed locked past the busy timeout).
+        """
+        with translated(), self._engine.begin() as connection:
+            yield Tx(connection, self.blobs, self._clock, writable=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        """One read-only transaction; on SQLite it does not take the write lock.
+
+        Raises:
+            StoreError: the database failed, or a write was attempted.
+        """
+        with translated(), self._engine.connect() as connection:
+            connection.execution_options(**READ_ONLY)
+            with connection.begin():
+                yield Tx(connection, self.blobs, self._clock, writable=False)
+
+    def close(self) -> None:
+        """Close every pooled connection. The store cannot be used afterwards."""
+        self._engine.dispose()

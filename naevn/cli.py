@@ -1,0 +1,139 @@
+"""The ``naevn`` command: chat, deadline, cases and db, wired to the embedded store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import NoReturn
+
+from locales import LANGUAGES
+from naevn import cases_command, deadline_command
+from naevn.settings import Settings, from_env
+from statemachine.errors import NaevnError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"naevn: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="naevn", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    chat = commands.add_parser("chat", help="file a case in a text-only chat")
+    chat.add_argument("--lang", default="da", help="da or en (default da)")
+    chat.add_argument("--json", action="store_true", help="speak the turn protocol")
+    chat.add_argument("--resume", metavar="CODE", help="continue a saved draft")
+    chat.add_argument("--server", metavar="URL", help="a running naevn service")
+    chat.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
+    chat.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
+
+    deadline = commands.add_parser("deadline", help="the deadlines that apply to a case")
+    deadline.add_argument("--case-type", required=True)
+    deadline.add_argument("--role", required=True)
+    deadline.add_argument("--side", help="for a representative: the side they act for")
+    deadline.add_argument("--event", action="append", default=[], metavar="NAME=DATE")
+    deadline.add_argument("--today", help="the day to count from (default: today)")
+    deadline.add_argument("--json", action="store_true")
+    deadline.add_argument("--lang", default="da")
+
+    cases = commands.add_parser("cases", help="list and show filed cases")
+    cases_sub = cases.add_subparsers(dest="cases_command", required=True, parser_class=_Parser)
+    listing = cases_sub.add_parser("list")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--db", metavar="URL")
+    listing.add_argument("--data-dir", metavar="DIR")
+    show = cases_sub.add_parser("show")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--db", metavar="URL")
+    show.add_argument("--data-dir", metavar="DIR")
+
+    db = commands.add_parser("db", help="the store's schema")
+    db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    for name in ("upgrade", "current"):
+        sub = db_sub.add_parser(name)
+        sub.add_argument("--db", metavar="URL")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one naevn command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except NaevnError as err:
+        print(f"naevn: {_one_line(err)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "deadline":
+        return _deadline(args)
+    settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
+    if args.command == "chat":
+        return _chat(args, settings)
+    if args.command == "cases":
+        from naevn.embedded import open_store
+
+        store = open_store(settings)
+        if args.cases_command == "list":
+            cases_command.list_cases(store, args.json, sys.stdout)
+        else:
+            cases_command.show_case(store, args.number, args.json, sys.stdout)
+        return 0
+    from casestore import current, upgrade
+
+    if args.db_command == "upgrade":
+        upgrade(settings.db)
+    print(current(settings.db) or "empty")
+    return 0
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.channel import LocalChannel
+    from assistant.terminal import JsonChat, PlainChat
+    from naevn.embedded import conversation
+
+    if args.lang not in LANGUAGES:
+        raise deadline_command.UsageError(f"unknown language {args.lang!r}; use da or en")
+    if args.server:
+        raise deadline_command.UsageError("--server needs the naevn service, which is not "
+                                          "part of this version yet; leave it out to chat "
+                                          "on the local store")
+    channel = LocalChannel(conversation(settings))
+    if args.json:
+        return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
+    chat = PlainChat(channel, sys.stdin, sys.stdout, echo=not sys.stdin.isatty())
+    return chat.run(args.lang, args.resume)
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    if args.lang not in LANGUAGES:
+        raise deadline_command.UsageError(f"unknown language {args.lang!r}; use da or en")
+    try:
+        today = date.fromisoformat(args.today) if args.today else from_env().clock()
+    except ValueError:
+        raise deadline_command.UsageError(f"--today: not an ISO date: {args.today!r}") from None
+    deadline_command.run(args.case_type, args.role, args.side, args.event, today, args.json,
+                         args.lang, sys.stdout)
+    return 0
+
+
+def _one_line(err: NaevnError) -> str:
+    from locales import translator
+
+    message = err.message
+    text = message if isinstance(message, str) else translator("en").render(message)
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

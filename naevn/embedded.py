@@ -1,0 +1,26 @@
+"""Embedded mode: the store and the dialogue in this process, no service needed."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.conversation import Conversation
+from casestore import Store
+from naevn.settings import Settings
+from statemachine.engine import Engine
+
+
+@cache
+def engine() -> Engine:
+    """The intake engine, built and validated once per process."""
+    return Engine()
+
+
+def open_store(settings: Settings) -> Store:
+    """Open (and if needed create and migrate) the store the settings name."""
+    return Store.open(settings.db, settings.blob_dir)
+
+
+def conversation(settings: Settings) -> Conversation:
+    """A conversation service on the embedded store."""
+    return Conversation(open_store(settings), engine(), settings.clock)

@@ -1,0 +1,43 @@
+"""Settings: where the store is, where files go, and what "today" is."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///var/naevn.db"
+"""The embedded store, relative to the working directory."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a naevn process is set up. Built from flags and the environment."""
+
+    db: str = DEFAULT_DB
+    """The store URL (``--db`` / ``NAEVN_DB``). SQLite by default."""
+    data_dir: Path = Path("var")
+    """Where attachment content (``blobs/``) is kept (``--data-dir`` / ``NAEVN_DATA_DIR``)."""
+    today: date | None = None
+    """A fixed "today" (``NAEVN_TODAY``, ISO) for demos and reproducible transcripts; None
+    means the real date."""
+
+    @property
+    def blob_dir(self) -> Path:
+        """The folder of attachment content."""
+        return self.data_dir / "blobs"
+
+    def clock(self) -> date:
+        """Today, or the fixed day."""
+        return self.today or date.today()
+
+
+def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
+    """Settings from explicit flags, then the environment, then the defaults."""
+    fixed = os.environ.get("NAEVN_TODAY")
+    return Settings(
+        db=db or os.environ.get("NAEVN_DB") or DEFAULT_DB,
+        data_dir=Path(data_dir or os.environ.get("NAEVN_DATA_DIR") or "var"),
+        today=date.fromisoformat(fixed) if fixed else None,
+    )
