@@ -59,9 +59,14 @@ class Conversation:
         draft = self.engine.start(lang)
         session, token, code = codes.new_session_id(), codes.new_token(), codes.new_resume_code()
         with self.store.begin() as tx:
-            tx.create_draft(draft_id=session, token_hash=codes.digest(token),
-                            resume_hash=codes.digest(code), lang=lang, state=draft.state,
-                            data=draft.to_data())
+            tx.create_draft(
+                draft_id=session,
+                token_hash=codes.digest(token),
+                resume_hash=codes.digest(code),
+                lang=lang,
+                state=draft.state,
+                data=draft.to_data(),
+            )
             tx.record_event("draft.started", actor=f"filer:{session}", draft_id=session)
         return Started(session, token, code, self._render(session, draft))
 
@@ -102,8 +107,9 @@ class Conversation:
                 outcome = self.engine.step(draft, parsed, today)
             if outcome.errors:
                 return self._render(session, _draft(row), errors=outcome.errors)
-            tx.save_draft(session, state=draft.state, data=draft.to_data(),
-                          expected_version=row.version)
+            tx.save_draft(
+                session, state=draft.state, data=draft.to_data(), expected_version=row.version
+            )
             if draft.submit_requested and draft.case_number is None:
                 draft.case_number = self._submit(tx, session, draft, today)
         messages = list(outcome.messages)
@@ -113,22 +119,27 @@ class Conversation:
 
     def _submit(self, tx: Tx, session: str, draft: Draft, today: date) -> str:
         filing = filing_from(draft, self.engine.path_answers(draft), today)
-        return tx.submit(session, Submission(
-            municipality_code=filing.municipality_code,
-            case_type=filing.case_type,
-            extra_topics=filing.extra_topics,
-            role=filing.role,
-            side=filing.side,
-            housing=filing.housing,
-            lang=filing.lang,
-            answers=filing.answers,
-            parties=[PartyIn(p.role, p.name, p.kind, p.address or "", p.email, p.phone)  # type: ignore[arg-type]
-                     for p in filing.parties],
-            attachments=filing.attachments,
-            deadlines=filing.deadlines,
-            filed_at=datetime.now(UTC),
-            actor=f"filer:{session}",
-        ))
+        return tx.submit(
+            session,
+            Submission(
+                municipality_code=filing.municipality_code,
+                case_type=filing.case_type,
+                extra_topics=filing.extra_topics,
+                role=filing.role,
+                side=filing.side,
+                housing=filing.housing,
+                lang=filing.lang,
+                answers=filing.answers,
+                parties=[
+                    PartyIn(p.role, p.name, p.kind, p.address or "", p.email, p.phone)  # type: ignore[arg-type]
+                    for p in filing.parties
+                ],
+                attachments=filing.attachments,
+                deadlines=filing.deadlines,
+                filed_at=datetime.now(UTC),
+                actor=f"filer:{session}",
+            ),
+        )
 
     def _resolve_files(self, tx: Tx, session: str, draft: Draft, answer: Answer) -> Answer:
         """Turn file references into checked, stored attachments the engine can record."""
@@ -147,22 +158,38 @@ class Conversation:
                 found = tx.attachment(ref["attachment"])
                 if found.draft_id != session:
                     raise NotFoundError(t("There is no such file in this case."))
-                files.append(_meta(found.id, found.filename, found.size, found.sha256,
-                                   found.media_type))
+                files.append(
+                    _meta(found.id, found.filename, found.size, found.sha256, found.media_type)
+                )
             else:
-                raise InvalidInputError(t("Please give the path to a file, or choose the "
-                                          "option to say you do not have it."))
+                raise InvalidInputError(
+                    t(
+                        "Please give the path to a file, or choose the "
+                        "option to say you do not have it."
+                    )
+                )
         return Answer(value={"files": files})
 
     def _store_file(self, tx: Tx, session: str, path: Path) -> dict[str, Any]:
         checked = check_file(path)
         blob = self.store.blobs.put_file(path)
-        row = tx.add_attachment(session, filename=checked.filename, size=blob.size,
-                                sha256=blob.sha256, media_type=checked.media_type)
+        row = tx.add_attachment(
+            session,
+            filename=checked.filename,
+            size=blob.size,
+            sha256=blob.sha256,
+            media_type=checked.media_type,
+        )
         return _meta(row.id, row.filename, row.size, row.sha256, row.media_type)
 
-    def _render(self, session: str, draft: Draft, *, messages: list[Text] | None = None,
-                errors: list[Text] | None = None) -> Turn:
+    def _render(
+        self,
+        session: str,
+        draft: Draft,
+        *,
+        messages: list[Text] | None = None,
+        errors: list[Text] | None = None,
+    ) -> Turn:
         spec = self.engine.turn(draft, self.today(), messages or [], errors or [])
         return render_turn(spec, session, draft.lang)
 
@@ -175,8 +202,13 @@ def _draft(row: DraftRow) -> Draft:
 
 
 def _meta(id_: str, filename: str, size: int, sha256: str, media_type: str) -> dict[str, Any]:
-    return {"id": id_, "filename": filename, "size": size, "sha256": sha256,
-            "media_type": media_type}
+    return {
+        "id": id_,
+        "filename": filename,
+        "size": size,
+        "sha256": sha256,
+        "media_type": media_type,
+    }
 
 
 def _text(err: NaevnError) -> Text:

@@ -28,8 +28,9 @@ ACTION_WORDS: dict[str, str] = {
 
 HINTS: dict[str, str] = {
     "choice": N_("Type a number from 1 to {count}."),
-    "multi_choice": N_("Type one or more numbers separated by commas, or just press Enter "
-                       "for none."),
+    "multi_choice": N_(
+        "Type one or more numbers separated by commas, or just press Enter for none."
+    ),
     "confirm": N_("Type yes or no."),
     "date": N_("Write a date, for example 1/10/2026."),
     "money": N_("Write an amount in kroner, for example 7500."),
@@ -49,8 +50,9 @@ def render(turn: dict[str, Any], lang: str) -> str:
     tr = translator(lang)
     lines: list[str] = [""]
     progress = turn["progress"]
-    lines.append(tr.render(t("Step {step} of {total}.", step=progress["step"],
-                             total=progress["total"])))
+    lines.append(
+        tr.render(t("Step {step} of {total}.", step=progress["step"], total=progress["total"]))
+    )
     lines.extend(turn["messages"])
     for error in turn["errors"]:
         lines.append(tr.render(t("Please check your answer: {error}", error=error)))
@@ -67,13 +69,15 @@ def render(turn: dict[str, Any], lang: str) -> str:
         return "\n".join(lines)
     kind = inp["kind"]
     if kind == "file" and not inp["required"]:
-        lines.append(tr.render(t("Write the path to the file, or just press Enter to skip "
-                                 "it.")))
+        lines.append(tr.render(t("Write the path to the file, or just press Enter to skip it.")))
     elif kind in HINTS and not (kind == "none" and turn["prompt"] == tr.render(t(HINTS[kind]))):
         lines.append(tr.render(t(HINTS[kind], count=len(options), missing=str(len(options)))))
     if "current" in inp:
-        lines.append(tr.render(t("Your answer now: {current}. Press Enter to keep it.",
-                                 current=inp["current"])))
+        lines.append(
+            tr.render(
+                t("Your answer now: {current}. Press Enter to keep it.", current=inp["current"])
+            )
+        )
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from assistant.channel import Channel
 from assistant.plaintext import ACTION_WORDS, interpret, render
 from locales import translator
 from statemachine.errors import NaevnError
-from statemachine.text import Text, t
+from statemachine.text import t
 
 PROMPT_MARK = "> "
 """Printed before the filer types, so a screen reader user knows it is their turn."""
@@ -50,9 +50,17 @@ class PlainChat:
             line = self._read(turn["input"]["kind"] == "long_text")
             if line is None:
                 self._say("")
-                self._say(translator(lang).render(t(
-                    "Your answers are saved. To continue later, run: naevn chat --resume "
-                    "{code}", code=code)))
+                if "save" not in turn["actions"]:
+                    return 0
+                self._say(
+                    translator(lang).render(
+                        t(
+                            "Your answers are saved. To continue later, run: naevn chat --resume "
+                            "{code}",
+                            code=code,
+                        )
+                    )
+                )
                 return 0
             try:
                 turn = self.channel.answer(session, interpret(line, turn), code)
@@ -113,9 +121,12 @@ class JsonChat:
             try:
                 answer = json.loads(line)
             except json.JSONDecodeError:
-                message = translator(lang).render(t("That line is not valid JSON. Send one "
-                                                    "answer per line, like {example}.",
-                                                    example='{"value": "tenant"}'))
+                message = translator(lang).render(
+                    t(
+                        "That line is not valid JSON. Send one answer per line, like {example}.",
+                        example='{"value": "tenant"}',
+                    )
+                )
                 self._emit(dict(turn, errors=[message], messages=[]))
                 continue
             try:
@@ -133,4 +144,4 @@ class JsonChat:
 
 def _plain(err: NaevnError, lang: str) -> str:
     message = err.message
-    return translator(lang).render(message if isinstance(message, Text) else message)
+    return translator(lang).render(message)

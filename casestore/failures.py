@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 
 from statemachine.errors import ConflictError, StoreError
 from statemachine.text import N_, t
@@ -23,10 +23,16 @@ NO_CASE = N_("There is no case with the number {number}.")
 
 @contextmanager
 def translated() -> Iterator[None]:
-    """Re-raise a broken uniqueness rule as ConflictError and other driver errors as StoreError."""
+    """Re-raise a broken uniqueness rule as ConflictError, other driver errors as StoreError."""
     try:
         yield
     except IntegrityError as exc:
         raise ConflictError(t(CONFLICT)) from exc
     except DBAPIError as exc:
         raise StoreError(t(UNAVAILABLE)) from exc
+    except StatementError as exc:
+        # A value the column cannot take (e.g. not JSON-serialisable, a naive datetime) is the
+        # caller's bug: surface the plain TypeError/ValueError, not SQLAlchemy's wrapper.
+        if isinstance(exc.orig, Exception):
+            raise exc.orig from exc
+        raise

@@ -51,14 +51,21 @@ JsonType = JSON().with_variant(JSONB(), "postgresql")
 """JSON text on SQLite, ``jsonb`` on PostgreSQL."""
 
 IntPk = Annotated[int, mapped_column(primary_key=True, autoincrement=True)]
-Code = Annotated[str, mapped_column(String(40))]
-"""A short machine id: a state, role, case type, status or language code."""
+"""A surrogate integer key."""
+Code = Annotated[str, mapped_column(String(64))]
+"""A short machine id: a state, role, case type, status, language code or case number."""
 Name = Annotated[str, mapped_column(String(400))]
+"""A person's text: a name, address, filename or media type."""
 OptName = Annotated[str | None, mapped_column(String(400))]
+"""Like Name, but may be unknown."""
 Hash = Annotated[str, mapped_column(String(64))]
+"""A hex sha256 digest."""
 Json = Annotated[Any, mapped_column(JsonType)]
+"""A JSON document (dict or list)."""
 Stamp = Annotated[datetime, mapped_column(UTCDateTime())]
+"""A timezone-aware UTC timestamp."""
 Day = Annotated[date, mapped_column(Date())]
+"""A calendar date."""
 
 
 class Base(DeclarativeBase):
@@ -80,7 +87,7 @@ class Draft(Base):
     data: Mapped[Json]
     version: Mapped[int]
     status: Mapped[Code]
-    case_number: Mapped[str | None] = mapped_column(String(40))
+    case_number: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[Stamp]
     updated_at: Mapped[Stamp]
 
@@ -161,7 +168,7 @@ class Event(Base):
 
     id: Mapped[IntPk]
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
-    draft_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    draft_id: Mapped[str | None] = mapped_column(String(64), index=True)
     kind: Mapped[Code] = mapped_column(String(80))
     actor: Mapped[Name]
     at: Mapped[Stamp]

@@ -251,11 +251,20 @@ class Tx:
         *,
         actor: str,
         case_id: int | None = None,
+        case_number: str | None = None,
         draft_id: str | None = None,
         data: dict[str, Any] | None = None,
     ) -> None:
-        """Append a line to the audit trail (e.g. ``draft.resumed``, ``case.assigned``)."""
+        """Append a line to the audit trail (e.g. ``draft.resumed``, ``case.assigned``).
+
+        A case may be named by its internal ``case_id`` or by its ``case_number``.
+
+        Raises:
+            NotFoundError: ``case_number`` is not a case.
+        """
         self._need_write()
+        if case_number is not None:
+            case_id = self._case_id(case_number)
         self._insert_event(kind, actor=actor, case_id=case_id, draft_id=draft_id, data=data)
 
     # --- cases --------------------------------------------------------------------------------
@@ -336,14 +345,8 @@ class Tx:
             raise ConflictError(t(FOREIGN_FILE))
         if not ids:
             return []
-        found = {
-            row.id: row
-            for row in self._conn.execute(
-                select(ATTACHMENTS.c.id, ATTACHMENTS.c.draft_id, ATTACHMENTS.c.sha256).where(
-                    ATTACHMENTS.c.id.in_(ids)
-                )
-            )
-        }
+        stmt = select(ATTACHMENTS.c.id, ATTACHMENTS.c.draft_id, ATTACHMENTS.c.sha256)
+        found = {row.id: row for row in self._conn.execute(stmt.where(ATTACHMENTS.c.id.in_(ids)))}
         for attachment_id in ids:
             row = found.get(attachment_id)
             if row is None:

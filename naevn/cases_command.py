@@ -63,8 +63,16 @@ def show_case(store: Store, number: str, as_json: bool, out: TextIO) -> None:
     if as_json:
         out.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
         return
-    for key in ("number", "case_type", "role", "side", "housing", "municipality_code",
-                "status", "filed_at"):
+    for key in (
+        "number",
+        "case_type",
+        "role",
+        "side",
+        "housing",
+        "municipality_code",
+        "status",
+        "filed_at",
+    ):
         out.write(f"{key}: {data[key]}\n")
     out.write("answers:\n")
     for key, value in case.answers.items():

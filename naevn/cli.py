@@ -105,9 +105,11 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     if args.lang not in LANGUAGES:
         raise deadline_command.UsageError(f"unknown language {args.lang!r}; use da or en")
     if args.server:
-        raise deadline_command.UsageError("--server needs the naevn service, which is not "
-                                          "part of this version yet; leave it out to chat "
-                                          "on the local store")
+        raise deadline_command.UsageError(
+            "--server needs the naevn service, which is not "
+            "part of this version yet; leave it out to chat "
+            "on the local store"
+        )
     channel = LocalChannel(conversation(settings))
     if args.json:
         return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
@@ -122,8 +124,9 @@ def _deadline(args: argparse.Namespace) -> int:
         today = date.fromisoformat(args.today) if args.today else from_env().clock()
     except ValueError:
         raise deadline_command.UsageError(f"--today: not an ISO date: {args.today!r}") from None
-    deadline_command.run(args.case_type, args.role, args.side, args.event, today, args.json,
-                         args.lang, sys.stdout)
+    deadline_command.run(
+        args.case_type, args.role, args.side, args.event, today, args.json, args.lang, sys.stdout
+    )
     return 0
 
 

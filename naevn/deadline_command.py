@@ -20,8 +20,16 @@ class UsageError(NaevnError):
     """A command line that cannot be carried out; exits 2 with one line on stderr."""
 
 
-def run(case_type_id: str, role: str, side: str | None, events: list[str], today: date,
-        as_json: bool, lang: str, out: TextIO) -> None:
+def run(
+    case_type_id: str,
+    role: str,
+    side: str | None,
+    events: list[str],
+    today: date,
+    as_json: bool,
+    lang: str,
+    out: TextIO,
+) -> None:
     """Print the deadlines for a case type, role and dated events.
 
     Raises:
@@ -31,8 +39,9 @@ def run(case_type_id: str, role: str, side: str | None, events: list[str], today
     try:
         ct = case_type(case_type_id)
     except UnknownIdError as err:
-        raise UsageError(tr.render(err.message) if not isinstance(err.message, str)
-                         else err.message) from None
+        raise UsageError(
+            tr.render(err.message) if not isinstance(err.message, str) else err.message
+        ) from None
     if role not in ROLES:
         raise UsageError(f"unknown role {role!r}; use one of: {', '.join(ROLES)}")
     acting = side or role
@@ -42,8 +51,9 @@ def run(case_type_id: str, role: str, side: str | None, events: list[str], today
     for event in events:
         name, sep, value = event.partition("=")
         if not sep or name not in EVENTS:
-            raise UsageError(f"unknown event {name!r}; use NAME=DATE with NAME one of: "
-                             f"{', '.join(EVENTS)}")
+            raise UsageError(
+                f"unknown event {name!r}; use NAME=DATE with NAME one of: {', '.join(EVENTS)}"
+            )
         try:
             dated[name] = parse_date(value)
         except NaevnError as err:
@@ -56,11 +66,20 @@ def run(case_type_id: str, role: str, side: str | None, events: list[str], today
             row["consequence"] = tr.render(t(d.consequence))
             row["legal_basis"] = tr.render(t(d.legal_basis))
             rows.append(row)
-        out.write(json.dumps({"case_type": ct.id, "role": role, "today": today.isoformat(),
-                              "deadlines": rows}, ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(
+                {"case_type": ct.id, "role": role, "today": today.isoformat(), "deadlines": rows},
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
         return
-    out.write(tr.render(t("Deadlines for {case_type}, as of {today}:",
-                          case_type=t(ct.label), today=today)) + "\n")
+    out.write(
+        tr.render(
+            t("Deadlines for {case_type}, as of {today}:", case_type=t(ct.label), today=today)
+        )
+        + "\n"
+    )
     if not found:
         out.write(tr.render(t("No deadline applies from the dates given.")) + "\n")
     for d in found:

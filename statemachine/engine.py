@@ -28,7 +28,6 @@ from statemachine.options import Option
 from statemachine.registry import (
     ACTIONS,
     GUARDS,
-    ITEMS,
     NAMES,
     OPTIONS,
     PARAMS,
@@ -167,16 +166,27 @@ class Engine:
     def step(self, draft: Draft, answer: Answer, today: date) -> Outcome:
         """Apply one answer or action to ``draft`` (changed in place) and say what happened."""
         if draft.case_number is not None:
-            return Outcome(draft, errors=[t("This case has been filed. Nothing more can be "
-                                            "changed here.")])
+            return Outcome(
+                draft, errors=[t("This case has been filed. Nothing more can be changed here.")]
+            )
         if answer.action is not None:
             return self._act(draft, answer)
-        if draft.state == "review" and isinstance(answer.value, str) \
-                and answer.value.startswith("edit:"):
+        if (
+            draft.state == "review"
+            and isinstance(answer.value, str)
+            and answer.value.startswith("edit:")
+        ):
             return self._act(draft, Answer(action="edit", target=answer.value[5:]))
         if draft.state in self.finals:
-            return Outcome(draft, errors=[t("There is no question here to answer. Type back "
-                                            "to go back, or restart to start again.")])
+            return Outcome(
+                draft,
+                errors=[
+                    t(
+                        "There is no question here to answer. Type back "
+                        "to go back, or restart to start again."
+                    )
+                ],
+            )
         spec = self.states[draft.state]
         try:
             value = self._parse(spec, draft, answer.value, today, keep=True)
@@ -213,10 +223,8 @@ class Engine:
             kind = spec["input"]["kind"] if "input" in spec else "none"
             if kind != "none" and draft.key not in draft.answers:
                 return
-            try:
-                value = self._parse(spec, draft, draft.answers.get(draft.key), step.today,
-                                    keep=False)
-            except InvalidInputError:
+            value = draft.answers.get(draft.key) if kind != "none" else True
+            if not self._still_valid(spec, draft, value):
                 return
             if spec.get("no_means_back") and value is False:
                 return
@@ -227,16 +235,19 @@ class Engine:
     def _act(self, draft: Draft, answer: Answer) -> Outcome:
         if answer.action == "back":
             if not draft.history:
-                return Outcome(draft, errors=[t("This is the first question, so there is "
-                                                "nothing to go back to.")])
+                return Outcome(
+                    draft,
+                    errors=[t("This is the first question, so there is nothing to go back to.")],
+                )
             self._back(draft)
             return Outcome(draft)
         if answer.action == "help":
             spec = self.states[draft.state]
             if "help" not in spec:
                 return Outcome(draft, messages=[t("There is no more help for this step.")])
-            return Outcome(draft, messages=[Text(spec["help"], self.params_of(spec, draft,
-                                                                               draft.item))])
+            return Outcome(
+                draft, messages=[Text(spec["help"], self.params_of(spec, draft, draft.item))]
+            )
         if answer.action == "save":
             return Outcome(draft, saved=True)
         if answer.action == "restart":
@@ -248,8 +259,7 @@ class Engine:
 
     def _edit(self, draft: Draft, target: str) -> Outcome:
         if draft.state != "review":
-            return Outcome(draft, errors=[t("Answers can be changed from the review at the "
-                                            "end.")])
+            return Outcome(draft, errors=[t("Answers can be changed from the review at the end.")])
         if target not in review.reviewed_keys(draft, self.states):
             return Outcome(draft, errors=[t("There is no such answer to change.")])
         index = draft.history.index(target)
@@ -261,8 +271,7 @@ class Engine:
     def _back(self, draft: Draft) -> None:
         draft.state, draft.item = split_key(draft.history.pop())
 
-    def _parse(self, spec: StateData, draft: Draft, value: Any, today: date,
-               *, keep: bool) -> Any:
+    def _parse(self, spec: StateData, draft: Draft, value: Any, today: date, *, keep: bool) -> Any:
         """Check an answer against the question and return its canonical form."""
         inp = spec.get("input")
         if inp is None:
@@ -274,13 +283,13 @@ class Engine:
             if keep and draft.key in draft.answers:
                 return draft.answers[draft.key]
             if self._required(inp, draft):
-                raise InvalidInputError(t("Please answer the question. Type help if you are "
-                                          "unsure what to write."))
+                raise InvalidInputError(
+                    t("Please answer the question. Type help if you are unsure what to write.")
+                )
             if kind == "file":
                 return {"missing": True}
             return [] if kind == "multi_choice" else ""
-        if "parser" in inp and not (kind == "file" and value == "missing"
-                                    and "options" not in inp):
+        if "parser" in inp and not (kind == "file" and value == "missing" and "options" not in inp):
             return PARSERS[inp["parser"]](draft, value, today)
         if kind in ("choice", "multi_choice"):
             ids = [o.id for o in self.options(spec, draft)]
@@ -300,6 +309,15 @@ class Engine:
         if kind == "long_text":
             return values.parse_text(value, limit=inp.get("limit", values.MAX_LONG_TEXT))
         return values.parse_text(value, limit=inp.get("limit", values.MAX_TEXT))
+
+    def _still_valid(self, spec: StateData, draft: Draft, value: Any) -> bool:
+        """Whether a stored answer still fits its question (a choice may have gone away)."""
+        kind = spec["input"]["kind"] if "input" in spec else "none"
+        if kind not in ("choice", "multi_choice"):
+            return True
+        ids = {o.id for o in self.options(spec, draft)}
+        chosen = value if isinstance(value, list) else [value]
+        return all(v in ids for v in chosen)
 
     @staticmethod
     def _required(inp: InputData, draft: Draft) -> bool:
@@ -325,8 +343,9 @@ class Engine:
         name = spec.get("params")
         return PARAMS[name](draft, item) if name else {}
 
-    def turn(self, draft: Draft, today: date, messages: Sequence[Text] = (),
-             errors: Sequence[Text] = ()) -> TurnSpec:
+    def turn(
+        self, draft: Draft, today: date, messages: Sequence[Text] = (), errors: Sequence[Text] = ()
+    ) -> TurnSpec:
         """What to show now: the messages, the question, and what it takes."""
         spec = self.states[draft.state]
         params = self.params_of(spec, draft, draft.item)
@@ -356,8 +375,9 @@ class Engine:
             errors=list(errors),
             step=spec["section"],
             total=self.flow["sections"],
-            actions=[] if draft.case_number else (["back", "restart"] if final
-                                                   else list(ACTIONS_ANYWHERE)),
+            actions=[]
+            if draft.case_number
+            else (["back", "restart"] if final else list(ACTIONS_ANYWHERE)),
             done=draft.case_number is not None,
             case_number=draft.case_number,
         )

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from statemachine.attachments import attachments_for
-from statemachine.catalog import Attachment, Question
 from statemachine.casetypes import case_type
+from statemachine.catalog import Attachment, Question
 from statemachine.draft import Draft
 from statemachine.ids import CASE_TYPES, Housing, Side
 from statemachine.questions import QUESTIONS
@@ -25,7 +25,9 @@ def side(draft: Draft) -> Side:
     role = draft.answers.get("ask_role")
     if role == "representative":
         represented = draft.answers.get("ask_represents")
-        return represented if represented in ("tenant", "landlord", "tenant_board") else NEUTRAL_SIDE
+        return (
+            represented if represented in ("tenant", "landlord", "tenant_board") else NEUTRAL_SIDE
+        )
     return role if role in ("tenant", "landlord", "tenant_board") else NEUTRAL_SIDE
 
 
@@ -86,10 +88,9 @@ def needed_questions(draft: Draft) -> list[Question]:
 def _applies(q: Question, draft: Draft) -> bool:
     if q.ask_if is not None and draft.answers.get(q.ask_if) is not True:
         return False
-    if q.state == "ask_complaint_to_org":
-        # Only a resident complaining about a neighbour in social housing must first have
-        # gone to the housing organisation (domain.md §1.2, D21).
-        return housing(draft) == "social" and side(draft) in ("tenant", "tenant_board")
+    if q.asked_for is not None:
+        home = housing(draft)
+        return home is not None and side(draft) in q.asked_for.get(home, frozenset())
     return True
 
 

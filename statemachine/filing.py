@@ -80,22 +80,33 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
     }
     parties: list[PartyData] = []
     if role == "representative":
-        parties.append(PartyData("filer", answers.get("ask_client_name", ""), "person",
-                                 address if facts.side(draft) != "landlord" else None))
+        parties.append(
+            PartyData(
+                "filer",
+                answers.get("ask_client_name", ""),
+                "person",
+                address if facts.side(draft) != "landlord" else None,
+            )
+        )
         parties.append(PartyData("representative", kind="person", **contact))
     else:
-        parties.append(PartyData("filer", kind="person",
-                                 address=address if role != "landlord" else None, **contact))
+        parties.append(
+            PartyData(
+                "filer", kind="person", address=address if role != "landlord" else None, **contact
+            )
+        )
     if answers.get("ask_has_co_parties") is True:
         for line in str(answers.get("ask_co_parties", "")).splitlines():
             if line.strip():
                 parties.append(PartyData("co_party", line.strip(), "person"))
-    parties.append(PartyData(
-        "counterparty",
-        answers.get("ask_counterparty_name", ""),
-        answers.get("ask_counterparty_kind", "person"),
-        answers.get("ask_counterparty_address") or None,
-    ))
+    parties.append(
+        PartyData(
+            "counterparty",
+            answers.get("ask_counterparty_name", ""),
+            answers.get("ask_counterparty_kind", "person"),
+            answers.get("ask_counterparty_address") or None,
+        )
+    )
     attachments: list[tuple[str, str]] = []
     for key, value in answers.items():
         state, item = split_key(key)

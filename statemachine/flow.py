@@ -149,19 +149,22 @@ def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]
             yield f"state {name!r}: unknown input kind {spec['kind']!r}"
         if spec["kind"] in ("choice", "multi_choice") and "options" not in spec:
             yield f"state {name!r}: a choice needs options"
-        yield from _missing("option source", [spec["options"]] if "options" in spec else [],
-                            names.options)
-        yield from _missing("parser", [spec["parser"]] if "parser" in spec else [],
-                            names.parsers)
-        yield from _missing("requirement",
-                            [spec["required_when"]] if "required_when" in spec else [],
-                            names.requirements)
+        yield from _missing(
+            "option source", [spec["options"]] if "options" in spec else [], names.options
+        )
+        yield from _missing("parser", [spec["parser"]] if "parser" in spec else [], names.parsers)
+        yield from _missing(
+            "requirement",
+            [spec["required_when"]] if "required_when" in spec else [],
+            names.requirements,
+        )
     elif not state.get("final"):
         yield f"state {name!r}: a state that is not final needs an input"
     if "prompt" not in state:
         yield f"state {name!r}: no prompt"
-    yield from _missing("prompt parameters", [state["params"]] if "params" in state else [],
-                        names.params)
+    yield from _missing(
+        "prompt parameters", [state["params"]] if "params" in state else [], names.params
+    )
     yield from _missing("intro", [state["intro"]] if "intro" in state else [], names.intros)
     yield from _missing("item source", [state["items"]] if "items" in state else [], names.items)
 
@@ -169,7 +172,9 @@ def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]
 def _names(tr: TransitionData, *keys: str) -> list[str]:
     found: list[str] = []
     for key in keys:
-        found.extend(tr.get(key, []))  # type: ignore[misc]
+        names = tr.get(key, [])
+        if isinstance(names, list):
+            found.extend(names)
     return found
 
 

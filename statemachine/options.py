@@ -32,8 +32,9 @@ ROLE_LABELS: dict[str, str] = {
     "tenant": N_("Tenant, or former tenant"),
     "landlord": N_("Landlord or housing association"),
     "tenant_board": N_("Tenant board or tenants' spokesperson"),
-    "representative": N_("Representative: a lawyer, an organisation, or someone with a "
-                         "power of attorney"),
+    "representative": N_(
+        "Representative: a lawyer, an organisation, or someone with a power of attorney"
+    ),
 }
 """Labels of the filer roles."""
 

@@ -64,8 +64,9 @@ def _more_attachments(step: Step, dest: str) -> bool:
 
 
 def _missing_required(step: Step, dest: str) -> bool:
-    return bool(step.value.get("missing")) and facts.attachment_required(step.draft,
-                                                                         step.draft.item)
+    return bool(step.value.get("missing")) and facts.attachment_required(
+        step.draft, step.draft.item
+    )
 
 
 GUARDS: dict[str, Guard] = {
@@ -91,14 +92,22 @@ def _set_language(step: Step) -> None:
 
 def _note_power_of_attorney(step: Step) -> None:
     if step.value is False:
-        step.messages.append(t("You will need a power of attorney before the tribunal can "
-                               "handle the case. You can go on now and send it later."))
+        step.messages.append(
+            t(
+                "You will need a power of attorney before the tribunal can "
+                "handle the case. You can go on now and send it later."
+            )
+        )
 
 
 def _note_settlement(step: Step) -> None:
     if step.value is False:
-        step.messages.append(t("We recommend that you write to the other party first and "
-                               "keep a copy. You can still file now."))
+        step.messages.append(
+            t(
+                "We recommend that you write to the other party first and "
+                "keep a copy. You can still file now."
+            )
+        )
 
 
 def _first_attachment(step: Step) -> None:
@@ -149,9 +158,14 @@ def _municipality(draft: Draft, value: Any, today: date) -> dict[str, Any]:
     text = parse_text(value)
     matches = find_municipalities(text)
     if not matches:
-        raise InvalidInputError(t("We could not find a municipality for '{text}'. Please "
-                                  "write a four-digit postcode, such as 8000, or the name "
-                                  "of the municipality, such as Aarhus.", text=text))
+        raise InvalidInputError(
+            t(
+                "We could not find a municipality for '{text}'. Please "
+                "write a four-digit postcode, such as 8000, or the name "
+                "of the municipality, such as Aarhus.",
+                text=text,
+            )
+        )
     return {"text": text, "matches": [m.code for m in matches]}
 
 
@@ -160,8 +174,9 @@ def _attachment(draft: Draft, value: Any, today: date) -> dict[str, Any]:
         return {"missing": True}
     files = value.get("files") if isinstance(value, dict) else None
     if not files or not all(isinstance(f, dict) and "id" in f for f in files):
-        raise InvalidInputError(t("Please give the path to a file, or choose the option to "
-                                  "say you do not have it."))
+        raise InvalidInputError(
+            t("Please give the path to a file, or choose the option to say you do not have it.")
+        )
     keep = ("id", "filename", "size", "sha256", "media_type")
     return {"files": [{k: f[k] for k in keep if k in f} for f in files]}
 

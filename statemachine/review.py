@@ -13,7 +13,7 @@ from statemachine.municipalities import municipality
 from statemachine.options import OPTION_SOURCES, Option
 from statemachine.questions import question
 from statemachine.summaries import case_deadlines
-from statemachine.text import Money, N_, Param, Text, t
+from statemachine.text import N_, Money, Param, Text, t
 
 YES = N_("Yes")
 NO = N_("No")
@@ -80,16 +80,14 @@ def _choices(draft: Draft, spec: StateData, item: str | None, value: Any) -> Par
     return tuple(shown)
 
 
-def summary(draft: Draft, today: date, states: dict[str, StateData],
-            params_of: Any) -> list[Text]:
+def summary(draft: Draft, today: date, states: dict[str, StateData], params_of: Any) -> list[Text]:
     """The review as lines: each answer, then the deadlines that apply."""
     lines = [t("Please check your answers below. To change one, choose its number.")]
     for d in case_deadlines(draft, today):
         if d.status == "expired":
             lines.append(t("Deadline passed on {ends}: {who}", who=t(d.who_acts), ends=d.ends))
         else:
-            lines.append(t("Deadline: {who} Act by {act_by}.", who=t(d.who_acts),
-                           act_by=d.act_by))
+            lines.append(t("Deadline: {who} Act by {act_by}.", who=t(d.who_acts), act_by=d.act_by))
     return lines
 
 
@@ -99,8 +97,14 @@ def options(draft: Draft, states: dict[str, StateData], params_of: Any) -> list[
     for key in reviewed_keys(draft, states):
         state, item = split_key(key)
         spec = states[state]
-        result.append(Option(f"edit:{key}", t("{label}: {value}",
-                                              label=label(spec, params_of(spec, draft, item)),
-                                              value=display(draft, spec, item,
-                                                            draft.answers[key]))))
+        result.append(
+            Option(
+                f"edit:{key}",
+                t(
+                    "{label}: {value}",
+                    label=label(spec, params_of(spec, draft, item)),
+                    value=display(draft, spec, item, draft.answers[key]),
+                ),
+            )
+        )
     return result

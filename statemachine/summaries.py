@@ -14,31 +14,41 @@ from statemachine.casetypes import case_type
 from statemachine.deadlines import Deadline, deadlines_for
 from statemachine.draft import Draft
 from statemachine.fees import fee_facts, filing_fee
-from statemachine.ids import Housing
+from statemachine.ids import OUT_OF_SCOPE, Housing
 from statemachine.municipalities import tribunal_members
 from statemachine.outofscope import excluded_case_type, out_of_scope
-from statemachine.text import Money, N_, Text, t, tn
+from statemachine.text import N_, Money, Text, t, tn
 
 
 def _privacy(draft: Draft, today: date) -> list[Text]:
     return [
-        t("Before we start: this assistant helps you file a case with the rent tribunal "
-          "or the residents' complaints board of your municipality."),
-        t("We ask one thing at a time. You can type back, help, save or restart at any "
-          "question. Save gives you a code to continue later."),
-        t("Your answers and documents go to the tribunal, which uses them only to handle "
-          "the case. Everything you send is also shared with the other party."),
+        t(
+            "Before we start: this assistant helps you file a case with the rent tribunal "
+            "or the residents' complaints board of your municipality."
+        ),
+        t(
+            "We ask one thing at a time. You can type back, help, save or restart at any "
+            "question. Save gives you a code to continue later."
+        ),
+        t(
+            "Your answers and documents go to the tribunal, which uses them only to handle "
+            "the case. Everything you send is also shared with the other party."
+        ),
     ]
 
 
 def _housing_help(draft: Draft, today: date) -> list[Text]:
     return [
-        t("Here is how to tell. Social housing (almen bolig) is let by a housing "
-          "association, and the building has a residents' board. The lease usually says "
-          "'almen bolig' or names the association."),
+        t(
+            "Here is how to tell. Social housing (almen bolig) is let by a housing "
+            "association, and the building has a residents' board. The lease usually says "
+            "'almen bolig' or names the association."
+        ),
         t("A private rental home is let by a private owner, a company or a pension fund."),
-        t("Business premises are shops, offices and workshops. Disputes about them go to "
-          "the housing court, not to a tribunal."),
+        t(
+            "Business premises are shops, offices and workshops. Disputes about them go to "
+            "the housing court, not to a tribunal."
+        ),
     ]
 
 
@@ -55,8 +65,9 @@ def tribunal(home: Housing | None, code: int | None) -> Text:
 
 def _case_type_intro(draft: Draft, today: date) -> list[Text]:
     home = facts.housing(draft)
-    return [t("Your case goes to {tribunal}.",
-              tribunal=tribunal(home, facts.municipality_code(draft)))]
+    return [
+        t("Your case goes to {tribunal}.", tribunal=tribunal(home, facts.municipality_code(draft)))
+    ]
 
 
 def _case_type_notes(draft: Draft, today: date) -> list[Text]:
@@ -76,21 +87,34 @@ def deadline_lines(d: Deadline) -> list[Text]:
     lines: list[Text]
     if d.status == "expired":
         lines = [
-            tn("{who} The deadline was {ends}, {count} day ago.",
-               "{who} The deadline was {ends}, {count} days ago.",
-               -d.days_left, who=t(d.who_acts), ends=d.ends),
+            tn(
+                "{who} The deadline was {ends}, {count} day ago.",
+                "{who} The deadline was {ends}, {count} days ago.",
+                -d.days_left,
+                who=t(d.who_acts),
+                ends=d.ends,
+            ),
             t("What that means: {consequence}", consequence=t(d.consequence)),
-            t("You can still file. The tribunal decides what the missed deadline means for "
-              "your case."),
+            t(
+                "You can still file. The tribunal decides what the missed deadline means for "
+                "your case."
+            ),
         ]
     else:
         lines = [
-            tn("{who} The deadline is {ends}, in {count} day.",
-               "{who} The deadline is {ends}, in {count} days.",
-               d.days_left, who=t(d.who_acts), ends=d.ends),
-            t("To be safe, act no later than {act_by}, the last working day before the "
-              "deadline.", act_by=d.act_by) if d.act_by != d.ends else
-            t("Act no later than {act_by}.", act_by=d.act_by),
+            tn(
+                "{who} The deadline is {ends}, in {count} day.",
+                "{who} The deadline is {ends}, in {count} days.",
+                d.days_left,
+                who=t(d.who_acts),
+                ends=d.ends,
+            ),
+            t(
+                "To be safe, act no later than {act_by}, the last working day before the deadline.",
+                act_by=d.act_by,
+            )
+            if d.act_by != d.ends
+            else t("Act no later than {act_by}.", act_by=d.act_by),
             t("If it is missed: {consequence}", consequence=t(d.consequence)),
         ]
         if d.status == "due_soon":
@@ -115,12 +139,19 @@ def _deadline_summary(draft: Draft, today: date) -> list[Text]:
     found = case_deadlines(draft, today)
     if not found:
         return [
-            t("No special deadline applies to this kind of case, from the dates you gave."),
-            t("Claims usually expire after 3 years, and the tribunal can judge things "
-              "better while they are fresh, so do not wait long."),
+            t("No special filing deadline applies to this kind of case."),
+            t(
+                "Claims usually expire after 3 years, and the tribunal can judge things "
+                "better while they are fresh, so do not wait long."
+            ),
         ]
-    lines = [tn("One deadline applies to your case:", "{count} deadlines apply to your case:",
-                len(found))]
+    lines = [
+        tn(
+            "One deadline applies to your case:",
+            "{count} deadlines apply to your case:",
+            len(found),
+        )
+    ]
     for d in found:
         lines.extend(deadline_lines(d))
     return lines
@@ -131,10 +162,15 @@ def _attachment_intro(draft: Draft, today: date) -> list[Text]:
     if not items or draft.item != items[0][0].id:
         return []
     return [
-        tn("Now the documents. We ask for {count} document, one at a time.",
-           "Now the documents. We ask for {count} documents, one at a time.", len(items)),
-        t("Some tribunals prefer everything as PDF. Photos should be dated and say which "
-          "room they show."),
+        tn(
+            "Now the documents. We ask for {count} document, one at a time.",
+            "Now the documents. We ask for {count} documents, one at a time.",
+            len(items),
+        ),
+        t(
+            "Some tribunals prefer everything as PDF. Photos should be dated and say which "
+            "room they show."
+        ),
     ]
 
 
@@ -144,31 +180,48 @@ def _fee_summary(draft: Draft, today: date) -> list[Text]:
     quote = filing_fee(today.year, housing=home, case_type=main)
     lines = [
         t("The fee for this case is {amount} for each tenancy.", amount=Money(quote.amount))
-        if quote.per_unit else
-        t("The fee for filing this case is {amount}.", amount=Money(quote.amount))
+        if quote.per_unit
+        else t("The fee for filing this case is {amount}.", amount=Money(quote.amount))
     ]
     if quote.year != quote.requested_year:
-        lines.append(t("This is the latest amount we know, from {year}. The tribunal will "
-                       "tell you the exact amount for {requested}.",
-                       year=str(quote.year), requested=str(quote.requested_year)))
+        lines.append(
+            t(
+                "This is the latest amount we know, from {year}. The tribunal will "
+                "tell you the exact amount for {requested}.",
+                year=str(quote.year),
+                requested=str(quote.requested_year),
+            )
+        )
     lines.extend(t(fact) for fact in fee_facts())
-    lines.append(t("The tribunal tells you how to pay. If you pay by bank transfer, write the "
-                   "address of the home with the payment."))
+    lines.append(
+        t(
+            "The tribunal tells you how to pay. If you pay by bank transfer, write the "
+            "address of the home with the payment."
+        )
+    )
     return lines
 
 
 def _receipt(draft: Draft, today: date) -> list[Text]:
     home = facts.housing(draft)
     return [
-        t("Your case number is {number}. Keep it: you need it when you contact the "
-          "tribunal.", number=draft.case_number or ""),
-        t("Your case has been sent to {tribunal}.",
-          tribunal=tribunal(home, facts.municipality_code(draft))),
-        t("What happens next: the tribunal sends your case to the other party, usually "
-          "within a week. The other party normally has 2 weeks to reply."),
+        t(
+            "Your case number is {number}. Keep it: you need it when you contact the tribunal.",
+            number=draft.case_number or "",
+        ),
+        t(
+            "Your case has been sent to {tribunal}.",
+            tribunal=tribunal(home, facts.municipality_code(draft)),
+        ),
+        t(
+            "What happens next: the tribunal sends your case to the other party, usually "
+            "within a week. The other party normally has 2 weeks to reply."
+        ),
         t("The tribunal may ask you for more information, and may come to see the home."),
-        t("Most cases take from 2 months to a year, depending on the tribunal. The case "
-          "starts once the fee is paid."),
+        t(
+            "Most cases take from 2 months to a year, depending on the tribunal. The case "
+            "starts once the fee is paid."
+        ),
     ]
 
 
@@ -177,12 +230,12 @@ def _out_of_scope(draft: Draft, today: date) -> list[Text]:
     if home == "commercial":
         return [t(out_of_scope("commercial_lease").explanation)]
     topic = draft.answers.get("ask_case_type")
+    if topic in OUT_OF_SCOPE:
+        return [t(out_of_scope(topic).explanation)]
     if isinstance(topic, str) and home is not None:
         excluded = excluded_case_type(topic, home)
         if excluded is not None:
             return [t(excluded.explanation)]
-    if isinstance(topic, str):
-        return [t(out_of_scope(topic).explanation)]
     return []
 
 

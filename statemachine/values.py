@@ -61,9 +61,7 @@ def parse_choice(value: Any, option_ids: Sequence[str]) -> str:
     """One of the option ids."""
     if isinstance(value, str) and value in option_ids:
         return value
-    raise InvalidInputError(
-        t("Please choose one of the options, by its number.")
-    )
+    raise InvalidInputError(t("Please choose one of the options, by its number."))
 
 
 def parse_multi_choice(value: Any, option_ids: Sequence[str]) -> list[str]:
@@ -74,9 +72,7 @@ def parse_multi_choice(value: Any, option_ids: Sequence[str]) -> list[str]:
         raise InvalidInputError(t("Please choose from the options, separated by commas."))
     unknown = [v for v in value if v not in option_ids]
     if unknown:
-        raise InvalidInputError(
-            t("Please choose only from the options shown, by their numbers.")
-        )
+        raise InvalidInputError(t("Please choose only from the options shown, by their numbers."))
     chosen = set(value)
     return [o for o in option_ids if o in chosen]
 

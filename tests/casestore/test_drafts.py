@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 
 import pytest
 
@@ -114,3 +114,9 @@ def test_a_read_transaction_reads_but_refuses_to_write(store: Store) -> None:
         assert tx.load_draft(draft_id).state == "ask_role"
         with pytest.raises(StoreError):
             tx.save_draft(draft_id, state="x", data={}, expected_version=1)
+
+
+def test_data_that_is_not_json_is_refused_plainly(store: Store) -> None:
+    draft_id = new_draft(store)
+    with pytest.raises(TypeError, match="JSON serializable"), store.begin() as tx:
+        tx.save_draft(draft_id, state="x", data={"when": date(2026, 10, 1)}, expected_version=1)

@@ -190,3 +190,15 @@ def test_concurrent_submissions_get_distinct_numbers(db_url: str, tmp_path: Path
     for s in stores:
         s.close()
     assert sorted(numbers) == [f"101-{10001 + i}" for i in range(10)]
+
+
+def test_events_recorded_against_a_case_number_join_its_trail(store: Store) -> None:
+    draft_id = new_draft(store)
+    with store.begin() as tx:
+        number = tx.submit(draft_id, submission())
+        tx.record_event("case.assigned", actor="staff:mette", case_number=number)
+    with store.read() as tx:
+        trail = [(e["kind"], e["actor"]) for e in tx.get_case(number).events]
+    assert trail == [("case.submitted", "filer"), ("case.assigned", "staff:mette")]
+    with pytest.raises(NotFoundError), store.begin() as tx:
+        tx.record_event("case.assigned", actor="staff:mette", case_number="101-99999")

@@ -23,7 +23,7 @@ JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 STAMP = sa.DateTime(timezone=True)
 
 
-def _code(name: str, length: int = 40, *, nullable: bool = False) -> sa.Column[str]:
+def _code(name: str, length: int = 64, *, nullable: bool = False) -> sa.Column[str]:
     return sa.Column(name, sa.String(length=length), nullable=nullable)
 
 
@@ -134,7 +134,7 @@ def upgrade() -> None:
         _code("kind"),
         _code("address", 400),
         _code("email", 400, nullable=True),
-        _code("phone", nullable=True),
+        _code("phone", 40, nullable=True),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_parties_case_id_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_parties")),
     )
