@@ -38,6 +38,7 @@ catalogs: $(STAMP)
 extract: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o locales/messages.pot naevn statemachine casestore assistant console locales
 	$(BIN)/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(BIN)/python -m locales.english
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
 	$(BIN)/pybabel -q compile -d locales -D messages -l $*

@@ -35,7 +35,9 @@ def naevn_env(tmp_path: Path) -> dict[str, str]:
 def naevn(naevn_env: dict[str, str]) -> Naevn:
     """Run ``naevn ARGS`` in a subprocess with ``input`` on stdin; returns the result."""
 
-    def run(*args: str, input: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, input: str = "", cwd: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "naevn.cli", *args],
             input=input,

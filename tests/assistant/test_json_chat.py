@@ -1,0 +1,61 @@
+"""``naevn chat --json``: one answer per line in, one turn per line out, through a subprocess."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import Naevn
+
+
+def _turns(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_turn_protocol_fields_and_progress(naevn: Naevn) -> None:
+    lines = ['{"value": "en"}', '{"value": true}', '{"action": "help"}']
+    result = naevn("chat", "--json", "--lang", "da", input="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    first, second, third, fourth = _turns(result.stdout)
+    assert set(first) >= {
+        "session",
+        "state",
+        "messages",
+        "prompt",
+        "help",
+        "input",
+        "errors",
+        "progress",
+        "actions",
+        "done",
+        "case_number",
+    }
+    assert first["state"] == "ask_language" and first["lang"] == "da"
+    assert [o["id"] for o in first["input"]["options"]] == ["da", "en"]
+    assert second["state"] == "ask_consent" and second["lang"] == "en"
+    assert third["state"] == "ask_role" and third["progress"] == {"step": 2, "total": 15}
+    assert fourth["state"] == "ask_role" and fourth["messages"], "help is shown"
+    assert all(t["session"] == first["session"] for t in (second, third, fourth))
+
+
+def test_bad_lines_come_back_as_errors_on_the_same_turn(naevn: Naevn) -> None:
+    lines = ["this is not json", '{"value": "klingon"}', '{"action": "fly"}', '{"value": "en"}']
+    result = naevn("chat", "--json", input="\n".join(lines) + "\n")
+    turns = _turns(result.stdout)
+    assert [t["state"] for t in turns] == ["ask_language"] * 4 + ["ask_consent"]
+    assert all(t["errors"] for t in turns[1:4])
+    assert turns[4]["errors"] == []
+
+
+def test_unknown_resume_code_exits_2(naevn: Naevn) -> None:
+    result = naevn("chat", "--json", "--resume", "AAAA-BBBB-CCCC-DDDD")
+    assert result.returncode == 2
+
+
+def test_resume_continues_where_the_filer_left(naevn: Naevn) -> None:
+    first = naevn("chat", "--json", input='{"value": "en"}\n{"value": true}\n{"action": "save"}\n')
+    saved = _turns(first.stdout)[-1]
+    code = saved["messages"][-1].rsplit(" ", 1)[-1]
+    again = naevn("chat", "--json", "--resume", code.lower(), input="")
+    [turn] = _turns(again.stdout)
+    assert turn["state"] == "ask_role" and turn["session"] == saved["session"]

@@ -1,0 +1,57 @@
+"""Typed lines become protocol answers: numbers, labels, yes/no and action words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.plaintext import interpret
+
+
+def turn(kind: str, options: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "input": {"kind": kind, "options": [{"id": i, "label": lbl} for i, lbl in (options or [])]}
+    }
+
+
+ROLES = turn(
+    "choice",
+    [("tenant", "Lejer"), ("landlord", "Udlejer"), ("tenant_board", "Beboerrepræsentation")],
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("1", {"value": "tenant"}),
+        (" 2 ", {"value": "landlord"}),
+        ("udlejer", {"value": "landlord"}),
+        ("Beboer", {"value": "tenant_board"}),
+        ("9", {"value": "9"}),
+        ("tilbage", {"action": "back"}),
+        ("Hjælp", {"action": "help"}),
+        ("gem", {"action": "save"}),
+        ("save", {"action": "save"}),
+        ("forfra", {"action": "restart"}),
+        ("", {"value": None}),
+    ],
+)
+def test_choice(typed: str, answer: dict[str, Any]) -> None:
+    assert interpret(typed, ROLES) == answer
+
+
+def test_multi_choice_numbers_and_commas() -> None:
+    t = turn("multi_choice", [("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")])
+    assert interpret("1, 3", t) == {"value": ["a", "c"]}
+    assert interpret("1 3", t) == {"value": ["a", "c"]}
+
+
+def test_file_is_a_path_unless_it_picks_the_option() -> None:
+    t = turn("file", [("missing", "Jeg har den ikke")])
+    assert interpret("1", t) == {"value": "missing"}
+    assert interpret("/home/anna/kontrakt.pdf", t) == {"value": {"path": "/home/anna/kontrakt.pdf"}}
+
+
+def test_confirm_passes_the_word_on() -> None:
+    assert interpret("ja", turn("confirm")) == {"value": "ja"}

@@ -1,0 +1,386 @@
+"""Random walks through the intake dialogue: the engine never raises and never loses an answer."""
+
+from __future__ import annotations
+
+import json
+import string
+from datetime import date, timedelta
+from string import Formatter
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+
+from statemachine import facts, values
+from statemachine.casetypes import case_type, case_types_for
+from statemachine.draft import Draft, split_key
+from statemachine.engine import Answer, Engine, Outcome
+from statemachine.errors import InvalidInputError
+from statemachine.ids import CASE_TYPES
+from statemachine.kinds import INPUT_KINDS
+from statemachine.registry import ITEMS
+from statemachine.review import reviewed_keys
+from statemachine.text import Text
+
+TODAY = date(2026, 6, 15)
+"""A fixed "today", so that past-only dates and deadlines never depend on the clock."""
+ENGINE = Engine()
+FILED = "101-10001"
+"""The case number the service would give when it submits."""
+
+DANISH_MONTHS = (
+    "januar februar marts april maj juni juli august september oktober november december"
+).split()
+ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+PLACES = ("2300", "8000", "Aarhus", "4000", "7100", "8600", "København", "4200", "9000")
+"""Postcodes and names; several reach more than one municipality, which adds a question."""
+IMPOSSIBLE_DATES = ("31/2/2026", "30.02.2025", "2026-13-01", "32. januar 2026", "29/2/2025")
+BAD_DATES = ("1/10/26", "1. oktober", "0/0/0000", "1/10/1850", "tomorrow", "2026-06")
+UNKNOWN_IDS = ("nope", "edit:nope", "edit:", "edit:ask_consent", "edit:confirm_restart", "99")
+ODD_NUMBERS = ("-5", "1e12", "NaN", "inf", "Infinity", "7,5,0", "--1", "kr.", "1 000 000 000 000")
+BAD_FILES: tuple[Any, ...] = (
+    {"files": []},
+    {"files": "x.pdf"},
+    {"files": [{"filename": "x.pdf"}]},
+    {"files": [{"id": "a_y"}]},
+    {"files": [{"id": 7, "filename": 7}]},
+    {"path": "/etc/passwd"},
+    [{"id": "a_x"}],
+)
+"""File answers of the wrong shape; the service passes a ``files`` value through untouched."""
+
+
+def _typed(d: date) -> st.SearchStrategy[str]:
+    """The ways a person may write a date, in Danish and English."""
+    dk, en = DANISH_MONTHS[d.month - 1], ENGLISH_MONTHS[d.month - 1]
+    return st.sampled_from(
+        [
+            d.isoformat(),
+            f"{d.day}/{d.month}/{d.year}",
+            f"{d.day:02}-{d.month:02}-{d.year}",
+            f"{d.day}.{d.month}.{d.year}",
+            f"{d.day}. {dk} {d.year}",
+            f"den {d.day}. {dk[:3]} {d.year}",
+            f"{d.day} {en} {d.year}",
+            f"{en} {d.day}, {d.year}",
+        ]
+    )
+
+
+def _amounts(unit: str) -> st.SearchStrategy[Any]:
+    def forms(n: int) -> st.SearchStrategy[Any]:
+        grouped = f"{n:,}".replace(",", ".")
+        return st.sampled_from([n, str(n), grouped, f"{grouped},50", f"{n} {unit}"])
+
+    return st.integers(0, 5_000_000).flatmap(forms)
+
+
+def _file(name: str) -> dict[str, Any]:
+    return {
+        "id": f"a_{name}",
+        "filename": f"{name}.pdf",
+        "size": 1,
+        "sha256": "0" * 64,
+        "media_type": "application/pdf",
+    }
+
+
+TEXT = st.text(string.ascii_letters + "æøåÆØÅ .,-0123456789", min_size=1, max_size=60).filter(
+    str.strip
+)
+LONG_TEXT = st.lists(TEXT, min_size=1, max_size=5).map("\n".join)
+EMAILS = st.from_regex(r"[a-z][a-z0-9]{0,9}@[a-z]{1,10}\.(dk|com|org)", fullmatch=True)
+PHONES = st.integers(10_000_000, 99_999_999).flatmap(
+    lambda n: st.sampled_from([str(n), f"+45 {n}", " ".join(f"{n:08}"[i : i + 2] for i in (0, 2, 4, 6))])
+)
+FILES = st.lists(st.sampled_from(["x", "lease", "scan"]), min_size=1, max_size=3, unique=True).map(
+    lambda names: {"files": [_file(n) for n in names]}
+)
+GARBAGE: st.SearchStrategy[Any] = st.one_of(
+    st.none(),
+    st.sampled_from(["", "   ", "\n"]),
+    st.text(max_size=40),
+    st.text(min_size=1, max_size=3).map(lambda s: s * 2000),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.lists(st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
+    st.dictionaries(st.text(max_size=6), st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
+    st.sampled_from(IMPOSSIBLE_DATES + BAD_DATES + UNKNOWN_IDS + ODD_NUMBERS + BAD_FILES),
+    st.dates(TODAY + timedelta(days=1), date(2100, 12, 31)).flatmap(_typed),
+)
+"""Answers a filer or a broken client might send anywhere."""
+
+
+def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
+    """Any answer the current question accepts."""
+    spec = ENGINE.states[draft.state]
+    inp = spec.get("input")
+    ids = [o.id for o in ENGINE.turn(draft, TODAY).input.options]
+    kind = inp["kind"] if inp else "none"
+    if inp and inp.get("parser") == "municipality":
+        return st.sampled_from(PLACES)
+    if kind == "choice":
+        return st.sampled_from(ids)
+    if kind == "multi_choice":
+        chosen = st.lists(st.sampled_from(ids), max_size=3, unique=True) if ids else st.just([])
+        return chosen.flatmap(lambda c: st.sampled_from([c, ", ".join(c)]))
+    if kind == "confirm":
+        return st.sampled_from([True, False, "ja", "Nej", "yes", "n"])
+    if kind == "date":
+        latest = TODAY if inp and inp.get("past") else date(2100, 12, 31)
+        return st.dates(date(1990, 1, 1), latest).flatmap(_typed)
+    if kind in ("number", "money"):
+        return _amounts("kr." if kind == "money" else "m2")
+    strategies: dict[str, st.SearchStrategy[Any]] = {
+        "text": TEXT,
+        "long_text": LONG_TEXT,
+        "email": EMAILS,
+        "phone": PHONES,
+        "file": st.one_of(FILES, st.just("missing")),
+    }
+    return strategies.get(kind, st.sampled_from([None, "", " "]))
+
+
+def forward_answers(draft: Draft) -> st.SearchStrategy[Any]:
+    """A valid answer that moves towards the receipt rather than out of the dialogue."""
+    pinned: dict[str, Any] = {"ask_consent": True, "review": "continue", "ask_declaration": True}
+    if draft.state in pinned:
+        return st.just(pinned[draft.state])
+    if draft.state in ("ask_housing", "ask_housing_help"):
+        return st.sampled_from(["private", "social"])
+    if draft.state == "ask_case_type":
+        home = facts.housing(draft) or "private"
+        offered = [ct.id for ct in case_types_for(home, facts.side(draft))]
+        return st.sampled_from(offered)
+    if draft.state == "ask_more_topics":
+        ids = [o.id for o in ENGINE.turn(draft, TODAY).input.options]
+        return st.lists(st.sampled_from(ids), max_size=2, unique=True) if ids else st.just([])
+    return valid_answers(draft)
+
+
+def snapshot(draft: Draft) -> str:
+    """The draft as the store keeps it, for comparing before and after."""
+    return json.dumps(draft.to_data(), sort_keys=True)
+
+
+def said(value: Any) -> bool | None:
+    """What a yes/no answer means, or None when it is not one."""
+    try:
+        return values.parse_confirm(value)
+    except InvalidInputError:
+        return None
+
+
+def unfilled(text: Text | Any) -> list[str]:
+    """Placeholders of a message (and of the messages inside it) that have no value."""
+    if isinstance(text, tuple):
+        return [name for part in text for name in unfilled(part)]
+    if not isinstance(text, Text):
+        return []
+    known = set(text.params) | ({"count"} if text.count is not None else set())
+    missing = [
+        name
+        for msgid in (text.msgid, text.plural or "")
+        for _, name, _, _ in Formatter().parse(msgid)
+        if name and name not in known
+    ]
+    return missing + [name for p in text.params.values() for name in unfilled(p)]
+
+
+def check_position(state: str, item: str | None, draft: Draft) -> None:
+    """A position names a known state, with an item exactly for repeated steps."""
+    assert state in ENGINE.states, f"unknown state {state!r}"
+    items = ENGINE.states[state].get("items")
+    if items is None:
+        assert item is None, f"{state} has no items but item {item!r} is set"
+    else:
+        assert item in ITEMS[items](draft), f"{state}: {item!r} is not one of its items"
+
+
+class DialogueWalk(RuleBasedStateMachine):
+    """One draft, driven by random answers and actions, stored and reloaded after each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft = ENGINE.start("da")
+        self.kept: set[str] = set()
+        """Every answer key accepted since the last confirmed restart."""
+
+    def apply(self, answer: Answer) -> Outcome:
+        """Send one answer, check what it did, and reload the draft as the store would."""
+        draft = self.draft
+        before, state, key = snapshot(draft), draft.state, draft.key
+        filed, submitted = draft.case_number is not None, draft.submit_requested
+        history, answers = list(draft.history), dict(draft.answers)
+        outcome = ENGINE.step(draft, answer, TODAY)
+        assert outcome.draft is draft
+        if filed:
+            assert outcome.errors, f"a filed case accepted {answer!r}"
+        if outcome.errors:
+            assert snapshot(draft) == before, f"{answer!r} at {key} was refused but changed things"
+        elif answer.action in ("help", "save"):
+            assert snapshot(draft) == before, f"{answer.action} changed the draft"
+            assert outcome.saved == (answer.action == "save")
+        elif answer.action == "back":
+            assert draft.key == history[-1] and draft.history == history[:-1]
+            assert draft.answers == answers, "going back lost or changed an answer"
+        elif answer.action == "restart":
+            assert draft.state == "confirm_restart" and draft.answers == answers
+        elif answer.action is None and not (state == "review" and str(answer.value)[:5] == "edit:"):
+            self.accepted(state, key, answer)
+        if draft.submit_requested and not submitted:
+            assert (state, draft.state) == ("ask_declaration", "receipt")
+        if draft.submit_requested and draft.case_number is None:
+            draft.case_number = FILED  # the service submits as soon as it sees the request
+        reloaded = Draft.from_data(json.loads(json.dumps(draft.to_data())))
+        assert snapshot(reloaded) == snapshot(draft), "the draft does not survive the store"
+        self.draft = reloaded
+        self.check()
+        return outcome
+
+    def accepted(self, state: str, key: str, answer: Answer) -> None:
+        """Check an accepted answer: stored under its key, or a no that went back."""
+        draft = self.draft
+        if ENGINE.states[state].get("no_means_back") and said(answer.value) is False:
+            return
+        if state == "confirm_restart":
+            assert set(draft.answers) <= {"ask_language"}, "a restart kept answers"
+            assert draft.state == "ask_consent"
+            self.kept = set(draft.answers)
+            return
+        assert key in draft.answers, f"the accepted answer {answer.value!r} to {key} was not kept"
+        self.kept.add(key)
+        if state == "ask_declaration":
+            assert draft.submit_requested and draft.state == "receipt"
+
+    def check(self) -> None:
+        """The invariants that hold between any two turns."""
+        draft = self.draft
+        check_position(draft.state, draft.item, draft)
+        for key in draft.history:
+            check_position(*split_key(key), draft)
+        lost = self.kept - set(draft.answers)
+        assert not lost, f"answers lost: {sorted(lost)}"
+        turn = ENGINE.turn(draft, TODAY)
+        assert turn.state == draft.state and turn.input.kind in INPUT_KINDS
+        assert turn.done == (draft.case_number is not None)
+        ids = [o.id for o in turn.input.options]
+        assert len(ids) == len(set(ids)), f"{draft.state} offers an option twice"
+        if turn.input.kind == "choice":
+            assert ids, f"{draft.state} is a choice with nothing to choose"
+        texts = [*turn.messages, turn.prompt, *([turn.help] if turn.help else [])]
+        texts += [o.label for o in turn.input.options if isinstance(o.label, Text)]
+        for text in texts:
+            assert not unfilled(text), f"{draft.state}: {text.msgid!r} misses {unfilled(text)}"
+        if draft.state == "review":
+            for key in draft.history:
+                spec = ENGINE.states[split_key(key)[0]]
+                inp = spec.get("input")
+                if inp is None or inp["kind"] == "none" or not spec.get("review", True):
+                    continue
+                assert key in draft.answers, f"the review is missing the answer to {key}"
+                assert f"edit:{key}" in ids, f"the review offers no way to change {key}"
+
+    @initialize(data=st.data(), steps=st.integers(0, 45))
+    def walk_forward(self, data: st.DataObject, steps: int) -> None:
+        """Start somewhere along the way, so the later questions get their share of answers."""
+        for _ in range(steps):
+            if self.draft.state in ENGINE.finals:
+                break
+            self.apply(Answer(value=data.draw(forward_answers(self.draft))))
+
+    @rule(data=st.data())
+    def answer(self, data: st.DataObject) -> None:
+        """A valid answer to whatever is asked."""
+        self.apply(Answer(value=data.draw(valid_answers(self.draft))))
+
+    @rule(data=st.data())
+    def answer_forward(self, data: st.DataObject) -> None:
+        """A valid answer that keeps the filer going."""
+        self.apply(Answer(value=data.draw(forward_answers(self.draft))))
+
+    @rule(value=GARBAGE)
+    def answer_garbage(self, value: Any) -> None:
+        """Anything at all."""
+        self.apply(Answer(value=value))
+
+    @rule(action=st.sampled_from(["back", "help", "save", "restart"]))
+    def act(self, action: str) -> None:
+        """One of the actions allowed at every question."""
+        self.apply(Answer(action=action))
+
+    @rule(data=st.data())
+    def edit(self, data: st.DataObject) -> None:
+        """Change an answer: one from the review, any answer key, or nonsense."""
+        targets = reviewed_keys(self.draft, ENGINE.states) or ["ask_role"]
+        target = data.draw(
+            st.one_of(st.sampled_from(targets), st.sampled_from(list(ENGINE.states)), TEXT)
+        )
+        self.apply(Answer(action="edit", target=target))
+
+    @precondition(lambda self: self.draft.state == "review" and self.draft.case_number is None)
+    @rule(data=st.data())
+    def change_nothing(self, data: st.DataObject) -> None:
+        """Choosing an answer at the review and keeping it leads straight back to the review."""
+        key = data.draw(st.sampled_from(reviewed_keys(self.draft, ENGINE.states)))
+        history = list(self.draft.history)
+        self.apply(Answer(value=f"edit:{key}"))
+        self.apply(Answer(value=None))
+        assert self.draft.state == "review", f"keeping {key} stopped at {self.draft.key}"
+        assert self.draft.history == history
+
+
+DialogueWalk.TestCase.settings = settings(
+    max_examples=150,
+    stateful_step_count=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TestDialogueWalk = DialogueWalk.TestCase
+
+
+def _filer(case_type_id: str) -> tuple[str, str]:
+    """A housing kind and a side that may file this case type."""
+    housing, sides = next(iter(case_type(case_type_id).filers.items()))
+    return housing, sorted(sides)[0]
+
+
+@pytest.mark.parametrize("case_type_id", CASE_TYPES)
+@settings(max_examples=8, deadline=None, derandomize=True, database=None)
+@given(data=st.data(), represented=st.booleans())
+def test_every_case_type_can_be_filed(
+    case_type_id: str, data: st.DataObject, represented: bool
+) -> None:
+    """Answering sensibly reaches the review and the receipt for every case type."""
+    housing, side = _filer(case_type_id)
+    pinned: dict[str, Any] = {
+        "ask_role": "representative" if represented else side,
+        "ask_represents": side,
+        "ask_housing": housing,
+        "ask_case_type": case_type_id,
+    }
+    draft, seen = ENGINE.start("da"), []
+    for _ in range(80):
+        if draft.state == "receipt":
+            break
+        seen.append(draft.state)
+        if draft.state == "review":
+            for key in reviewed_keys(draft, ENGINE.states):
+                assert key in draft.answers
+        if draft.state in pinned:
+            value = pinned[draft.state]
+        else:
+            value = data.draw(forward_answers(draft))
+        outcome = ENGINE.step(draft, Answer(value=value), TODAY)
+        assert not outcome.errors, f"{value!r} refused at {draft.key}: {outcome.errors}"
+        draft = Draft.from_data(json.loads(json.dumps(draft.to_data())))
+    assert draft.state == "receipt", f"stuck after {seen[-5:]}"
+    assert "review" in seen and draft.submit_requested
+    assert draft.answers["ask_case_type"] == case_type_id
