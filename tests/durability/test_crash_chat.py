@@ -31,18 +31,16 @@ from naevn.embedded import conversation
 from naevn.settings import from_env
 
 TODAY = "2026-11-23"
-KILLS = 24
+KILLS = 20
 """Chats killed around the submission."""
-CONTROLS = 2
-"""Chats left alone to file, to time an undisturbed submission."""
-BATCH = 6
+BATCH = 5
 """Chats started together; they start up in parallel and are then killed one at a time."""
 MIN_WINDOW = 0.040
-"""The least span, in seconds, over which the kill delays are spread."""
-SLOWEST = 2.5
-"""The window is at least this many undisturbed submissions long, so kills land after too."""
-AT_ONCE = 0.2
-"""The share of chats killed right after the declaration is written, with no delay."""
+"""The least span, in seconds, over which the widely spread kill delays fall."""
+DELAYS = ((0.2, 0.0, 0.0), (0.5, 0.5, 1.5), (0.3, 0.0, 2.5))
+"""How kill delays are drawn: (share of kills, low, high), in units of the time an undisturbed
+chat takes from the declaration to the receipt. Some kills come at once, most near the commit,
+the rest anywhere from the start to well after it."""
 SEED = 20261123
 MAX_TURNS = 100
 POSTCODES = ("8000", "2300", "5000")
@@ -217,6 +215,16 @@ def declare(proc: subprocess.Popen[str]) -> None:
     proc.stdin.flush()
 
 
+def kill_delays(rng: random.Random, n: int, submission: float) -> list[float]:
+    """``n`` kill delays in seconds, drawn as :data:`DELAYS` says."""
+    shares = [share for share, _, _ in DELAYS]
+    delays = []
+    for _, low, high in rng.choices(DELAYS, weights=shares, k=n):
+        top = max(MIN_WINDOW, high * submission) if low == 0 and high else high * submission
+        delays.append(rng.uniform(low * submission, top))
+    return delays
+
+
 def file_undisturbed(proc: subprocess.Popen[str]) -> float:
     """Let a chat file its case; returns the seconds from the declaration to the receipt."""
     assert proc.stdin is not None and proc.stdout is not None
@@ -306,20 +314,18 @@ def test_a_killed_chat_leaves_a_whole_case_or_a_draft_that_can_still_be_filed(
 
     conv = conversation(settings)
     try:
-        drafts = [prepare(conv, index, uploads) for index in range(CONTROLS + KILLS)]
+        drafts = [prepare(conv, index, uploads) for index in range(1 + KILLS)]
     finally:
         conv.store.close()
     with closing(read_only(db_path)) as db:
         shas = [meta["sha256"] for d in drafts for _, meta in listed_files(db, d.session)]
     assert len(shas) == len(set(shas)) >= 2 * len(drafts)
 
-    controls, targets = drafts[:CONTROLS], drafts[CONTROLS:]
-    with chats([d.code for d in controls], env, tmp_path) as procs:
-        assert all(first_turn(p)["state"] == "ask_declaration" for p in procs)
-        undisturbed = max(file_undisturbed(p) for p in procs)
-    window = max(MIN_WINDOW, SLOWEST * undisturbed)
-    rng = random.Random(SEED)
-    plan = [(d, 0.0 if rng.random() < AT_ONCE else rng.uniform(0.0, window)) for d in targets]
+    control, targets = drafts[0], drafts[1:]
+    with chats([control.code], env, tmp_path) as procs:
+        assert first_turn(procs[0])["state"] == "ask_declaration"
+        submission = file_undisturbed(procs[0])
+    plan = list(zip(targets, kill_delays(random.Random(SEED), KILLS, submission), strict=True))
 
     kills: list[Kill] = []
     for start in range(0, len(plan), BATCH):
@@ -367,9 +373,10 @@ def test_a_killed_chat_leaves_a_whole_case_or_a_draft_that_can_still_be_filed(
     before, after = len(kills) - len(filed), len(filed)
     printed = sum(k.printed is not None for k in kills)
     print(
-        f"\ncrash test: {len(kills)} kills over 0-{window * 1000:.0f} ms "
-        f"(an undisturbed submission took {undisturbed * 1000:.1f} ms): "
+        f"\ncrash test: {len(kills)} kills {min(k.delay for k in kills) * 1000:.0f}-"
+        f"{max(k.delay for k in kills) * 1000:.0f} ms after the declaration "
+        f"(an undisturbed chat took {submission * 1000:.0f} ms to print the receipt): "
         f"{before} before the commit, {after} after it ({printed} after the receipt was printed)"
     )
-    assert before >= 1, "no kill landed before the commit; spread the delays differently"
-    assert after >= 1, "no kill landed after the commit; widen the delay window"
+    assert before >= 1, "no kill landed before the commit; change DELAYS"
+    assert after >= 1, "no kill landed after the commit; widen DELAYS"

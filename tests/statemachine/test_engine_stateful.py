@@ -116,6 +116,30 @@ GARBAGE: st.SearchStrategy[Any] = st.one_of(
 """Answers a filer or a broken client might send anywhere."""
 
 
+def wrong_answers(draft: Draft) -> st.SearchStrategy[Any]:
+    """Answers that are wrong for the question asked now, of the kind a filer gets wrong."""
+    inp = ENGINE.states[draft.state].get("input")
+    kind = inp["kind"] if inp else "none"
+    limit = inp.get("limit", values.MAX_TEXT) if inp else values.MAX_TEXT
+    by_kind: dict[str, st.SearchStrategy[Any]] = {
+        "choice": st.sampled_from(UNKNOWN_IDS + ("", "1", "continue ")),
+        "multi_choice": st.sampled_from(["nope", "1, 2", "rent_level,,nope", [1, 2], {"a": 1}]),
+        "date": st.one_of(
+            st.sampled_from(IMPOSSIBLE_DATES + BAD_DATES),
+            st.dates(TODAY + timedelta(days=1), date(2100, 12, 31)).flatmap(_typed),
+        ),
+        "number": st.sampled_from(ODD_NUMBERS),
+        "money": st.sampled_from(ODD_NUMBERS),
+        "file": st.sampled_from(BAD_FILES),
+        "text": st.just("x" * (limit + 1)),
+        "long_text": st.just("x" * (values.MAX_LONG_TEXT + 1)),
+        "email": st.sampled_from(["anna", "anna@", "@x.dk", "a b@c.dk", "anna@x.d"]),
+        "phone": st.sampled_from(["12", "abc", "+45 12 34 56 78 90 12 34 56", "12-34"]),
+        "confirm": st.sampled_from(["maybe", 1, 0, "", "jaa", [True]]),
+    }
+    return by_kind.get(kind, GARBAGE)
+
+
 def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
     """Any answer the current question accepts."""
     spec = ENGINE.states[draft.state]
@@ -277,6 +301,14 @@ class DialogueWalk(RuleBasedStateMachine):
         texts += [o.label for o in turn.input.options if isinstance(o.label, Text)]
         for text in texts:
             assert not unfilled(text), f"{draft.state}: {text.msgid!r} misses {unfilled(text)}"
+        for key in draft.history:
+            spec = ENGINE.states[split_key(key)[0]]
+            inp = spec.get("input")
+            if inp and inp["kind"] in ("choice", "multi_choice") and spec["name"] != "review":
+                offered = {o.id for o in ENGINE.options(spec, draft)}
+                value = draft.answers.get(key, [])
+                stale = set(value if isinstance(value, list) else [value]) - offered
+                assert not stale, f"{key} holds {sorted(stale)}, which it no longer offers"
         if draft.state == "review":
             for key in draft.history:
                 spec = ENGINE.states[split_key(key)[0]]
@@ -308,6 +340,16 @@ class DialogueWalk(RuleBasedStateMachine):
     def answer_garbage(self, value: Any) -> None:
         """Anything at all."""
         self.apply(Answer(value=value))
+
+    @rule()
+    def keep(self) -> None:
+        """Press Enter: keep the answer already given here, if there is one."""
+        self.apply(Answer(value=None))
+
+    @rule(data=st.data())
+    def answer_wrong(self, data: st.DataObject) -> None:
+        """An answer of the wrong shape for this question."""
+        self.apply(Answer(value=data.draw(wrong_answers(self.draft))))
 
     @rule(action=st.sampled_from(["back", "help", "save", "restart"]))
     def act(self, action: str) -> None:
