@@ -11,7 +11,11 @@ MOS := $(CATALOGS:.po=.mo)
 
 run: $(STAMP) $(MOS)
 	@mkdir -p var
-	$(BIN)/naevn chat --db sqlite:///var/naevn.db
+	@$(BIN)/naevn demo --db sqlite:///var/naevn.db
+	@echo "Cases in ./var/naevn.db (see one with: .venv/bin/naevn cases show NUMBER):"
+	@$(BIN)/naevn cases list --db sqlite:///var/naevn.db
+	@echo "Starting the chat. Type hjælp (help) at any question, or press Ctrl-D to save and stop."
+	@$(BIN)/naevn chat --db sqlite:///var/naevn.db
 
 test: $(STAMP) $(MOS)
 	$(BIN)/pytest -q

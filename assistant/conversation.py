@@ -22,6 +22,7 @@ from statemachine.engine import Answer, Engine, Outcome
 from statemachine.errors import InvalidInputError, NaevnError, NotFoundError, UploadError
 from statemachine.filing import filing_from
 from statemachine.text import Text, t
+from statemachine.values import is_blank
 
 Turn = dict[str, Any]
 """A rendered turn (the turn protocol's JSON object)."""
@@ -147,7 +148,7 @@ class Conversation:
         if answer.action is not None or spec is None or spec["kind"] != "file":
             return answer
         value = answer.value
-        if value is None or value == "missing" or (isinstance(value, dict) and "files" in value):
+        if is_blank(value) or value == "missing" or (isinstance(value, dict) and "files" in value):
             return answer
         refs = value if isinstance(value, list) else [value]
         files = []

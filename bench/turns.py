@@ -109,15 +109,22 @@ class Timings:
     """Per-turn latencies of one benchmark, in nanoseconds."""
 
     ns: list[int] = field(default_factory=list)
-    """One entry per timed turn."""
+    """Wall-clock time of each timed turn."""
+    cpu_ns: list[int] = field(default_factory=list)
+    """CPU time of this thread in each turn: what the turn costs when no other process runs."""
+
+    def extend(self, other: Timings) -> None:
+        """Add another run's turns."""
+        self.ns += other.ns
+        self.cpu_ns += other.cpu_ns
 
     def per_s(self) -> float:
-        """Turns per second of time spent inside the turns."""
+        """Turns per second of wall-clock time spent inside the turns."""
         return len(self.ns) / (sum(self.ns) / 1e9)
 
-    def ms(self, quantile: float) -> float:
+    def ms(self, quantile: float, *, cpu: bool = False) -> float:
         """The latency at ``quantile`` (nearest rank), in milliseconds."""
-        ranked = sorted(self.ns)
+        ranked = sorted(self.cpu_ns if cpu else self.ns)
         return ranked[min(len(ranked) - 1, int(quantile * len(ranked)))] / 1e6
 
 
@@ -180,13 +187,16 @@ def fill(conversation: Conversation, drafts: int) -> None:
 def run_turns(conversation: Conversation, live: list[tuple[Filer, Turn]], count: int) -> Timings:
     """Run ``count`` turns round-robin over the live sessions (updated in place)."""
     timings = Timings()
-    clock = time.perf_counter_ns
+    clock, cpu = time.perf_counter_ns, time.thread_time_ns
     for i in range(count):
         filer, turn = live[i % len(live)]
         answer = filer.answer(turn)
+        cpu_began = cpu()
         began = clock()
         turn = conversation.answer(filer.session, answer)
-        timings.ns.append(clock() - began)
+        ended = clock()
+        timings.cpu_ns.append(cpu() - cpu_began)
+        timings.ns.append(ended - began)
         live[i % len(live)] = (filer, turn)
     return timings
 

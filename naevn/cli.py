@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--db", metavar="URL")
     show.add_argument("--data-dir", metavar="DIR")
 
+    demo = commands.add_parser("demo", help="load realistic demo cases")
+    demo.add_argument("--force", action="store_true", help="even if real cases exist")
+    demo.add_argument("--db", metavar="URL")
+    demo.add_argument("--data-dir", metavar="DIR")
+
     db = commands.add_parser("db", help="the store's schema")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     for name in ("upgrade", "current"):
@@ -80,6 +85,12 @@ def _run(args: argparse.Namespace) -> int:
     settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
     if args.command == "chat":
         return _chat(args, settings)
+    if args.command == "demo":
+        from naevn import demo
+        from naevn.embedded import conversation
+
+        demo.load(conversation(settings), sys.stdout, force=args.force)
+        return 0
     if args.command == "cases":
         from naevn.embedded import open_store
 

@@ -15,7 +15,7 @@ from statemachine.text import Text
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _catalog(lang: str) -> list[tuple[str, object]]:
+def _catalog(lang: str) -> list[tuple[object, object]]:
     path = CATALOG_DIR / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as handle:
         return [(m.id, m.string) for m in read_po(handle) if m.id]

@@ -31,16 +31,14 @@ from naevn.embedded import conversation
 from naevn.settings import from_env
 
 TODAY = "2026-11-23"
-KILLS = 20
-"""Chats killed around the submission."""
 BATCH = 5
 """Chats started together; they start up in parallel and are then killed one at a time."""
-MIN_WINDOW = 0.040
-"""The least span, in seconds, over which the widely spread kill delays fall."""
-DELAYS = ((0.2, 0.0, 0.0), (0.5, 0.5, 1.5), (0.3, 0.0, 2.5))
-"""How kill delays are drawn: (share of kills, low, high), in units of the time an undisturbed
-chat takes from the declaration to the receipt. Some kills come at once, most near the commit,
-the rest anywhere from the start to well after it."""
+DELAYS = ((3, 0.0, 0.0), (13, 0.5, 2.0), (4, 2.5, 5.0))
+"""How the kill delays are drawn: (kills, low, high), in units of the time an undisturbed chat
+takes from the declaration to the receipt. A few kills come at once, most around the commit
+(the first answer of a fresh process is slow, so the commit comes late), a few well after it."""
+KILLS = sum(kills for kills, _, _ in DELAYS)
+"""Chats killed around the submission (at least 20)."""
 SEED = 20261123
 MAX_TURNS = 100
 POSTCODES = ("8000", "2300", "5000")
@@ -215,13 +213,14 @@ def declare(proc: subprocess.Popen[str]) -> None:
     proc.stdin.flush()
 
 
-def kill_delays(rng: random.Random, n: int, submission: float) -> list[float]:
-    """``n`` kill delays in seconds, drawn as :data:`DELAYS` says."""
-    shares = [share for share, _, _ in DELAYS]
-    delays = []
-    for _, low, high in rng.choices(DELAYS, weights=shares, k=n):
-        top = max(MIN_WINDOW, high * submission) if low == 0 and high else high * submission
-        delays.append(rng.uniform(low * submission, top))
+def kill_delays(rng: random.Random, submission: float) -> list[float]:
+    """The kill delays in seconds, drawn as :data:`DELAYS` says, in a shuffled order."""
+    delays = [
+        rng.uniform(low * submission, high * submission)
+        for kills, low, high in DELAYS
+        for _ in range(kills)
+    ]
+    rng.shuffle(delays)
     return delays
 
 
@@ -259,7 +258,9 @@ def check_case(db: sqlite3.Connection, session: str, number: str, blobs: Path) -
     cases = db.execute("SELECT id, number FROM cases WHERE draft_id = ?", (session,)).fetchall()
     assert [found for _, found in cases] == [number]
     case_id = cases[0][0]
-    roles = {role for (role,) in db.execute("SELECT role FROM parties WHERE case_id = ?", (case_id,))}
+    roles = {
+        role for (role,) in db.execute("SELECT role FROM parties WHERE case_id = ?", (case_id,))
+    }
     assert {"filer", "counterparty"} <= roles
     assert db.execute("SELECT count(*) FROM deadlines WHERE case_id = ?", (case_id,)).fetchone()[0]
     events = db.execute(
@@ -325,7 +326,7 @@ def test_a_killed_chat_leaves_a_whole_case_or_a_draft_that_can_still_be_filed(
     with chats([control.code], env, tmp_path) as procs:
         assert first_turn(procs[0])["state"] == "ask_declaration"
         submission = file_undisturbed(procs[0])
-    plan = list(zip(targets, kill_delays(random.Random(SEED), KILLS, submission), strict=True))
+    plan = list(zip(targets, kill_delays(random.Random(SEED), submission), strict=True))
 
     kills: list[Kill] = []
     for start in range(0, len(plan), BATCH):
