@@ -16,7 +16,7 @@ from typing import Any
 from assistant import codes
 from assistant.filetypes import check_file
 from assistant.replies import render_turn
-from casestore import DraftRow, PartyIn, Store, Submission, Tx
+from casestore import DraftCursor, DraftRow, PartyIn, Store, Submission, Tx
 from statemachine.draft import Draft
 from statemachine.engine import Answer, Engine, Outcome
 from statemachine.errors import InvalidInputError, NaevnError, NotFoundError, UploadError
@@ -96,27 +96,45 @@ class Conversation:
         list of either. Bad input comes back as the same turn with errors; nothing changes.
         """
         today = self.today()
-        with self.store.begin() as tx:
-            row = tx.load_draft(session)
-            draft = _draft(row)
+        if _names_files(answer):
+            with self.store.begin() as tx:
+                draft, outcome = self._apply(tx, session, answer, today)
+        else:
             try:
-                parsed = Answer.from_json(answer)
-                parsed = self._resolve_files(tx, session, draft, parsed)
-            except (InvalidInputError, UploadError, NotFoundError) as err:
-                outcome = Outcome(draft, errors=[_text(err)])
-            else:
-                outcome = self.engine.step(draft, parsed, today)
-            if outcome.errors:
-                return self._render(session, _draft(row), errors=outcome.errors)
-            tx.save_draft(
-                session, state=draft.state, data=draft.to_data(), expected_version=row.version
-            )
-            if draft.submit_requested and draft.case_number is None:
-                draft.case_number = self._submit(tx, session, draft, today)
+                with self.store.turn() as cursor:
+                    draft, outcome = self._apply(cursor, session, answer, today)
+            except _NeedsFullStore:
+                # Rare (the declaration): redo the turn where submission can be written.
+                with self.store.begin() as tx:
+                    draft, outcome = self._apply(tx, session, answer, today)
         messages = list(outcome.messages)
         if outcome.saved:
             messages.append(_saved_message(resume_code))
-        return self._render(session, draft, messages=messages)
+        return self._render(session, draft, messages=messages, errors=outcome.errors)
+
+    def _apply(
+        self, tx: Tx | DraftCursor, session: str, answer: Any, today: date
+    ) -> tuple[Draft, Outcome]:
+        """Load, step and save one draft inside the caller's transaction."""
+        row = tx.load_draft(session)
+        draft = _draft(row)
+        try:
+            parsed = Answer.from_json(answer)
+            if isinstance(tx, Tx):
+                parsed = self._resolve_files(tx, session, draft, parsed)
+        except (InvalidInputError, UploadError, NotFoundError) as err:
+            return draft, Outcome(draft, errors=[_text(err)])
+        outcome = self.engine.step(draft, parsed, today)
+        if outcome.errors:
+            return _draft(row), outcome
+        if draft.submit_requested and draft.case_number is None and not isinstance(tx, Tx):
+            raise _NeedsFullStore
+        tx.save_draft(
+            session, state=draft.state, data=draft.to_data(), expected_version=row.version
+        )
+        if draft.submit_requested and draft.case_number is None and isinstance(tx, Tx):
+            draft.case_number = self._submit(tx, session, draft, today)
+        return draft, outcome
 
     def _submit(self, tx: Tx, session: str, draft: Draft, today: date) -> str:
         filing = filing_from(draft, self.engine.path_answers(draft), today)
@@ -193,6 +211,17 @@ class Conversation:
     ) -> Turn:
         spec = self.engine.turn(draft, self.today(), messages or [], errors or [])
         return render_turn(spec, session, draft.lang)
+
+
+class _NeedsFullStore(Exception):
+    """A turn on the fast path found it must write more than the draft (a submission)."""
+
+
+def _names_files(answer: Any) -> bool:
+    """Whether an answer refers to files, which need the full store to check and record."""
+    value = answer.get("value") if isinstance(answer, dict) else None
+    refs = value if isinstance(value, list) else [value]
+    return any(isinstance(r, dict) and ("path" in r or "attachment" in r) for r in refs)
 
 
 def _draft(row: DraftRow) -> Draft:

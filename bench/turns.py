@@ -7,13 +7,15 @@ import cProfile
 import gc
 import io
 import json
+import os
 import pstats
 import sqlite3
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,12 +31,13 @@ TODAY = date(2026, 11, 23)
 """The frozen "today" of every dialogue, so the deadline texts are the same in every run."""
 
 TARGETS = {"ratio": 0.25, "p99_ms": 5.0, "kib_per_active_session": 20.0}
-"""The issue's targets: ratio at least, p99 and disk size at most."""
+"""The issue's targets: the ratio at least, the p99 and the disk size at most."""
 
 SYNCHRONOUS = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
-"""SQLite's numeric ``PRAGMA synchronous`` values by name."""
+"""SQLite's ``PRAGMA synchronous`` values by name."""
 
-# Four realistic filers. A state not listed is answered by the kind of its input (FALLBACK).
+# Four filers who differ where real ones do: role, housing, municipality (two of the postcodes
+# span municipalities, so they get one more question), case type, language, co-parties.
 PROFILES: tuple[dict[str, Any], ...] = (
     {"ask_language": "en", "ask_role": "tenant", "ask_housing": "private",
      "ask_address": "Vestergade 1, 2. th.", "ask_municipality": "8000",
@@ -59,25 +62,19 @@ PROFILES: tuple[dict[str, Any], ...] = (
 )  # fmt: skip
 
 FALLBACK: dict[str, Any] = {
-    "confirm": True,
-    "date": "1/10/2026",
-    "money": "7.500 kr",
-    "number": 68,
-    "text": "Søndergade 14, 8000 Aarhus C",
-    "long_text": "The increase is not explained in the notice, and the rent is already above "
-    "that of similar homes nearby. I ask the tribunal to decide that it is not valid.",
-    "none": None,
-    "multi_choice": [],
-}
-"""Answers by input kind, for the case type's own questions."""
+    "confirm": True, "date": "1/10/2026", "money": "7.500 kr", "number": 68, "none": None,
+    "multi_choice": [], "text": "Søndergade 14, 8000 Aarhus C",
+    "long_text": "The increase is not explained. I ask the tribunal to decide it is not valid.",
+}  # fmt: skip
+"""Answers by input kind, where a profile names none (a choice takes its first option)."""
 
 BACK_AT = "ask_counterparty_address"
-"""Where each filer once goes back, to correct the previous answer (as filers do)."""
+"""Where each filer goes back once per round, to answer the previous question again."""
 
 
 @dataclass
 class Filer:
-    """One scripted filer: picks the answer to a turn; keeps only what a client would."""
+    """One scripted filer: picks the answer to each turn, keeping only what a client would."""
 
     profile: dict[str, Any]
     """The answers that differ between filers."""
@@ -87,8 +84,8 @@ class Filer:
     """Whether this round through the dialogue already went back once."""
 
     def answer(self, turn: Turn) -> dict[str, Any]:
-        """The answer to ``turn``. At the attachments it restarts, so sessions never end."""
-        state = turn["state"]
+        """The answer to ``turn``. At the attachments it restarts, so a session never ends."""
+        state, kind = turn["state"], turn["input"]["kind"]
         if turn["errors"]:
             raise RuntimeError(f"the script was refused at {state}: {turn['errors']}")
         if state == "ask_attachment":
@@ -99,9 +96,9 @@ class Filer:
             return {"action": "back"}
         if state in self.profile:
             return {"value": self.profile[state]}
-        if turn["input"]["kind"] == "choice":
+        if kind == "choice":
             return {"value": turn["input"]["options"][0]["id"]}
-        return {"value": FALLBACK[turn["input"]["kind"]]}
+        return {"value": FALLBACK[kind]}
 
 
 @dataclass
@@ -111,16 +108,16 @@ class Timings:
     ns: list[int] = field(default_factory=list)
     """Wall-clock time of each timed turn."""
     cpu_ns: list[int] = field(default_factory=list)
-    """CPU time of this thread in each turn: what the turn costs when no other process runs."""
+    """CPU time of this thread in each turn: the turn's cost with no other process running."""
 
-    def extend(self, other: Timings) -> None:
-        """Add another run's turns."""
-        self.ns += other.ns
-        self.cpu_ns += other.cpu_ns
+    def add(self, began_cpu: int, began: int, ended: int) -> None:
+        """Record one turn; the CPU clock is read last, outside the wall-clock span."""
+        self.cpu_ns.append(time.thread_time_ns() - began_cpu)
+        self.ns.append(ended - began)
 
-    def per_s(self) -> float:
-        """Turns per second of wall-clock time spent inside the turns."""
-        return len(self.ns) / (sum(self.ns) / 1e9)
+    def per_s(self, *, cpu: bool = False) -> float:
+        """Turns per second of wall-clock (or CPU) time spent inside the turns."""
+        return len(self.ns) / (sum(self.cpu_ns if cpu else self.ns) / 1e9)
 
     def ms(self, quantile: float, *, cpu: bool = False) -> float:
         """The latency at ``quantile`` (nearest rank), in milliseconds."""
@@ -128,14 +125,9 @@ class Timings:
         return ranked[min(len(ranked) - 1, int(quantile * len(ranked)))] / 1e6
 
 
-# --- the store under test ----------------------------------------------------------------
-
-
-def open_conversation(folder: Path) -> tuple[Conversation, Path]:
-    """A conversation service on a new SQLite store in ``folder``, and the store's file."""
-    db = folder / "naevn.db"
-    store = Store.open(f"sqlite:///{db}", folder / "blobs")
-    return Conversation(store, Engine(), lambda: TODAY), db
+def filers(count: int) -> list[Filer]:
+    """``count`` filers, taking the profiles in turn."""
+    return [Filer(PROFILES[i % len(PROFILES)]) for i in range(count)]
 
 
 def start(conversation: Conversation, filers: Iterable[Filer]) -> list[tuple[Filer, Turn]]:
@@ -159,10 +151,10 @@ def fill(conversation: Conversation, drafts: int) -> None:
     """Add ``drafts`` open drafts, each a real dialogue's data after a dozen answers.
 
     One real session per profile is played; its saved data is copied under fresh ids and
-    hashes, with the address varied, in transactions of 500 drafts.
+    hashes (with the address varied), 500 drafts and their audit events per transaction.
     """
     samples = []
-    for filer, turn in start(conversation, [Filer(p) for p in PROFILES]):
+    for filer, turn in start(conversation, filers(len(PROFILES))):
         play(conversation, filer, turn, 13)
         with conversation.store.read() as tx:
             samples.append(tx.load_draft(filer.session))
@@ -184,38 +176,41 @@ def fill(conversation: Conversation, drafts: int) -> None:
                 tx.record_event("draft.started", actor=f"filer:{session}", draft_id=session)
 
 
-def run_turns(conversation: Conversation, live: list[tuple[Filer, Turn]], count: int) -> Timings:
+def run_turns(
+    conversation: Conversation, live: list[tuple[Filer, Turn]], count: int, timings: Timings
+) -> None:
     """Run ``count`` turns round-robin over the live sessions (updated in place)."""
-    timings = Timings()
     clock, cpu = time.perf_counter_ns, time.thread_time_ns
     for i in range(count):
         filer, turn = live[i % len(live)]
         answer = filer.answer(turn)
-        cpu_began = cpu()
+        began_cpu = cpu()
         began = clock()
         turn = conversation.answer(filer.session, answer)
-        ended = clock()
-        timings.cpu_ns.append(cpu() - cpu_began)
-        timings.ns.append(ended - began)
+        timings.add(began_cpu, began, clock())
         live[i % len(live)] = (filer, turn)
-    return timings
 
 
 def heap_kib_per_session(conversation: Conversation, sessions: int) -> float:
-    """Python heap growth per extra session left mid-dialogue, measured with tracemalloc.
+    """The Python heap's growth per session left open mid-dialogue, by tracemalloc.
 
-    Each session is played sequentially to a dozen answers and left open; the bench keeps
-    only its id, whose size is subtracted.
+    Two batches of ``sessions`` sessions are each played to a dozen answers, one session after
+    the other, and left open. Only the second batch counts, so one-off growth (pools, caches)
+    drops out; the session ids the bench itself keeps are subtracted.
     """
-    gc.collect()
+
+    def batch() -> list[str]:
+        kept = []
+        for filer, turn in start(conversation, filers(sessions)):
+            play(conversation, filer, turn, 13)
+            kept.append(filer.session)
+        gc.collect()
+        return kept
+
     tracemalloc.start()
+    batch()
     before = tracemalloc.get_traced_memory()[0]
-    kept = []
-    for filer, turn in start(conversation, [Filer(PROFILES[i % 4]) for i in range(sessions)]):
-        play(conversation, filer, turn, 13)
-        kept.append(filer.session)
-    del filer, turn
-    gc.collect()
+    kept = batch()
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     own = sys.getsizeof(kept) + sum(sys.getsizeof(s) for s in kept)
@@ -225,36 +220,25 @@ def heap_kib_per_session(conversation: Conversation, sessions: int) -> float:
 def sqlite_settings(db: Path) -> tuple[str, str]:
     """The journal mode and synchronous setting the store's connections run with."""
     engine = make_engine(f"sqlite:///{db}")
-    try:
-        with engine.connect() as connection:
-            mode = str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
-            sync = int(connection.exec_driver_sql("PRAGMA synchronous").scalar() or 0)
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        mode = str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
+        sync = int(connection.exec_driver_sql("PRAGMA synchronous").scalar() or 0)
+    engine.dispose()
     return mode.upper(), SYNCHRONOUS[sync]
 
 
-def disk_bytes(db: Path) -> tuple[int, int]:
-    """Checkpoint the WAL into the database; returns (drafts, bytes of db + wal)."""
-    with sqlite3.connect(db, isolation_level=None) as connection:
-        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        count = int(connection.execute("SELECT count(*) FROM drafts").fetchone()[0])
-    connection.close()
-    if busy:
-        raise RuntimeError("the WAL checkpoint was blocked by a reader")
+def query(db: Path, sql: str) -> Any:
+    """The first column of the first row of ``sql``, on a connection of its own."""
+    with closing(sqlite3.connect(db, isolation_level=None)) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def disk_bytes(db: Path) -> int:
+    """Checkpoint the WAL into the database, then the size of the database and the WAL."""
+    if query(db, "PRAGMA wal_checkpoint(TRUNCATE)"):
+        raise RuntimeError("a reader blocked the WAL checkpoint")
     wal = db.with_name(db.name + "-wal")
-    return count, db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
-
-
-def mean_data_bytes(db: Path) -> int:
-    """The average size of a draft's stored JSON data."""
-    with sqlite3.connect(db) as connection:
-        size = connection.execute("SELECT avg(length(CAST(data AS BLOB))) FROM drafts").fetchone()
-    connection.close()
-    return round(size[0])
-
-
-# --- the baseline ------------------------------------------------------------------------
+    return db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
 class Baseline:
@@ -267,28 +251,27 @@ class Baseline:
         self.db.execute(f"PRAGMA synchronous={sync}")
         self.db.execute("PRAGMA busy_timeout=5000")
         self.db.execute("CREATE TABLE t (id TEXT PRIMARY KEY, data TEXT NOT NULL, version INT)")
-        pad = json.dumps({"answers": {}, "pad": ""})
-        self.payloads = [
-            json.dumps({"answers": {}, "pad": ch * (payload_bytes - len(pad))}) for ch in "ab"
-        ]
+        pad = payload_bytes - len(json.dumps({"answers": {}, "pad": ""}))
+        # Two payloads of the draft's size, written in turn, so every update changes the row.
+        self.payloads = [json.dumps({"answers": {}, "pad": ch * pad}) for ch in "ab"]
         self.ids = [codes.new_session_id() for _ in range(rows)]
         self.db.execute("BEGIN IMMEDIATE")
         self.db.executemany(
             "INSERT INTO t VALUES (?, ?, 1)", [(i, self.payloads[0]) for i in self.ids]
         )
         self.db.execute("COMMIT")
-
-    def settings(self) -> tuple[str, str]:
+        self.settings = (
+            str(self.db.execute("PRAGMA journal_mode").fetchone()[0]).upper(),
+            SYNCHRONOUS[int(self.db.execute("PRAGMA synchronous").fetchone()[0])],
+        )
         """The journal mode and synchronous setting in force."""
-        mode = str(self.db.execute("PRAGMA journal_mode").fetchone()[0]).upper()
-        return mode, SYNCHRONOUS[int(self.db.execute("PRAGMA synchronous").fetchone()[0])]
 
-    def run(self, count: int, active: int, offset: int = 0) -> Timings:
+    def run(self, count: int, active: int, offset: int, timings: Timings) -> None:
         """``count`` turns, round-robin over the first ``active`` rows."""
-        timings = Timings()
-        clock, execute = time.perf_counter_ns, self.db.execute
+        clock, cpu, execute = time.perf_counter_ns, time.thread_time_ns, self.db.execute
         for i in range(offset, offset + count):
             row = self.ids[i % active]
+            began_cpu = cpu()
             began = clock()
             execute("BEGIN IMMEDIATE")
             execute("SELECT data FROM t WHERE id=?", (row,)).fetchone()
@@ -296,61 +279,60 @@ class Baseline:
                 "UPDATE t SET data=?, version=version+1 WHERE id=?", (self.payloads[i & 1], row)
             )
             execute("COMMIT")
-            timings.ns.append(clock() - began)
-        return timings
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.db.close()
-
-
-# --- the run -----------------------------------------------------------------------------
+            timings.add(began_cpu, began, clock())
 
 
 def profile_turns(conversation: Conversation, live: list[tuple[Filer, Turn]], count: int) -> str:
-    """cProfile's top functions by own time over ``count`` extra turns."""
+    """cProfile's top functions, by own and by cumulative time, over ``count`` more turns."""
     profiler = cProfile.Profile()
-    profiler.runcall(run_turns, conversation, live, count)
+    profiler.runcall(run_turns, conversation, live, count, Timings())
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("tottime").print_stats(25)
     stats.sort_stats("cumulative").print_stats(40)
     return out.getvalue()
 
 
-def measure(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
-    """Fill, warm up, time both benchmarks interleaved in rounds, and size the store."""
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Fill, warm up, time both benchmarks in alternating rounds, then size the store."""
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="naevn-bench-") as tmp:
-        folder = Path(tmp)
-        conversation, db = open_conversation(folder)
-        began = time.perf_counter()
-        filers = [Filer(PROFILES[i % len(PROFILES)]) for i in range(args.sessions)]
-        live = start(conversation, filers)
+        folder, began = Path(tmp), time.perf_counter()
+        db = folder / "naevn.db"
+        conversation = Conversation(
+            Store.open(f"sqlite:///{db}", folder / "blobs"), Engine(), lambda: TODAY
+        )
+        live = start(conversation, filers(args.sessions))
         fill(conversation, args.drafts - args.sessions - len(PROFILES))
         mode, sync = sqlite_settings(db)
-        payload = mean_data_bytes(db)
-        say(f"filled {args.drafts} drafts in {time.perf_counter() - began:.1f} s")
+        payload = round(query(db, "SELECT avg(length(CAST(data AS BLOB))) FROM drafts"))
         baseline = Baseline(folder / "baseline.db", args.drafts, payload, mode, sync)
-        if baseline.settings() != (mode, sync):
-            raise RuntimeError(f"baseline runs {baseline.settings()}, the store {(mode, sync)}")
-        run_turns(conversation, live, args.warmup)
-        baseline.run(args.warmup, args.sessions)
-        turns, bare = Timings(), Timings()
-        step = max(1, args.turns // args.rounds)
+        if baseline.settings != (mode, sync):
+            raise RuntimeError(f"baseline runs {baseline.settings}, the store {(mode, sync)}")
+        print(f"filled {args.drafts} drafts in {time.perf_counter() - began:.1f} s")
+        run_turns(conversation, live, args.warmup, Timings())
+        baseline.run(args.warmup, args.sessions, 0, Timings())
+        # Alternating rounds give both the same share of whatever else the machine is doing.
+        turns, bare, step = Timings(), Timings(), -(-args.turns // args.rounds)
         for done in range(0, args.turns, step):
-            turns.ns += run_turns(conversation, live, min(step, args.turns - done)).ns
-            bare.ns += baseline.run(min(step, args.turns - done), args.sessions, done).ns
-        baseline.close()
-        drafts, size = disk_bytes(db)
+            run_turns(conversation, live, min(step, args.turns - done), turns)
+            baseline.run(min(step, args.turns - done), args.sessions, done, bare)
+        baseline.db.close()
+        drafts = int(query(db, "SELECT count(*) FROM drafts"))
+        size = disk_bytes(db)
         heap = heap_kib_per_session(conversation, args.heap_sessions)
-        profile = profile_turns(conversation, live, args.profile) if args.profile else ""
+        if args.profile:
+            print(profile_turns(conversation, live, args.profile))
         conversation.store.close()
-    result = {
+    return {
         "turns_per_s": round(turns.per_s()),
         "baseline_per_s": round(bare.per_s()),
         "ratio": round(turns.per_s() / bare.per_s(), 3),
+        "cpu_ratio": round(turns.per_s(cpu=True) / bare.per_s(cpu=True), 3),
         "p50_ms": round(turns.ms(0.50), 3),
         "p99_ms": round(turns.ms(0.99), 3),
+        "cpu_p50_ms": round(turns.ms(0.50, cpu=True), 3),
+        "cpu_p99_ms": round(turns.ms(0.99, cpu=True), 3),
         "baseline_p50_ms": round(bare.ms(0.50), 3),
         "baseline_p99_ms": round(bare.ms(0.99), 3),
         "kib_per_active_session": round(size / drafts / 1024, 2),
@@ -362,58 +344,54 @@ def measure(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, A
         "turns": len(turns.ns),
         "sqlite_synchronous": sync,
         "journal_mode": mode,
+        "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
-    if profile:
-        say(profile)
-    return result
 
 
-def report(result: dict[str, Any], say: Callable[[str], None]) -> list[str]:
-    """Print the human-readable lines; returns the targets missed."""
-    say(
-        f"store: {result['drafts']} drafts, {result['store_bytes'] / 2**20:.1f} MiB, "
-        f"{result['journal_mode']}, synchronous={result['sqlite_synchronous']}"
+def report(result: dict[str, Any]) -> None:
+    """Print the human-readable lines, and a line for each target missed."""
+    r = result
+    print(
+        f"store: {r['drafts']} drafts, {r['store_bytes'] / 2**20:.1f} MiB after a checkpoint, "
+        f"journal_mode={r['journal_mode']}, synchronous={r['sqlite_synchronous']}"
     )
-    say(
-        f"turns:    {result['turns_per_s']:>7} /s  p50 {result['p50_ms']:.3f} ms  "
-        f"p99 {result['p99_ms']:.3f} ms  ({result['turns']} turns, {result['sessions']} sessions)"
+    print(
+        f"turns:    {r['turns_per_s']:>6}/s  p50 {r['p50_ms']:.3f} ms  p99 {r['p99_ms']:.3f} ms"
+        f"  (CPU p50 {r['cpu_p50_ms']:.3f}, p99 {r['cpu_p99_ms']:.3f})"
+        f"  {r['turns']} turns over {r['sessions']} sessions"
     )
-    say(
-        f"baseline: {result['baseline_per_s']:>7} /s  p50 {result['baseline_p50_ms']:.3f} ms  "
-        f"p99 {result['baseline_p99_ms']:.3f} ms  (bare sqlite3, {result['payload_bytes']} B rows)"
+    print(
+        f"baseline: {r['baseline_per_s']:>6}/s  p50 {r['baseline_p50_ms']:.3f} ms  "
+        f"p99 {r['baseline_p99_ms']:.3f} ms  bare sqlite3, {r['payload_bytes']} B rows"
     )
-    say(
-        f"ratio {result['ratio']:.3f}; {result['kib_per_active_session']:.2f} KiB on disk and "
-        f"{result['heap_kib_per_session']:.3f} KiB of heap per session"
+    print(
+        f"ratio {r['ratio']:.3f} (CPU time {r['cpu_ratio']:.3f}); per session "
+        f"{r['kib_per_active_session']:.2f} KiB on disk, {r['heap_kib_per_session']:.3f} KiB "
+        f"of heap; load average {r['load_avg']}"
     )
-    missed = [
-        name
-        for name, bound in TARGETS.items()
-        if (result[name] < bound if name == "ratio" else result[name] > bound)
-    ]
-    for name in missed:
-        say(f"MISSED: {name} = {result[name]} (target {TARGETS[name]})")
-    return missed
+    for name, bound in TARGETS.items():
+        if r[name] < bound if name == "ratio" else r[name] > bound:
+            print(f"MISSED: {name} = {r[name]} (target {bound})")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; the last line printed is one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--turns", type=int, default=10_000, help="timed turns (default 10000)")
-    parser.add_argument("--drafts", type=int, default=10_000, help="drafts in the store")
-    parser.add_argument("--sessions", type=int, default=200, help="active sessions, round-robin")
-    parser.add_argument("--warmup", type=int, default=2_000, help="untimed turns first")
-    parser.add_argument("--rounds", type=int, default=5, help="alternations of the two benches")
-    parser.add_argument("--heap-sessions", type=int, default=200, help="sessions for the heap")
-    parser.add_argument("--profile", type=int, default=0, help="cProfile this many extra turns")
-    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    add = parser.add_argument
+    add("--turns", type=int, default=10_000, help="timed turns of each benchmark (10000)")
+    add("--drafts", type=int, default=10_000, help="drafts in the store, active ones too (10000)")
+    add("--sessions", type=int, default=200, help="active sessions, answered round-robin (200)")
+    add("--warmup", type=int, default=2_000, help="untimed turns of each benchmark first (2000)")
+    add("--rounds", type=int, default=5, help="alternations of the two benchmarks (5)")
+    add("--heap-sessions", type=int, default=150, help="sessions per heap batch (150)")
+    add("--profile", type=int, default=0, help="then cProfile this many more turns (0: off)")
     args = parser.parse_args(argv)
-    if args.drafts < args.sessions + len(PROFILES) or min(args.turns, args.sessions) < 1:
-        parser.error("need --turns and --sessions of at least 1, and --drafts ≥ --sessions + 4")
-    result = measure(args, print)
-    missed = report(result, print)
+    if min(args.turns, args.rounds, args.heap_sessions, args.drafts - args.sessions - 4) < 1:
+        parser.error("the counts must be at least 1, and --drafts at least --sessions + 5")
+    result = measure(args)
+    report(result)
     print(json.dumps(result))
-    return 1 if missed and args.check else 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from casestore.records import (
 )
 from casestore.repository import FIRST_NUMBER, Tx
 from casestore.store import Clock, Store, utc_now
+from casestore.turns import DraftCursor
 
 __all__ = [
     "FIRST_NUMBER",
@@ -35,6 +36,7 @@ __all__ = [
     "CaseRecord",
     "CaseSummary",
     "Clock",
+    "DraftCursor",
     "DraftRow",
     "DraftStatus",
     "PartyIn",

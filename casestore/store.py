@@ -16,6 +16,7 @@ from casestore.engine import READ_ONLY, make_engine
 from casestore.failures import translated
 from casestore.migrate import ensure_current
 from casestore.repository import Tx
+from casestore.turns import DraftCursor, SqliteTurns
 from statemachine.errors import StoreError
 
 Clock = Callable[[], datetime]
@@ -38,6 +39,14 @@ class Store:
         self.url = url
         """The database URL the store was opened with."""
         self._clock = clock
+        database = engine.url.database
+        on_file = (
+            engine.url.get_backend_name() == "sqlite"
+            and bool(database)
+            and database != ":memory:"
+            and not str(database).startswith("file:")
+        )
+        self._turns = SqliteTurns(str(database), clock) if on_file else None
 
     @classmethod
     def open(cls, url: str, blob_dir: Path, *, clock: Clock = utc_now) -> Store:
@@ -82,6 +91,25 @@ class Store:
             with connection.begin():
                 yield Tx(connection, self.blobs, self._clock, writable=False)
 
+    @contextmanager
+    def turn(self) -> Iterator[DraftCursor | Tx]:
+        """One dialogue turn's transaction: ``load_draft`` and ``save_draft`` only.
+
+        On a SQLite file this is the driver-level fast path (``casestore/turns.py``);
+        elsewhere it is an ordinary :meth:`begin`.
+
+        Raises:
+            StoreError: the database failed or stayed locked.
+        """
+        if self._turns is None:
+            with self.begin() as tx:
+                yield tx
+        else:
+            with self._turns.turn() as cursor:
+                yield cursor
+
     def close(self) -> None:
         """Close every pooled connection. The store cannot be used afterwards."""
+        if self._turns is not None:
+            self._turns.close()
         self._engine.dispose()

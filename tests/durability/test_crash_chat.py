@@ -12,7 +12,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -21,6 +20,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
+from subprocess import PIPE, Popen
 from typing import Any
 
 import pytest
@@ -164,40 +164,29 @@ def listed_files(db: sqlite3.Connection, session: str) -> list[tuple[str, dict[s
 
 
 @contextmanager
-def chats(
-    codes: list[str], env: dict[str, str], cwd: Path
-) -> Iterator[list[subprocess.Popen[str]]]:
+def chats(codes: list[str], env: dict[str, str], cwd: Path) -> Iterator[list[Popen[str]]]:
     """Resume each draft in its own ``naevn chat --json`` process; yields the processes.
 
     Every process is killed and reaped on the way out, whatever happened.
     """
     argv = [sys.executable, "-m", "naevn.cli", "chat", "--json", "--resume"]
-    procs: list[subprocess.Popen[str]] = []
+    procs: list[Popen[str]] = []
     try:
         for code in codes:
-            procs.append(
-                subprocess.Popen(
-                    [*argv, code],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                    env=env,
-                    cwd=cwd,
-                )
-            )
+            proc = Popen([*argv, code], stdin=PIPE, stdout=PIPE, text=True, env=env, cwd=cwd)
+            procs.append(proc)
         yield procs
     finally:
         for proc in procs:
             if proc.poll() is None:
                 proc.kill()
             proc.wait()
-            for stream in (proc.stdin, proc.stdout):
+            for stream in filter(None, (proc.stdin, proc.stdout)):
                 with suppress(BrokenPipeError):
-                    if stream is not None:
-                        stream.close()
+                    stream.close()
 
 
-def first_turn(proc: subprocess.Popen[str]) -> Turn:
+def first_turn(proc: Popen[str]) -> Turn:
     """The turn a resumed chat prints before it waits for input."""
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -206,7 +195,7 @@ def first_turn(proc: subprocess.Popen[str]) -> Turn:
     return turn
 
 
-def declare(proc: subprocess.Popen[str]) -> None:
+def declare(proc: Popen[str]) -> None:
     """Confirm the declaration, which files the case."""
     assert proc.stdin is not None
     proc.stdin.write('{"value": true}\n')
@@ -224,7 +213,7 @@ def kill_delays(rng: random.Random, submission: float) -> list[float]:
     return delays
 
 
-def file_undisturbed(proc: subprocess.Popen[str]) -> float:
+def file_undisturbed(proc: Popen[str]) -> float:
     """Let a chat file its case; returns the seconds from the declaration to the receipt."""
     assert proc.stdin is not None and proc.stdout is not None
     declare(proc)
@@ -237,7 +226,7 @@ def file_undisturbed(proc: subprocess.Popen[str]) -> float:
     return took
 
 
-def kill_after_declaration(proc: subprocess.Popen[str], delay: float) -> str | None:
+def kill_after_declaration(proc: Popen[str], delay: float) -> str | None:
     """Declare, wait ``delay`` seconds, SIGKILL; returns any case number printed before."""
     assert proc.stdout is not None
     declare(proc)
@@ -270,12 +259,15 @@ def check_case(db: sqlite3.Connection, session: str, number: str, blobs: Path) -
     assert [json.loads(data)["number"] for (data,) in events] == [number]
     listed = listed_files(db, session)
     assert len(listed) >= 2
-    for requirement, meta in listed:
-        link = db.execute(
-            "SELECT case_id, draft_id, requirement, sha256, size FROM attachments WHERE id = ?",
-            (meta["id"],),
-        ).fetchone()
-        assert link == (case_id, session, requirement, meta["sha256"], meta["size"])
+    links = db.execute(
+        "SELECT id, draft_id, requirement, sha256, size FROM attachments WHERE case_id = ?",
+        (case_id,),
+    )
+    assert {row[0]: row[1:] for row in links} == {
+        meta["id"]: (session, requirement, meta["sha256"], meta["size"])
+        for requirement, meta in listed
+    }
+    for _, meta in listed:
         content = (blobs / meta["sha256"][:2] / meta["sha256"]).read_bytes()
         assert (hashlib.sha256(content).hexdigest(), len(content)) == (meta["sha256"], meta["size"])
 
@@ -298,6 +290,26 @@ def check_structure(db: sqlite3.Connection) -> None:
     # No number was handed out for a case that was then lost.
     for code, taken in running.items():
         assert sorted(taken) == list(range(FIRST_NUMBER, counters[code] + 1)), code
+
+
+def recover(conv: Conversation, draft: Prepared, filed: bool, printed: str | None) -> str:
+    """Check what the filer sees of a draft after the crash, filing it again if it was not.
+
+    Returns:
+        The draft's case number.
+    """
+    turn = conv.current(draft.session)
+    if filed:
+        assert turn["state"] == "receipt" and turn["case_number"]
+        assert printed in (None, turn["case_number"])
+        return str(turn["case_number"])
+    assert printed is None, f"the chat printed {printed}, but the store has no such case"
+    assert turn["state"] == "ask_declaration"
+    resumed, turn = conv.resume(draft.code)
+    assert (resumed, turn["state"]) == (draft.session, "ask_declaration")
+    receipt = conv.answer(draft.session, {"value": True}, resume_code=draft.code)
+    assert receipt["done"] and receipt["case_number"], receipt
+    return str(receipt["case_number"])
 
 
 @pytest.mark.timeout(180)
@@ -348,21 +360,12 @@ def test_a_killed_chat_leaves_a_whole_case_or_a_draft_that_can_still_be_filed(
 
     conv = conversation(settings)
     try:
-        for kill in kills:
-            session = kill.draft.session
-            if session in filed:
-                number = conv.current(session)["case_number"]
-                assert kill.printed in (None, number)
-            else:
-                assert kill.printed is None, f"{kill.printed} was printed but is not in the store"
-                assert conv.current(session)["state"] == "ask_declaration"
-                resumed, turn = conv.resume(kill.draft.code)
-                assert (resumed, turn["state"]) == (session, "ask_declaration")
-                receipt = conv.answer(session, {"value": True}, resume_code=kill.draft.code)
-                number = receipt["case_number"]
-                assert receipt["done"] and number
+        seen: list[tuple[Prepared, bool, str | None]] = [(control, True, None)]
+        seen += [(k.draft, k.draft.session in filed, k.printed) for k in kills]
+        for draft, was_filed, printed in seen:
+            number = recover(conv, draft, was_filed, printed)
             with closing(read_only(db_path)) as db:
-                check_case(db, session, number, settings.blob_dir)
+                check_case(db, draft.session, number, settings.blob_dir)
             with conv.store.read() as tx:
                 assert len(tx.get_case(number).attachments) >= 2
     finally:
@@ -372,12 +375,13 @@ def test_a_killed_chat_leaves_a_whole_case_or_a_draft_that_can_still_be_filed(
         check_structure(db)
         assert db.execute("SELECT count(*) FROM cases").fetchone() == (len(drafts),)
     before, after = len(kills) - len(filed), len(filed)
-    printed = sum(k.printed is not None for k in kills)
+    acknowledged = sum(k.printed is not None for k in kills)
     print(
         f"\ncrash test: {len(kills)} kills {min(k.delay for k in kills) * 1000:.0f}-"
         f"{max(k.delay for k in kills) * 1000:.0f} ms after the declaration "
         f"(an undisturbed chat took {submission * 1000:.0f} ms to print the receipt): "
-        f"{before} before the commit, {after} after it ({printed} after the receipt was printed)"
+        f"{before} before the commit, {after} after it "
+        f"({acknowledged} of them after the receipt was printed)"
     )
     assert before >= 1, "no kill landed before the commit; change DELAYS"
     assert after >= 1, "no kill landed after the commit; widen DELAYS"
