@@ -31,8 +31,8 @@ _SAVE = (
     "WHERE id = ? AND version = ? AND status = 'open'"
 )
 _STATUS = "SELECT status FROM drafts WHERE id = ?"
-_STAMP = "%Y-%m-%d %H:%M:%S.%f"
-"""How SQLAlchemy's DateTime stores a (UTC, naive) timestamp in SQLite; both paths agree."""
+# Timestamps are stored the way SQLAlchemy's DateTime stores them in SQLite: naive UTC,
+# "YYYY-MM-DD HH:MM:SS.ffffff", so both paths read each other's rows.
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -40,7 +40,7 @@ def _dumps(data: dict[str, Any]) -> str:
 
 
 def _stamp(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text + "+00:00")
 
 
 class DraftCursor:
@@ -74,7 +74,7 @@ class DraftCursor:
             NotFoundError: no such draft.
             ConflictError: the version moved on, or the draft was submitted.
         """
-        now = self._clock().astimezone(UTC).replace(tzinfo=None).strftime(_STAMP)
+        now = self._clock().astimezone(UTC).isoformat(" ", "microseconds")[:26]
         params = (state, _dumps(data), now, draft_id, expected_version)
         if self._conn.execute(_SAVE, params).rowcount == 1:
             return expected_version + 1

@@ -229,6 +229,7 @@ class Engine:
             if spec.get("no_means_back") and value is False:
                 return
             step.value = value
+            step.next_question = None
             self._advance(step)
         draft.editing = False
 

@@ -36,6 +36,14 @@ class Step:
     """Today, for date checks."""
     messages: list[Text] = field(default_factory=list)
     """Lines to show the filer with the next question."""
+    next_question: str | None = None
+    """The next case question, worked out once per answer (many transitions ask for it)."""
+
+    def next_after(self, state: str) -> str:
+        """The state after ``state`` in the question chain, computed once per step."""
+        if self.next_question is None:
+            self.next_question = facts.next_question(self.draft, state)
+        return self.next_question
 
 
 Guard = Callable[[Step, str], bool]
@@ -76,7 +84,7 @@ GUARDS: dict[str, Guard] = {
     "housing_commercial": lambda s, d: s.value == "commercial",
     "municipality_ambiguous": lambda s, d: len(s.value["matches"]) > 1,
     "topic_out_of_scope": _topic_out_of_scope,
-    "is_next_question": lambda s, d: facts.next_question(s.draft, s.draft.state) == d,
+    "is_next_question": lambda s, d: s.next_after(s.draft.state) == d,
     "attachment_missing_required": _missing_required,
     "more_attachments": _more_attachments,
 }
