@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -91,8 +91,7 @@ class Store:
             with connection.begin():
                 yield Tx(connection, self.blobs, self._clock, writable=False)
 
-    @contextmanager
-    def turn(self) -> Iterator[DraftCursor | Tx]:
+    def turn(self) -> AbstractContextManager[DraftCursor | Tx]:
         """One dialogue turn's transaction: ``load_draft`` and ``save_draft`` only.
 
         On a SQLite file this is the driver-level fast path (``casestore/turns.py``);
@@ -102,11 +101,8 @@ class Store:
             StoreError: the database failed or stayed locked.
         """
         if self._turns is None:
-            with self.begin() as tx:
-                yield tx
-        else:
-            with self._turns.turn() as cursor:
-                yield cursor
+            return self.begin()
+        return self._turns.turn()
 
     def close(self) -> None:
         """Close every pooled connection. The store cannot be used afterwards."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
+from types import TracebackType
 from typing import Any
 
 from casestore.failures import NO_DRAFT, STALE, SUBMITTED, UNAVAILABLE
@@ -35,8 +35,12 @@ _STATUS = "SELECT status FROM drafts WHERE id = ?"
 # "YYYY-MM-DD HH:MM:SS.ffffff", so both paths read each other's rows.
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""The same JSON text as the store's SQLAlchemy serializer, built once."""
+
+
 def _dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)
 
 
 def _stamp(text: str) -> datetime:
@@ -108,29 +112,13 @@ class SqliteTurns:
             self._local.conn = conn
         return conn
 
-    @contextmanager
-    def turn(self) -> Iterator[DraftCursor]:
+    def turn(self) -> _Turn:
         """One write transaction: committed on normal exit, rolled back on an exception.
 
         Raises:
             StoreError: the database stayed locked past the busy timeout, or failed.
         """
-        conn = self._connection()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(t(UNAVAILABLE)) from exc
-        try:
-            yield DraftCursor(conn, self._clock)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(t(UNAVAILABLE)) from exc
+        return _Turn(self._connection(), self._clock)
 
     def close(self) -> None:
         """Close this thread's connection, if any."""
@@ -138,3 +126,36 @@ class SqliteTurns:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+class _Turn:
+    """The context manager of one turn's transaction (a class: it runs on every turn)."""
+
+    __slots__ = ("_clock", "_conn")
+
+    def __init__(self, connection: sqlite3.Connection, clock: Callable[[], datetime]) -> None:
+        self._conn = connection
+        self._clock = clock
+
+    def __enter__(self) -> DraftCursor:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(t(UNAVAILABLE)) from exc
+        return DraftCursor(self._conn, self._clock)
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is not None:
+            self._conn.execute("ROLLBACK")
+            return
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise StoreError(t(UNAVAILABLE)) from exc

@@ -7,6 +7,7 @@ answer changed from the review changes everything that follows from it.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from statemachine.attachments import attachments_for
@@ -115,12 +116,20 @@ def events(draft: Draft) -> dict[str, date]:
     return found
 
 
-def attachment_items(draft: Draft) -> list[tuple[Attachment, bool]]:
+def attachment_items(draft: Draft) -> tuple[tuple[Attachment, bool], ...]:
     """The documents to ask for, each with whether it is required."""
     main = main_case_type(draft)
     if main is None:
-        return []
-    return attachments_for(main, extra_topics(draft), represented=represented(draft))
+        return ()
+    return _attachments(main, tuple(extra_topics(draft)), represented(draft))
+
+
+@cache
+def _attachments(
+    main: str, extra: tuple[str, ...], is_represented: bool
+) -> tuple[tuple[Attachment, bool], ...]:
+    # Pure catalog data, asked for several times a turn (options, prompt, guards).
+    return tuple(attachments_for(main, extra, represented=is_represented))
 
 
 def attachment_required(draft: Draft, item: str | None) -> bool:

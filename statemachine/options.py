@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from statemachine import facts
 from statemachine.casetypes import case_type, case_types_for
 from statemachine.draft import Draft
-from statemachine.ids import CASE_TYPES
+from statemachine.ids import CASE_TYPES, Housing, Side
 from statemachine.municipalities import municipality
 from statemachine.outofscope import OUT_OF_SCOPE_TOPICS, excluded_case_type
 from statemachine.text import N_, Text, t
@@ -70,25 +71,33 @@ def _labelled(labels: dict[str, str], ids: list[str] | None = None) -> list[Opti
 
 
 def _case_types(draft: Draft) -> list[Option]:
-    home = facts.housing(draft) or "private"
-    offered = case_types_for(home, facts.side(draft))
+    return list(_case_type_options(facts.housing(draft) or "private", facts.side(draft)))
+
+
+@cache
+def _case_type_options(home: Housing, side: Side) -> tuple[Option, ...]:
+    # The list depends only on the tribunal and the side, and is shown on every such turn.
+    offered = case_types_for(home, side)
     options = [Option(ct.id, _t(ct.label)) for ct in offered]
     offered_ids = {ct.id for ct in offered}
     for ct_id in CASE_TYPES:
         if ct_id not in offered_ids and excluded_case_type(ct_id, home) is not None:
             options.append(Option(ct_id, _t(case_type(ct_id).label)))
     options.extend(Option(topic.id, _t(topic.label)) for topic in OUT_OF_SCOPE_TOPICS)
-    return options
+    return tuple(options)
 
 
 def _extra_topics(draft: Draft) -> list[Option]:
-    home = facts.housing(draft) or "private"
-    main = facts.main_case_type(draft)
-    return [
-        Option(ct.id, _t(ct.label))
-        for ct in case_types_for(home, facts.side(draft))
-        if ct.id != main
-    ]
+    return list(
+        _extra_topic_options(
+            facts.housing(draft) or "private", facts.side(draft), facts.main_case_type(draft)
+        )
+    )
+
+
+@cache
+def _extra_topic_options(home: Housing, side: Side, main: str | None) -> tuple[Option, ...]:
+    return tuple(Option(ct.id, _t(ct.label)) for ct in case_types_for(home, side) if ct.id != main)
 
 
 def _municipality_matches(draft: Draft) -> list[Option]:

@@ -301,7 +301,9 @@ class DialogueWalk(RuleBasedStateMachine):
         texts += [o.label for o in turn.input.options if isinstance(o.label, Text)]
         for text in texts:
             assert not unfilled(text), f"{draft.state}: {text.msgid!r} misses {unfilled(text)}"
-        for key in draft.history:
+        # Restart remembers where it was asked, which is not an answer given on the way.
+        answered = draft.history[:-1] if draft.state == "confirm_restart" else draft.history
+        for key in answered:
             spec = ENGINE.states[split_key(key)[0]]
             inp = spec.get("input")
             if inp and inp["kind"] in ("choice", "multi_choice") and spec["name"] != "review":
@@ -345,6 +347,16 @@ class DialogueWalk(RuleBasedStateMachine):
     def keep(self) -> None:
         """Press Enter: keep the answer already given here, if there is one."""
         self.apply(Answer(value=None))
+
+    @rule(data=st.data(), steps=st.integers(1, 6))
+    def revise(self, data: st.DataObject, steps: int) -> None:
+        """Go back a few questions, change that answer, then press Enter through the rest."""
+        for _ in range(steps):
+            self.apply(Answer(action="back"))
+        self.apply(Answer(value=data.draw(valid_answers(self.draft))))
+        for _ in range(steps):
+            if self.apply(Answer(value=None)).errors:
+                break
 
     @rule(data=st.data())
     def answer_wrong(self, data: st.DataObject) -> None:
