@@ -281,7 +281,7 @@ class Engine:
         if kind == "none":
             return True
         if values.is_blank(value):
-            if keep and draft.key in draft.answers:
+            if keep and self._kept(spec, draft) is not None:
                 return draft.answers[draft.key]
             if self._required(inp, draft):
                 raise InvalidInputError(
@@ -310,6 +310,13 @@ class Engine:
         if kind == "long_text":
             return values.parse_text(value, limit=inp.get("limit", values.MAX_LONG_TEXT))
         return values.parse_text(value, limit=inp.get("limit", values.MAX_TEXT))
+
+    def _kept(self, spec: StateData, draft: Draft) -> Any:
+        """The earlier answer at the current position, if it still fits the question."""
+        value = draft.answers.get(draft.key)
+        if value is None or not self._still_valid(spec, draft, value):
+            return None
+        return value
 
     def _still_valid(self, spec: StateData, draft: Draft, value: Any) -> bool:
         """Whether a stored answer still fits its question (a choice may have gone away)."""
@@ -358,7 +365,7 @@ class Engine:
             shown.extend(INTROS[intro](draft, today))
         inp = spec.get("input")
         current = None
-        if inp is not None and inp["kind"] != "none" and draft.key in draft.answers:
+        if inp is not None and inp["kind"] != "none" and self._kept(spec, draft) is not None:
             current = review.display(draft, spec, draft.item, draft.answers[draft.key])
         final = draft.state in self.finals
         return TurnSpec(

@@ -171,3 +171,13 @@ def test_answer_must_have_value_or_action() -> None:
         Answer.from_json({"nothing": 1})
     with pytest.raises(InvalidInputError):
         Answer.from_json({"action": "fly"})
+
+
+def test_a_kept_answer_must_still_be_offered() -> None:
+    draft = walk("da", True, "tenant", "private", "Vestergade 12", "2200", "101")
+    assert draft.state == "ask_case_type"
+    draft.state, draft.history = "ask_municipality", draft.history[:5]
+    assert step(draft, value="4000") == []
+    assert draft.state == "ask_municipality_choice"
+    assert ENGINE.turn(draft, TODAY).input.current is None, "København is no longer a choice"
+    assert step(draft, value=None) != [], "Enter cannot keep a choice that is not offered"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import string
 from datetime import date, timedelta
-from string import Formatter
 from typing import Any
 
 import pytest
@@ -30,45 +29,38 @@ ENGINE = Engine()
 FILED = "101-10001"
 """The case number the service would give when it submits."""
 
-DANISH_MONTHS = (
-    "januar februar marts april maj juni juli august september oktober november december"
-).split()
-ENGLISH_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    ("januar", "January"), ("februar", "February"), ("marts", "March"), ("april", "April"),
+    ("maj", "May"), ("juni", "June"), ("juli", "July"), ("august", "August"),
+    ("september", "September"), ("oktober", "October"), ("november", "November"),
+    ("december", "December"),
+]  # fmt: skip
+"""Danish and English month names."""
+DATE_FORMATS: tuple[str, ...] = (
+    "{iso}",
+    "{d}/{m}/{y}",
+    "{d:02}-{m:02}-{y}",
+    "{d}.{m}.{y}",
+    "{d}. {dk} {y}",
+)
+DATE_FORMATS += ("den {d}. {dk:.3} {y}", "{d} {en} {y}", "{en} {d}, {y}")
+"""How people write dates: "1. oktober 2026", "den 1. okt 2026", "October 1, 2026", …"""
 PLACES = ("2300", "8000", "Aarhus", "4000", "7100", "8600", "København", "4200", "9000")
 """Postcodes and names; several reach more than one municipality, which adds a question."""
 IMPOSSIBLE_DATES = ("31/2/2026", "30.02.2025", "2026-13-01", "32. januar 2026", "29/2/2025")
 BAD_DATES = ("1/10/26", "1. oktober", "0/0/0000", "1/10/1850", "tomorrow", "2026-06")
 UNKNOWN_IDS = ("nope", "edit:nope", "edit:", "edit:ask_consent", "edit:confirm_restart", "99")
 ODD_NUMBERS = ("-5", "1e12", "NaN", "inf", "Infinity", "7,5,0", "--1", "kr.", "1 000 000 000 000")
-BAD_FILES: tuple[Any, ...] = (
-    {"files": []},
-    {"files": "x.pdf"},
-    {"files": [{"filename": "x.pdf"}]},
-    {"files": [{"id": "a_y"}]},
-    {"files": [{"id": 7, "filename": 7}]},
-    {"path": "/etc/passwd"},
-    [{"id": "a_x"}],
-)
+NAMELESS_FILES = ({"files": [{"id": "a_y"}]}, {"files": [{"id": 7, "filename": 7}]})
+BAD_FILES: tuple[Any, ...] = (*NAMELESS_FILES, {"files": []}, {"files": "x.pdf"}, [{"id": 1}])
 """File answers of the wrong shape; the service passes a ``files`` value through untouched."""
 
 
 def _typed(d: date) -> st.SearchStrategy[str]:
     """The ways a person may write a date, in Danish and English."""
-    dk, en = DANISH_MONTHS[d.month - 1], ENGLISH_MONTHS[d.month - 1]
-    return st.sampled_from(
-        [
-            d.isoformat(),
-            f"{d.day}/{d.month}/{d.year}",
-            f"{d.day:02}-{d.month:02}-{d.year}",
-            f"{d.day}.{d.month}.{d.year}",
-            f"{d.day}. {dk} {d.year}",
-            f"den {d.day}. {dk[:3]} {d.year}",
-            f"{d.day} {en} {d.year}",
-            f"{en} {d.day}, {d.year}",
-        ]
-    )
+    dk, en = MONTHS[d.month - 1]
+    parts = {"iso": d.isoformat(), "d": d.day, "m": d.month, "y": d.year, "dk": dk, "en": en}
+    return st.sampled_from([f.format(**parts) for f in DATE_FORMATS])
 
 
 def _amounts(unit: str) -> st.SearchStrategy[Any]:
@@ -80,26 +72,23 @@ def _amounts(unit: str) -> st.SearchStrategy[Any]:
 
 
 def _file(name: str) -> dict[str, Any]:
-    return {
-        "id": f"a_{name}",
-        "filename": f"{name}.pdf",
-        "size": 1,
-        "sha256": "0" * 64,
-        "media_type": "application/pdf",
-    }
+    meta = {"id": f"a_{name}", "filename": f"{name}.pdf", "size": 1, "sha256": "0" * 64}
+    return {**meta, "media_type": "application/pdf"}
 
 
-TEXT = st.text(string.ascii_letters + "æøåÆØÅ .,-0123456789", min_size=1, max_size=60).filter(
-    str.strip
-)
-LONG_TEXT = st.lists(TEXT, min_size=1, max_size=5).map("\n".join)
-EMAILS = st.from_regex(r"[a-z][a-z0-9]{0,9}@[a-z]{1,10}\.(dk|com|org)", fullmatch=True)
-PHONES = st.integers(10_000_000, 99_999_999).flatmap(
-    lambda n: st.sampled_from([str(n), f"+45 {n}", " ".join(f"{n:08}"[i : i + 2] for i in (0, 2, 4, 6))])
-)
+TEXT = st.text(string.ascii_letters + "æøåÆØÅ .,-0123", min_size=1, max_size=60).filter(str.strip)
 FILES = st.lists(st.sampled_from(["x", "lease", "scan"]), min_size=1, max_size=3, unique=True).map(
     lambda names: {"files": [_file(n) for n in names]}
 )
+KIND_ANSWERS: dict[str, st.SearchStrategy[Any]] = {
+    "text": TEXT,
+    "long_text": st.lists(TEXT, min_size=1, max_size=5).map("\n".join),
+    "email": st.from_regex(r"[a-z][a-z0-9]{0,9}@[a-z]{1,10}\.(dk|com|org)", fullmatch=True),
+    "phone": st.from_regex(r"(\+45 )?[1-9][0-9]( ?[0-9]{2}){3}", fullmatch=True),
+    "file": st.one_of(FILES, st.just("missing")),
+}
+"""Valid answers to the kinds that need nothing from the draft."""
+FUTURE = st.dates(TODAY + timedelta(days=1), date(2100, 12, 31)).flatmap(_typed)
 GARBAGE: st.SearchStrategy[Any] = st.one_of(
     st.none(),
     st.sampled_from(["", "   ", "\n"]),
@@ -111,7 +100,7 @@ GARBAGE: st.SearchStrategy[Any] = st.one_of(
     st.lists(st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
     st.dictionaries(st.text(max_size=6), st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
     st.sampled_from(IMPOSSIBLE_DATES + BAD_DATES + UNKNOWN_IDS + ODD_NUMBERS + BAD_FILES),
-    st.dates(TODAY + timedelta(days=1), date(2100, 12, 31)).flatmap(_typed),
+    FUTURE,
 )
 """Answers a filer or a broken client might send anywhere."""
 
@@ -122,12 +111,9 @@ def wrong_answers(draft: Draft) -> st.SearchStrategy[Any]:
     kind = inp["kind"] if inp else "none"
     limit = inp.get("limit", values.MAX_TEXT) if inp else values.MAX_TEXT
     by_kind: dict[str, st.SearchStrategy[Any]] = {
-        "choice": st.sampled_from(UNKNOWN_IDS + ("", "1", "continue ")),
+        "choice": st.sampled_from((*UNKNOWN_IDS, "", "1", "continue ")),
         "multi_choice": st.sampled_from(["nope", "1, 2", "rent_level,,nope", [1, 2], {"a": 1}]),
-        "date": st.one_of(
-            st.sampled_from(IMPOSSIBLE_DATES + BAD_DATES),
-            st.dates(TODAY + timedelta(days=1), date(2100, 12, 31)).flatmap(_typed),
-        ),
+        "date": st.one_of(st.sampled_from(IMPOSSIBLE_DATES + BAD_DATES), FUTURE),
         "number": st.sampled_from(ODD_NUMBERS),
         "money": st.sampled_from(ODD_NUMBERS),
         "file": st.sampled_from(BAD_FILES),
@@ -160,14 +146,7 @@ def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
         return st.dates(date(1990, 1, 1), latest).flatmap(_typed)
     if kind in ("number", "money"):
         return _amounts("kr." if kind == "money" else "m2")
-    strategies: dict[str, st.SearchStrategy[Any]] = {
-        "text": TEXT,
-        "long_text": LONG_TEXT,
-        "email": EMAILS,
-        "phone": PHONES,
-        "file": st.one_of(FILES, st.just("missing")),
-    }
-    return strategies.get(kind, st.sampled_from([None, "", " "]))
+    return KIND_ANSWERS.get(kind, st.sampled_from([None, "", " "]))
 
 
 def forward_answers(draft: Draft) -> st.SearchStrategy[Any]:
@@ -210,7 +189,7 @@ def unfilled(text: Text | Any) -> list[str]:
     missing = [
         name
         for msgid in (text.msgid, text.plural or "")
-        for _, name, _, _ in Formatter().parse(msgid)
+        for _, name, _, _ in string.Formatter().parse(msgid)
         if name and name not in known
     ]
     return missing + [name for p in text.params.values() for name in unfilled(p)]
@@ -241,6 +220,9 @@ class DialogueWalk(RuleBasedStateMachine):
         before, state, key = snapshot(draft), draft.state, draft.key
         filed, submitted = draft.case_number is not None, draft.submit_requested
         history, answers = list(draft.history), dict(draft.answers)
+        edit = answer.target if answer.action == "edit" else None
+        if state == "review" and isinstance(answer.value, str) and answer.value[:5] == "edit:":
+            edit = answer.value[5:]
         outcome = ENGINE.step(draft, answer, TODAY)
         assert outcome.draft is draft
         if filed:
@@ -255,7 +237,9 @@ class DialogueWalk(RuleBasedStateMachine):
             assert draft.answers == answers, "going back lost or changed an answer"
         elif answer.action == "restart":
             assert draft.state == "confirm_restart" and draft.answers == answers
-        elif answer.action is None and not (state == "review" and str(answer.value)[:5] == "edit:"):
+        elif edit is not None:
+            assert draft.key == edit and draft.editing, f"changing {edit} went to {draft.key}"
+        elif answer.action is None:
             self.accepted(state, key, answer)
         if draft.submit_requested and not submitted:
             assert (state, draft.state) == ("ask_declaration", "receipt")
@@ -302,21 +286,15 @@ class DialogueWalk(RuleBasedStateMachine):
         for text in texts:
             assert not unfilled(text), f"{draft.state}: {text.msgid!r} misses {unfilled(text)}"
         # Restart remembers where it was asked, which is not an answer given on the way.
-        answered = draft.history[:-1] if draft.state == "confirm_restart" else draft.history
-        for key in answered:
+        for key in draft.history[:-1] if draft.state == "confirm_restart" else draft.history:
             spec = ENGINE.states[split_key(key)[0]]
-            inp = spec.get("input")
-            if inp and inp["kind"] in ("choice", "multi_choice") and spec["name"] != "review":
+            kind = spec["input"]["kind"] if "input" in spec else "none"
+            if kind in ("choice", "multi_choice") and spec["name"] != "review":
                 offered = {o.id for o in ENGINE.options(spec, draft)}
                 value = draft.answers.get(key, [])
                 stale = set(value if isinstance(value, list) else [value]) - offered
                 assert not stale, f"{key} holds {sorted(stale)}, which it no longer offers"
-        if draft.state == "review":
-            for key in draft.history:
-                spec = ENGINE.states[split_key(key)[0]]
-                inp = spec.get("input")
-                if inp is None or inp["kind"] == "none" or not spec.get("review", True):
-                    continue
+            if draft.state == "review" and kind != "none" and spec.get("review", True):
                 assert key in draft.answers, f"the review is missing the answer to {key}"
                 assert f"edit:{key}" in ids, f"the review offers no way to change {key}"
 
@@ -328,20 +306,11 @@ class DialogueWalk(RuleBasedStateMachine):
                 break
             self.apply(Answer(value=data.draw(forward_answers(self.draft))))
 
-    @rule(data=st.data())
-    def answer(self, data: st.DataObject) -> None:
-        """A valid answer to whatever is asked."""
-        self.apply(Answer(value=data.draw(valid_answers(self.draft))))
-
-    @rule(data=st.data())
-    def answer_forward(self, data: st.DataObject) -> None:
-        """A valid answer that keeps the filer going."""
-        self.apply(Answer(value=data.draw(forward_answers(self.draft))))
-
-    @rule(value=GARBAGE)
-    def answer_garbage(self, value: Any) -> None:
-        """Anything at all."""
-        self.apply(Answer(value=value))
+    @rule(data=st.data(), forward=st.booleans())
+    def answer(self, data: st.DataObject, forward: bool) -> None:
+        """A valid answer to whatever is asked, perhaps one that keeps the filer going."""
+        answers = forward_answers if forward else valid_answers
+        self.apply(Answer(value=data.draw(answers(self.draft))))
 
     @rule()
     def keep(self) -> None:
@@ -358,10 +327,10 @@ class DialogueWalk(RuleBasedStateMachine):
             if self.apply(Answer(value=None)).errors:
                 break
 
-    @rule(data=st.data())
-    def answer_wrong(self, data: st.DataObject) -> None:
-        """An answer of the wrong shape for this question."""
-        self.apply(Answer(value=data.draw(wrong_answers(self.draft))))
+    @rule(data=st.data(), anything=st.booleans())
+    def answer_wrong(self, data: st.DataObject, anything: bool) -> None:
+        """An answer of the wrong shape for this question, or anything at all."""
+        self.apply(Answer(value=data.draw(GARBAGE if anything else wrong_answers(self.draft))))
 
     @rule(action=st.sampled_from(["back", "help", "save", "restart"]))
     def act(self, action: str) -> None:
@@ -396,14 +365,10 @@ DialogueWalk.TestCase.settings = settings(
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
+    # Shrinking a long walk is slow; one bug at a time keeps a failing run near a minute.
+    report_multiple_bugs=False,
 )
 TestDialogueWalk = DialogueWalk.TestCase
-
-
-def _filer(case_type_id: str) -> tuple[str, str]:
-    """A housing kind and a side that may file this case type."""
-    housing, sides = next(iter(case_type(case_type_id).filers.items()))
-    return housing, sorted(sides)[0]
 
 
 @pytest.mark.parametrize("case_type_id", CASE_TYPES)
@@ -413,13 +378,10 @@ def test_every_case_type_can_be_filed(
     case_type_id: str, data: st.DataObject, represented: bool
 ) -> None:
     """Answering sensibly reaches the review and the receipt for every case type."""
-    housing, side = _filer(case_type_id)
-    pinned: dict[str, Any] = {
-        "ask_role": "representative" if represented else side,
-        "ask_represents": side,
-        "ask_housing": housing,
-        "ask_case_type": case_type_id,
-    }
+    housing, sides = next(iter(case_type(case_type_id).filers.items()))
+    side = min(sides)  # a tribunal and a side that may file this case type
+    pinned = dict(ask_represents=side, ask_housing=housing, ask_case_type=case_type_id)
+    pinned["ask_role"] = "representative" if represented else side
     draft, seen = ENGINE.start("da"), []
     for _ in range(80):
         if draft.state == "receipt":
@@ -428,13 +390,56 @@ def test_every_case_type_can_be_filed(
         if draft.state == "review":
             for key in reviewed_keys(draft, ENGINE.states):
                 assert key in draft.answers
-        if draft.state in pinned:
-            value = pinned[draft.state]
-        else:
-            value = data.draw(forward_answers(draft))
+        pin = draft.state in pinned
+        value = pinned[draft.state] if pin else data.draw(forward_answers(draft))
         outcome = ENGINE.step(draft, Answer(value=value), TODAY)
         assert not outcome.errors, f"{value!r} refused at {draft.key}: {outcome.errors}"
         draft = Draft.from_data(json.loads(json.dumps(draft.to_data())))
     assert draft.state == "receipt", f"stuck after {seen[-5:]}"
     assert "review" in seen and draft.submit_requested
     assert draft.answers["ask_case_type"] == case_type_id
+
+
+BACK = Answer(action="back")
+ENTER = Answer(value=None)
+TO_ATTACHMENTS = ["en", True, "tenant", "private", "Vestergade 12", "8000", "maintenance", []]
+TO_ATTACHMENTS += [None, "person", "Bo Hansen", "", False, "Mend the roof", True]
+"""Answers that take a tenant with a maintenance case to the first document."""
+
+
+def play(draft: Draft, moves: list[Any]) -> Outcome:
+    """Send answers (values, or :class:`Answer` for actions) in turn; the last outcome."""
+    answers = [m if isinstance(m, Answer) else Answer(value=m) for m in moves]
+    return [ENGINE.step(draft, a, TODAY) for a in answers][-1]
+
+
+@pytest.mark.parametrize("files", NAMELESS_FILES, ids=["no file name", "numbers for names"])
+def test_a_file_answer_without_a_file_name_is_refused(files: dict[str, Any]) -> None:
+    """A client may send ``{"files": …}`` as is; one without names must not break the review."""
+    draft = ENGINE.start("da")
+    play(draft, TO_ATTACHMENTS)
+    assert draft.state == "ask_attachment"
+    assert ENGINE.step(draft, Answer(value=files), TODAY).errors
+    ENGINE.turn(draft, TODAY)
+
+
+def test_enter_after_a_new_postcode_asks_for_the_municipality_again() -> None:
+    """2300 reaches København and Tårnby; 4000 reaches neither, so Tårnby cannot be kept."""
+    draft = ENGINE.start("da")
+    play(draft, ["en", True, "tenant", "private", "Vestergade 12", "2300", "185", BACK, BACK])
+    play(draft, ["4000"])
+    assert draft.state == "ask_municipality_choice"
+    assert play(draft, [ENTER]).errors
+    assert draft.state == "ask_municipality_choice"
+
+
+def test_enter_keeps_no_topic_the_new_side_cannot_file() -> None:
+    """A tenant's extra topic (rent level) must not stay on a case a landlord files."""
+    draft = ENGINE.start("da")
+    play(draft, [*TO_ATTACHMENTS[:7], ["rent_level"]])
+    while draft.state != "ask_role":
+        play(draft, [BACK])
+    play(draft, ["landlord", ENTER, ENTER, ENTER, ENTER])
+    assert draft.state == "ask_more_topics"
+    outcome = play(draft, [ENTER])
+    assert outcome.errors or "rent_level" not in facts.extra_topics(draft)
