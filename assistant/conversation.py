@@ -120,6 +120,15 @@ class Conversation:
         draft = _draft(row)
         try:
             parsed = Answer.from_json(answer)
+            if isinstance(parsed.value, dict) and "files" in parsed.value:
+                # Only this service says which stored files an answer holds; a client names
+                # them by path or by attachment id, and they are checked here.
+                raise InvalidInputError(
+                    t(
+                        "Please give the path to a file, or choose the option to say you do not "
+                        "have it."
+                    )
+                )
             if isinstance(tx, Tx):
                 parsed = self._resolve_files(tx, session, draft, parsed)
         except (InvalidInputError, UploadError, NotFoundError) as err:
@@ -166,7 +175,7 @@ class Conversation:
         if answer.action is not None or spec is None or spec["kind"] != "file":
             return answer
         value = answer.value
-        if is_blank(value) or value == "missing" or (isinstance(value, dict) and "files" in value):
+        if is_blank(value) or value == "missing":
             return answer
         refs = value if isinstance(value, list) else [value]
         files = []

@@ -85,7 +85,8 @@ class DraftCursor:
         status = self._conn.execute(_STATUS, (draft_id,)).fetchone()
         if status is None:
             raise NotFoundError(t(NO_DRAFT))
-        raise ConflictError(t(SUBMITTED if status[0] != "open" else STALE))
+        message = STALE if status[0] == "open" else SUBMITTED
+        raise ConflictError(t(message))
 
 
 class SqliteTurns:

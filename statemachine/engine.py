@@ -252,6 +252,8 @@ class Engine:
         if answer.action == "save":
             return Outcome(draft, saved=True)
         if answer.action == "restart":
+            if not draft.history:
+                return Outcome(draft, messages=[t("You are at the first question already.")])
             if draft.state != "confirm_restart":
                 draft.history.append(draft.key)
                 draft.state, draft.item = "confirm_restart", None

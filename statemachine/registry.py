@@ -177,16 +177,32 @@ def _municipality(draft: Draft, value: Any, today: date) -> dict[str, Any]:
     return {"text": text, "matches": [m.code for m in matches]}
 
 
+_FILE_FIELDS: dict[str, type] = {
+    "id": str,
+    "filename": str,
+    "size": int,
+    "sha256": str,
+    "media_type": str,
+}
+"""What the service records about each stored file before the engine sees it."""
+
+
 def _attachment(draft: Draft, value: Any, today: date) -> dict[str, Any]:
     if value == "missing":
         return {"missing": True}
     files = value.get("files") if isinstance(value, dict) else None
-    if not files or not all(isinstance(f, dict) and "id" in f for f in files):
+    if not isinstance(files, list) or not files or not all(_is_file(f) for f in files):
         raise InvalidInputError(
             t("Please give the path to a file, or choose the option to say you do not have it.")
         )
-    keep = ("id", "filename", "size", "sha256", "media_type")
-    return {"files": [{k: f[k] for k in keep if k in f} for f in files]}
+    return {"files": [{k: f[k] for k in _FILE_FIELDS} for f in files]}
+
+
+def _is_file(record: Any) -> bool:
+    return isinstance(record, dict) and all(
+        isinstance(record.get(k), kind) and not isinstance(record.get(k), bool)
+        for k, kind in _FILE_FIELDS.items()
+    )
 
 
 PARSERS: dict[str, Parser] = {"municipality": _municipality, "attachment": _attachment}

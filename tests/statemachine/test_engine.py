@@ -181,3 +181,16 @@ def test_a_kept_answer_must_still_be_offered() -> None:
     assert draft.state == "ask_municipality_choice"
     assert ENGINE.turn(draft, TODAY).input.current is None, "København is no longer a choice"
     assert step(draft, value=None) != [], "Enter cannot keep a choice that is not offered"
+
+
+def test_restart_at_the_first_question_changes_nothing() -> None:
+    draft = ENGINE.start("da")
+    outcome = ENGINE.step(draft, Answer(action="restart"), TODAY)
+    assert outcome.messages and draft.state == "ask_language"
+
+
+def test_a_client_cannot_claim_stored_files() -> None:
+    draft = walk(*TO_CASE_TYPE, "maintenance", [], None, "company", "Bolig A/S", "", False,
+                 "Fix it.", True)
+    assert draft.state == "ask_attachment"
+    assert step(draft, value={"files": [{"id": "a_y"}]}) != []

@@ -235,6 +235,8 @@ class DialogueWalk(RuleBasedStateMachine):
         elif answer.action == "back":
             assert draft.key == history[-1] and draft.history == history[:-1]
             assert draft.answers == answers, "going back lost or changed an answer"
+        elif answer.action == "restart" and not history:
+            assert snapshot(draft) == before, "restart at the first question changes nothing"
         elif answer.action == "restart":
             assert draft.state == "confirm_restart" and draft.answers == answers
         elif edit is not None:
