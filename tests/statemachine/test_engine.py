@@ -190,7 +190,8 @@ def test_restart_at_the_first_question_changes_nothing() -> None:
 
 
 def test_a_client_cannot_claim_stored_files() -> None:
-    draft = walk(*TO_CASE_TYPE, "maintenance", [], None, "company", "Bolig A/S", "", False,
-                 "Fix it.", True)
+    draft = walk(
+        *TO_CASE_TYPE, "maintenance", [], None, "company", "Bolig A/S", "", False, "Fix it.", True
+    )
     assert draft.state == "ask_attachment"
     assert step(draft, value={"files": [{"id": "a_y"}]}) != []
