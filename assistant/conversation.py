@@ -16,7 +16,7 @@ from typing import Any
 from assistant import codes
 from assistant.filetypes import check_file
 from assistant.replies import render_turn
-from casestore import DraftCursor, DraftRow, PartyIn, Store, Submission, Tx
+from casestore import DraftCursor, DraftRow, Store, Submission, Tx
 from statemachine.draft import Draft
 from statemachine.engine import Answer, Engine, Outcome
 from statemachine.errors import InvalidInputError, NaevnError, NotFoundError, UploadError
@@ -148,25 +148,7 @@ class Conversation:
     def _submit(self, tx: Tx, session: str, draft: Draft, today: date) -> str:
         filing = filing_from(draft, self.engine.path_answers(draft), today)
         return tx.submit(
-            session,
-            Submission(
-                municipality_code=filing.municipality_code,
-                case_type=filing.case_type,
-                extra_topics=filing.extra_topics,
-                role=filing.role,
-                side=filing.side,
-                housing=filing.housing,
-                lang=filing.lang,
-                answers=filing.answers,
-                parties=[
-                    PartyIn(p.role, p.name, p.kind, p.address or "", p.email, p.phone)  # type: ignore[arg-type]
-                    for p in filing.parties
-                ],
-                attachments=filing.attachments,
-                deadlines=filing.deadlines,
-                filed_at=datetime.now(UTC),
-                actor=f"filer:{session}",
-            ),
+            session, Submission(filing, filed_at=datetime.now(UTC), actor=f"filer:{session}")
         )
 
     def _resolve_files(self, tx: Tx, session: str, draft: Draft, answer: Answer) -> Answer:

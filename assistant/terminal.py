@@ -34,11 +34,7 @@ class PlainChat:
     def run(self, lang: str, resume: str | None = None) -> int:
         """Chat until the case is filed or the input ends. Returns the exit status."""
         try:
-            if resume is not None:
-                session, turn = self.channel.resume(resume)
-                code = resume
-            else:
-                session, code, turn = self.channel.start(lang)
+            session, code, turn = _open(self.channel, lang, resume)
         except NaevnError as err:
             self._say(_plain(err, lang))
             return 2
@@ -106,11 +102,7 @@ class JsonChat:
     def run(self, lang: str, resume: str | None = None) -> int:
         """Answer lines until the input ends. Returns the exit status."""
         try:
-            if resume is not None:
-                session, turn = self.channel.resume(resume)
-                code = resume
-            else:
-                session, code, turn = self.channel.start(lang)
+            session, code, turn = _open(self.channel, lang, resume)
         except NaevnError as err:
             self._emit({"error": {"code": "not_found", "message": _plain(err, lang)}})
             return 2
@@ -140,6 +132,14 @@ class JsonChat:
     def _emit(self, obj: dict[str, Any]) -> None:
         self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self.stdout.flush()
+
+
+def _open(channel: Channel, lang: str, resume: str | None) -> tuple[str, str, dict[str, Any]]:
+    """Start a session, or continue one by its code: (session, resume code, first turn)."""
+    if resume is None:
+        return channel.start(lang)
+    session, turn = channel.resume(resume)
+    return session, resume, turn
 
 
 def _plain(err: NaevnError, lang: str) -> str:

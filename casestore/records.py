@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from statemachine.filing import Filing
+
 DraftStatus = Literal["open", "submitted"]
 """A draft is open while the dialogue runs, and submitted once it became a case."""
 
@@ -63,50 +65,11 @@ class AttachmentRow:
 
 
 @dataclass(frozen=True, slots=True)
-class PartyIn:
-    """A party as given at submission."""
-
-    role: PartyRole
-    """What the party is to the case."""
-    name: str
-    """Full name, or the company's name."""
-    kind: PartyKind
-    """``person`` or ``company``."""
-    address: str
-    """Postal address."""
-    email: str | None = None
-    """E-mail address, if known."""
-    phone: str | None = None
-    """Phone number, if known."""
-
-
-@dataclass(frozen=True, slots=True)
 class Submission:
-    """Everything a case is filed with; :meth:`Tx.submit` writes it in one go."""
+    """A filing and who filed it when; :meth:`Tx.submit` writes it in one go."""
 
-    municipality_code: int
-    """The kommunekode of the rented home; the case number's prefix."""
-    case_type: str
-    """The main case type id."""
-    extra_topics: list[str]
-    """Further case type ids raised in the same case."""
-    role: str
-    """Who files: tenant, landlord, tenant_board or representative."""
-    side: str
-    """The side the filer is on (a representative's client's side)."""
-    housing: str
-    """private or social."""
-    lang: str
-    """The filer's language code."""
-    answers: dict[str, Any]
-    """The answers, keyed by dialogue state id; must be JSON-serialisable."""
-    parties: list[PartyIn]
-    """The filer, any representative, co-parties and counterparties."""
-    attachments: list[tuple[str, str]]
-    """(attachment id, requirement id) pairs; each attachment must belong to the draft."""
-    deadlines: list[dict[str, Any]]
-    """Deadlines as in the deadline JSON: rule, event, starts, ends, act_by (ISO dates or
-    ``date``), days_left, status, consequence, legal_basis."""
+    filing: Filing
+    """What is filed: the case's facts, parties, documents and deadlines."""
     filed_at: datetime
     """When the case was filed (timezone-aware)."""
     actor: str

@@ -205,24 +205,25 @@ class Tx:
         """
         self._need_write()
         self._check_open(draft_id)
-        links = self._checked_links(draft_id, submission.attachments)
+        filing = submission.filing
+        links = self._checked_links(draft_id, filing.attachments)
         with translated(), self._conn.begin_nested():
             last = self._conn.execute(
-                _next_number(self._conn.dialect.name, submission.municipality_code)
+                _next_number(self._conn.dialect.name, filing.municipality_code)
             ).scalar_one()
-            number = f"{submission.municipality_code}-{last}"
+            number = f"{filing.municipality_code}-{last}"
             case_id = self._conn.execute(
                 insert(CASES).returning(CASES.c.id), rows.case_values(draft_id, number, submission)
             ).scalar_one()
-            if submission.parties:
-                self._conn.execute(insert(PARTIES), rows.party_values(case_id, submission.parties))
+            if filing.parties:
+                self._conn.execute(insert(PARTIES), rows.party_values(case_id, filing.parties))
             if links:
                 self._conn.execute(
                     _LINK,
                     [{"p_id": a, "p_case": case_id, "p_requirement": r} for a, r in links],
                 )
-            if submission.deadlines:
-                deadlines = rows.deadline_values(case_id, submission.deadlines)
+            if filing.deadlines:
+                deadlines = rows.deadline_values(case_id, filing.deadlines)
                 self._conn.execute(insert(DEADLINES), deadlines)
             self._insert_event(
                 "case.submitted",

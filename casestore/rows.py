@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Column, Row
 
 from casestore.models import ATTACHMENTS, CASES, DEADLINES, DRAFTS, EVENTS, PARTIES
-from casestore.records import CaseRecord, PartyIn, Submission
+from casestore.records import CaseRecord, Submission
+from statemachine.filing import PartyData
 
 # Column orders match the records' field orders, so a row unpacks straight into a record.
 DRAFT_COLUMNS: tuple[Column[Any], ...] = tuple(
@@ -82,26 +83,31 @@ def values_of(record: Any, columns: Iterable[Column[Any]]) -> dict[str, Any]:
 
 def case_values(draft_id: str, number: str, submission: Submission) -> dict[str, Any]:
     """The insert values of a newly filed case."""
+    filing = submission.filing
     return {
         "number": number,
         "draft_id": draft_id,
-        "case_type": submission.case_type,
-        "extra_topics": list(submission.extra_topics),
-        "role": submission.role,
-        "side": submission.side,
-        "housing": submission.housing,
-        "municipality_code": submission.municipality_code,
-        "lang": submission.lang,
+        "case_type": filing.case_type,
+        "extra_topics": list(filing.extra_topics),
+        "role": filing.role,
+        "side": filing.side,
+        "housing": filing.housing,
+        "municipality_code": filing.municipality_code,
+        "lang": filing.lang,
         "status": "submitted",
-        "answers": submission.answers,
+        "answers": filing.answers,
         "filed_at": submission.filed_at,
     }
 
 
-def party_values(case_id: int, parties: Iterable[PartyIn]) -> list[dict[str, Any]]:
-    """The insert values of a case's parties."""
+def party_values(case_id: int, parties: Iterable[PartyData]) -> list[dict[str, Any]]:
+    """The insert values of a case's parties; an unknown address is stored empty."""
     return [
-        {"case_id": case_id, **{name: getattr(party, name) for name in PARTY_FIELDS}}
+        {
+            "case_id": case_id,
+            **{name: getattr(party, name) for name in PARTY_FIELDS},
+            "address": party.address or "",
+        }
         for party in parties
     ]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from casestore import PartyIn, Store, Submission
+from casestore import Store, Submission
+from statemachine.filing import Filing, PartyData
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 """When the test clock starts, and when the test cases are filed."""
@@ -43,44 +44,46 @@ def submission(
 ) -> Submission:
     """A realistic rent-increase filing by a tenant against a private landlord."""
     return Submission(
-        municipality_code=municipality_code,
-        case_type="rent_increase",
-        extra_topics=["utility_accounts"],
-        role="tenant",
-        side="tenant",
-        housing="private",
-        lang="da",
-        answers={"ask_role": "tenant", "ask_notice_date": "2026-10-01", "ask_rent": 7500},
-        parties=[
-            PartyIn(
-                "filer",
-                "Karen Jensen",
-                "person",
-                "Nørregade 1, 1165 København K",
-                "karen@example.dk",
-                "+45 12 34 56 78",
-            ),
-            PartyIn(
-                "counterparty",
-                "Ejendomsselskabet Nord ApS",
-                "company",
-                "Havnegade 9, 1058 København K",
-            ),
-        ],
-        attachments=attachments or [],
-        deadlines=[
-            {
-                "rule": "rent_increase.tenant_objection",
-                "event": "notice_received",
-                "starts": "2026-10-01",
-                "ends": "2026-11-12",
-                "act_by": "2026-11-12",
-                "days_left": -11,
-                "status": "expired",
-                "consequence": "The increase stands unless you objected in time.",
-                "legal_basis": "Lejeloven § 88",
-            }
-        ],
+        Filing(
+            municipality_code=municipality_code,
+            case_type="rent_increase",
+            extra_topics=["utility_accounts"],
+            role="tenant",
+            side="tenant",
+            housing="private",
+            lang="da",
+            answers={"ask_role": "tenant", "ask_notice_date": "2026-10-01", "ask_rent": 7500},
+            parties=[
+                PartyData(
+                    "filer",
+                    "Karen Jensen",
+                    "person",
+                    "Nørregade 1, 1165 København K",
+                    "karen@example.dk",
+                    "+45 12 34 56 78",
+                ),
+                PartyData(
+                    "counterparty",
+                    "Ejendomsselskabet Nord ApS",
+                    "company",
+                    "Havnegade 9, 1058 København K",
+                ),
+            ],
+            attachments=attachments or [],
+            deadlines=[
+                {
+                    "rule": "rent_increase.tenant_objection",
+                    "event": "notice_received",
+                    "starts": "2026-10-01",
+                    "ends": "2026-11-12",
+                    "act_by": "2026-11-12",
+                    "days_left": -11,
+                    "status": "expired",
+                    "consequence": "The increase stands unless you objected in time.",
+                    "legal_basis": "Lejeloven § 88",
+                }
+            ],
+        ),
         filed_at=START,
         actor="filer",
     )

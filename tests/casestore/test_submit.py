@@ -77,7 +77,7 @@ def test_submission_marks_the_draft_and_writes_the_whole_case(store: Store) -> N
     assert [(a["id"], a["filename"], a["requirement"]) for a in case.attachments] == [
         (notice, "varsel.pdf", "rent_increase_notice")
     ]
-    assert case.deadlines == submission().deadlines
+    assert case.deadlines == submission().filing.deadlines
     assert [(e["kind"], e["actor"], e["data"]["number"]) for e in case.events] == [
         ("case.submitted", "filer", number)
     ]
@@ -143,7 +143,10 @@ def test_a_submission_failing_midway_leaves_nothing_even_if_the_error_is_caught(
 ) -> None:
     draft_id = new_draft(store)
     upload(store, draft_id, b"%PDF-1.7 lease")
-    broken = replace(submission(), deadlines=[{"rule": "rent_increase.tenant_objection"}])
+    whole = submission()
+    broken = replace(
+        whole, filing=replace(whole.filing, deadlines=[{"rule": "rent_increase.tenant_objection"}])
+    )
     with store.begin() as tx, pytest.raises(KeyError):
         tx.submit(draft_id, broken)
     assert_nothing_filed(store, draft_id)
