@@ -8,6 +8,7 @@ from datetime import date
 from typing import Final, Literal
 
 from statemachine.calendar import Unit, act_by, add_period
+from statemachine.casetypes import case_type as _case_type
 from statemachine.errors import UnknownIdError
 from statemachine.ids import CASE_TYPES, EVENTS, SIDES, Side
 from statemachine.text import N_, t
@@ -41,8 +42,10 @@ class Rule:
     """What missing the deadline means, in plain words (a msgid)."""
     legal_basis: str
     """The statute, with a note where the section number is not confirmed (a msgid)."""
-    case_types: frozenset[str]
-    """The case types (ids in ``ids.CASE_TYPES``) the rule belongs to."""
+    every_case: bool = False
+    """True for a rule that applies whatever the case type (the appeal). Every other rule
+    applies to the case types whose catalog entry names it (``casetypes.py``), so which case
+    has which deadline is said in one place."""
     after_rule: str | None = None
     """For two-step rules: the rule whose end date the period runs from, instead of the event
     date. Both rules share the same event."""
@@ -51,7 +54,6 @@ class Rule:
 _TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
 _LANDLORD: Final[frozenset[Side]] = frozenset({"landlord"})
 _EVERYONE: Final[frozenset[Side]] = frozenset(SIDES)
-_RENT_INCREASE_CASES: Final = frozenset({"rent_increase", "improvements"})
 
 # Where domain.md could not confirm a section number of lov om leje 2022, the legal basis says
 # so instead of guessing one; only § 77 was checked against the statute text.
@@ -69,7 +71,6 @@ RULES: Final[tuple[Rule, ...]] = (
             " Rent already paid is not paid back."
         ),
         legal_basis=N_("Lov om leje, probably § 40 (the one-year rule; section not confirmed)"),
-        case_types=frozenset({"rent_level"}),
     ),
     Rule(
         id="rent_increase.tenant_objection",
@@ -84,7 +85,6 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If no one objects in time, the rent increase becomes binding."),
         legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
-        case_types=_RENT_INCREASE_CASES,
     ),
     Rule(
         id="rent_increase.landlord_filing",
@@ -101,7 +101,6 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the landlord does not bring the case in time, the rent increase lapses."
         ),
         legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
-        case_types=_RENT_INCREASE_CASES,
     ),
     Rule(
         id="utility_accounts.tenant_objection",
@@ -116,7 +115,6 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If no one objects in time, the account stands."),
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
-        case_types=frozenset({"utility_accounts"}),
     ),
     Rule(
         id="utility_accounts.landlord_filing",
@@ -134,7 +132,6 @@ RULES: Final[tuple[Rule, ...]] = (
             " for back-payment."
         ),
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
-        case_types=frozenset({"utility_accounts"}),
     ),
     Rule(
         id="swap_improvement.landlord_application",
@@ -153,7 +150,6 @@ RULES: Final[tuple[Rule, ...]] = (
             " A later application may be too late, so ask the tribunal."
         ),
         legal_basis=N_("Lov om leje (swap with improvements; section not confirmed)"),
-        case_types=frozenset({"swap_improvement_approval"}),
     ),
     Rule(
         id="move_in_defects.defect_list",
@@ -168,7 +164,6 @@ RULES: Final[tuple[Rule, ...]] = (
             " unless they were hidden."
         ),
         legal_basis=N_("Lov om leje (defects at move-in; section not confirmed)"),
-        case_types=frozenset({"move_in_defects"}),
     ),
     # Beboerklagenævn decisions do not count July in the 4 weeks; we do not know the tribunal
     # here, so we count it, which can only give an earlier (safer) date.
@@ -187,7 +182,7 @@ RULES: Final[tuple[Rule, ...]] = (
             "Lov om boligforhold and almenlejeloven (appeal to the housing court;"
             " sections not confirmed)"
         ),
-        case_types=frozenset(CASE_TYPES),
+        every_case=True,
     ),
     Rule(
         id="general.limitation",
@@ -202,7 +197,6 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If the claim comes later, it is time-barred and cannot be claimed."),
         legal_basis=N_("Forældelsesloven (the general limitation period of 3 years)"),
-        case_types=frozenset({"move_out", "deposit_prepaid_rent"}),
     ),
 )
 """Every deadline rule, in the order of domain.md's "Deadline rules" table."""
@@ -376,9 +370,10 @@ def deadlines_for(
                     valid=", ".join(EVENTS),
                 )
             )
+    named = set(_case_type(case_type).rules)
     found = [
         deadline(r, events[r.event], today)
         for r in RULES
-        if case_type in r.case_types and side in r.sides and r.event in events
+        if (r.every_case or r.id in named) and side in r.sides and r.event in events
     ]
     return sorted(found, key=lambda d: d.ends)

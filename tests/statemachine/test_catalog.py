@@ -202,3 +202,18 @@ def test_a_case_type_the_tribunal_cannot_decide_is_explained(
 )
 def test_a_case_type_the_tribunal_decides_is_not_excluded(case_id: str, housing: Housing) -> None:
     assert excluded_case_type(case_id, housing) is None
+
+
+def test_the_catalog_says_which_deadlines_each_case_type_has() -> None:
+    from datetime import date
+
+    from statemachine.deadlines import RULES, deadlines_for
+    from statemachine.ids import EVENTS, SIDES
+
+    everywhere = {r.id for r in RULES if r.every_case}
+    for ct in CASE_TYPES:
+        found = set()
+        for side in SIDES:
+            events = dict.fromkeys(EVENTS, date(2026, 10, 1))
+            found |= {d.rule for d in deadlines_for(ct.id, side, events, date(2026, 10, 2))}
+        assert found == set(ct.rules) | everywhere, ct.id
