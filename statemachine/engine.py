@@ -216,8 +216,12 @@ class Engine:
             draft.item = None
 
     def _fast_forward(self, step: Step) -> None:
-        """After a change from the review, replay the stored answers up to the review."""
+        """After a change from the review, replay the stored answers up to the review.
+
+        The replayed answers were seen before, so their notes are not shown again.
+        """
         draft = step.draft
+        shown = len(step.messages)
         while draft.state != "review" and draft.state not in self.finals:
             spec = self.states[draft.state]
             kind = spec["input"]["kind"] if "input" in spec else "none"
@@ -231,6 +235,7 @@ class Engine:
             step.value = value
             step.next_question = None
             self._advance(step)
+            del step.messages[shown:]
         draft.editing = False
 
     def _act(self, draft: Draft, answer: Answer) -> Outcome:

@@ -39,6 +39,8 @@ def label(spec: StateData, params: dict[str, Param]) -> Text:
 def display(draft: Draft, spec: StateData, item: str | None, value: Any) -> Param:
     """An answer as the filer would want to read it back."""
     kind = spec["input"]["kind"] if "input" in spec else "none"
+    if value == [] and kind == "multi_choice":
+        return t("None of them")
     if value is None or value == "" or value == []:
         return t("(no answer)")
     if kind in ("choice", "multi_choice"):
