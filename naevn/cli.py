@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -121,6 +122,10 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
             "part of this version yet; leave it out to chat "
             "on the local store"
         )
+    # A terminal in another encoding must not crash the chat on "æ": undecodable bytes are
+    # replaced, and the answer is then refused or kept like any other text.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
     channel = LocalChannel(conversation(settings))
     if args.json:
         return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)

@@ -59,3 +59,23 @@ def test_resume_continues_where_the_filer_left(naevn: Naevn) -> None:
     again = naevn("chat", "--json", "--resume", code.lower(), input="")
     [turn] = _turns(again.stdout)
     assert turn["state"] == "ask_role" and turn["session"] == saved["session"]
+
+
+def test_bytes_in_another_encoding_do_not_crash_the_chat(naevn_env: dict[str, str]) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    latin1_address = "Nørregade 1".encode("latin-1")
+    result = subprocess.run(
+        [sys.executable, "-m", "naevn.cli", "chat"],
+        input=b"1\nja\n1\n1\n" + latin1_address + b"\n",
+        capture_output=True,
+        env=naevn_env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "postnummer" in result.stdout.decode(), "the address was taken and the chat went on"
