@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from statemachine.attachments import attachments_for
-from statemachine.casetypes import case_type
+from statemachine.casetypes import questions_for
 from statemachine.catalog import Attachment, Question
 from statemachine.draft import Draft
 from statemachine.ids import CASE_TYPES, Housing, Side
@@ -71,28 +71,23 @@ def extra_topics(draft: Draft) -> list[str]:
 
 
 def needed_questions(draft: Draft) -> list[Question]:
-    """The case-specific questions to ask, in the catalog's order, given the answers so far."""
+    """The case-specific questions to ask, in the catalog's order, given the answers so far.
+
+    Which sides and housing kinds a question is for is the catalog's rule
+    (``casetypes.questions_for``); only the follow-up condition (``ask_if``) needs answers.
+    """
     main = main_case_type(draft)
-    if main is None:
+    home = housing(draft)
+    if main is None or home is None:
         return []
     wanted: set[str] = set()
     for ct in [main, *extra_topics(draft)]:
-        wanted.update(case_type(ct).questions)
-    result = []
-    for q in QUESTIONS:
-        if q.state not in wanted or not _applies(q, draft):
-            continue
-        result.append(q)
-    return result
-
-
-def _applies(q: Question, draft: Draft) -> bool:
-    if q.ask_if is not None and draft.answers.get(q.ask_if) is not True:
-        return False
-    if q.asked_for is not None:
-        home = housing(draft)
-        return home is not None and side(draft) in q.asked_for.get(home, frozenset())
-    return True
+        wanted.update(q.state for q in questions_for(ct, home, side(draft)))
+    return [
+        q
+        for q in QUESTIONS
+        if q.state in wanted and (q.ask_if is None or draft.answers.get(q.ask_if) is True)
+    ]
 
 
 def next_question(draft: Draft, after: str) -> str:
