@@ -367,7 +367,7 @@ class Engine:
         shown = list(messages)
         intro = spec.get("intro")
         if intro == "review_summary":
-            shown.extend(review.summary(draft, today, self.states, self.params_of))
+            shown.extend(review.summary(draft, today))
         elif intro:
             shown.extend(INTROS[intro](draft, today))
         inp = spec.get("input")

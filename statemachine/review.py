@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -82,8 +83,8 @@ def _choices(draft: Draft, spec: StateData, item: str | None, value: Any) -> Par
     return tuple(shown)
 
 
-def summary(draft: Draft, today: date, states: dict[str, StateData], params_of: Any) -> list[Text]:
-    """The review as lines: each answer, then the deadlines that apply."""
+def summary(draft: Draft, today: date) -> list[Text]:
+    """The lines above the review's choices: how to use it, and the deadlines that apply."""
     lines = [t("Please check your answers below. To change one, choose its number.")]
     for d in case_deadlines(draft, today):
         if d.status == "expired":
@@ -93,7 +94,11 @@ def summary(draft: Draft, today: date, states: dict[str, StateData], params_of: 
     return lines
 
 
-def options(draft: Draft, states: dict[str, StateData], params_of: Any) -> list[Option]:
+ParamsOf = Callable[[StateData, Draft, str | None], dict[str, Param]]
+"""Gives a state's prompt placeholders for a draft and an item (``Engine.params_of``)."""
+
+
+def options(draft: Draft, states: dict[str, StateData], params_of: ParamsOf) -> list[Option]:
     """Go on, or change one answer: the review's choices."""
     result = [Option("continue", t("Everything is correct, go on"))]
     for key in reviewed_keys(draft, states):
