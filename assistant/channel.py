@@ -37,7 +37,8 @@ class LocalChannel:
 
     def resume(self, code: str) -> tuple[str, Turn]:
         """Continue a session from the local store."""
-        return self.conversation.resume(code)
+        resumed = self.conversation.resume(code)
+        return resumed.session, resumed.turn
 
     def answer(self, session: str, answer: Any, resume_code: str | None) -> Turn:
         """Answer in the local store."""

@@ -14,11 +14,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from statemachine.errors import UploadError
+from casestore import FileLimits
+from statemachine.errors import FileTypeError, LimitError, UploadError
 from statemachine.text import t
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 """The largest file accepted, in bytes (20 MB)."""
+
+CASE_LIMITS: Final = FileLimits(max_files=30, max_total_bytes=100 * 1024 * 1024)
+"""How many files, and how many bytes in all, one case may hold (30 files, 100 MB)."""
 
 HEAD_BYTES: Final = 8 * 1024
 """How much of a file is read to recognise it; every signature sits well inside this."""
@@ -161,7 +165,7 @@ def check_file(path: Path, display_name: str | None = None) -> FileCheck:
     if info.st_size == 0:
         raise UploadError(t("The file {name} is empty.", name=name))
     if info.st_size > MAX_FILE_BYTES:
-        raise UploadError(
+        raise LimitError(
             t(
                 "{name} is {size} MB. The limit is 20 MB per file. Split it or make it smaller, "
                 "for example by scanning at a lower resolution.",
@@ -185,7 +189,7 @@ def check_file(path: Path, display_name: str | None = None) -> FileCheck:
     if media_type in ACCEPTED:
         return FileCheck(media_type=media_type, size=info.st_size, filename=name)
     if media_type in ARCHIVES:
-        raise UploadError(
+        raise FileTypeError(
             t(
                 "{name} is an archive. Archives (such as ZIP files) are not accepted. "
                 "Please upload the documents themselves.",
@@ -193,8 +197,10 @@ def check_file(path: Path, display_name: str | None = None) -> FileCheck:
             )
         )
     if media_type in PROGRAMS:
-        raise UploadError(t("{name} is a program or script. Programs are not accepted.", name=name))
-    raise UploadError(
+        raise FileTypeError(
+            t("{name} is a program or script. Programs are not accepted.", name=name)
+        )
+    raise FileTypeError(
         t(
             "{name} is not a type we accept. "
             "Please upload PDF, JPEG, PNG, Word (DOCX) or plain text.",

@@ -9,8 +9,12 @@ from statemachine.engine import TurnSpec
 from statemachine.text import Text
 
 
-def render_turn(spec: TurnSpec, session: str, lang: str) -> dict[str, Any]:
-    """The turn as the protocol's JSON object, with every text in ``lang``."""
+def render_turn(spec: TurnSpec, session: str, lang: str, version: int) -> dict[str, Any]:
+    """The turn as the protocol's JSON object, with every text in ``lang``.
+
+    ``version`` is the draft's version: a client sends it back with its answer, so an answer
+    from a stale tab is refused instead of landing on another question.
+    """
     tr = translator(lang)
     turn: dict[str, Any] = {
         "session": session,
@@ -29,6 +33,7 @@ def render_turn(spec: TurnSpec, session: str, lang: str) -> dict[str, Any]:
         "actions": spec.actions,
         "done": spec.done,
         "case_number": spec.case_number,
+        "version": version,
     }
     if spec.item is not None:
         turn["item"] = spec.item

@@ -11,7 +11,7 @@ Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFound
 ``ConflictError``; no SQLAlchemy type or exception leaves this package.
 """
 
-from casestore.blobs import BlobRef, BlobStore
+from casestore.blobs import BlobRef, BlobStore, BlobWriter
 from casestore.migrate import current, upgrade
 from casestore.records import (
     AttachmentRow,
@@ -19,8 +19,10 @@ from casestore.records import (
     CaseSummary,
     DraftRow,
     DraftStatus,
+    FileLimits,
     PartyKind,
     PartyRole,
+    Reply,
     Submission,
 )
 from casestore.repository import FIRST_NUMBER, Tx
@@ -32,14 +34,17 @@ __all__ = [
     "AttachmentRow",
     "BlobRef",
     "BlobStore",
+    "BlobWriter",
     "CaseRecord",
     "CaseSummary",
     "Clock",
     "DraftCursor",
     "DraftRow",
     "DraftStatus",
+    "FileLimits",
     "PartyKind",
     "PartyRole",
+    "Reply",
     "Store",
     "Submission",
     "Tx",

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from statemachine.errors import StoreError
 
@@ -62,30 +63,18 @@ class BlobStore:
         Returns:
             The blob's digest and size.
         """
-        digest = hashlib.sha256()
-        size = 0
+        with self.writer() as writer:
+            for chunk in chunks:
+                writer.write(chunk)
+            return writer.commit()
+
+    def writer(self) -> BlobWriter:
+        """A blob written piece by piece (an HTTP upload): check it, then commit or drop it.
+
+        Use it as a context manager: whatever was not committed is removed on exit.
+        """
         fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix="put-")
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for chunk in chunks:
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            ref = BlobRef(digest.hexdigest(), size)
-            final = self.path_of(ref.sha256)
-            if final.exists():
-                tmp.unlink()
-                return ref
-            final.parent.mkdir(exist_ok=True)
-            os.replace(tmp, final)
-            # The rename is durable only once the directory entry is on disk.
-            _fsync_dir(final.parent)
-            return ref
-        finally:
-            tmp.unlink(missing_ok=True)
+        return BlobWriter(self, os.fdopen(fd, "wb"), Path(tmp_name))
 
     def path_of(self, sha256: str) -> Path:
         """The path where the blob with this digest lives (whether or not it exists).
@@ -100,6 +89,63 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         """Whether a blob with this digest is stored (False for a malformed digest)."""
         return bool(_SHA256.fullmatch(sha256)) and self.path_of(sha256).is_file()
+
+
+class BlobWriter:
+    """One blob being written to a temporary file, hashed on the way in (see
+    :meth:`BlobStore.writer`)."""
+
+    def __init__(self, store: BlobStore, out: BinaryIO, path: Path) -> None:
+        """Wrap an open temporary file; use :meth:`BlobStore.writer` instead."""
+        self._store = store
+        self._out = out
+        self.path = path
+        """The temporary file: read it to check the content before committing."""
+        self.size = 0
+        """Bytes written so far."""
+        self._digest = hashlib.sha256()
+
+    def write(self, chunk: bytes) -> None:
+        """Append a piece of the content."""
+        self._digest.update(chunk)
+        self._out.write(chunk)
+        self.size += len(chunk)
+
+    def flush(self) -> None:
+        """Make everything written so far readable through :attr:`path`."""
+        self._out.flush()
+
+    def commit(self) -> BlobRef:
+        """Make the blob durable under its digest and return it.
+
+        The content is fsynced, renamed into place, and the folder fsynced, so a blob that a
+        committed row names survives a crash.
+        """
+        self._out.flush()
+        os.fsync(self._out.fileno())
+        self._out.close()
+        ref = BlobRef(self._digest.hexdigest(), self.size)
+        final = self._store.path_of(ref.sha256)
+        if final.exists():
+            self.path.unlink()
+            return ref
+        final.parent.mkdir(exist_ok=True)
+        os.replace(self.path, final)
+        # The rename is durable only once the directory entry is on disk.
+        _fsync_dir(final.parent)
+        return ref
+
+    def discard(self) -> None:
+        """Drop whatever was written and not committed."""
+        if not self._out.closed:
+            self._out.close()
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> BlobWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
 
 
 def _fsync_dir(path: Path) -> None:

@@ -175,6 +175,18 @@ class Event(Base):
     data: Mapped[Json]
 
 
+class Reply(Base):
+    """The turn returned for a client's idempotency key, so that a retried request replays it."""
+
+    __tablename__ = "replies"
+
+    draft_id: Mapped[Code] = mapped_column(ForeignKey("drafts.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[Hash]
+    turn: Mapped[Json]
+    created_at: Mapped[Stamp]
+
+
 class Counter(Base):
     """The last running case number handed out per municipality."""
 
@@ -195,5 +207,16 @@ ATTACHMENTS = _table(Attachment)
 DEADLINES = _table(Deadline)
 EVENTS = _table(Event)
 COUNTERS = _table(Counter)
+REPLIES = _table(Reply)
 
-__all__ = ["ATTACHMENTS", "CASES", "COUNTERS", "DEADLINES", "DRAFTS", "EVENTS", "PARTIES", "Base"]
+__all__ = [
+    "ATTACHMENTS",
+    "CASES",
+    "COUNTERS",
+    "DEADLINES",
+    "DRAFTS",
+    "EVENTS",
+    "PARTIES",
+    "REPLIES",
+    "Base",
+]

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from statemachine.errors import LimitError
 from statemachine.filing import Filing
+from statemachine.text import t
 
 DraftStatus = Literal["open", "submitted"]
 """A draft is open while the dialogue runs, and submitted once it became a case."""
@@ -40,6 +42,8 @@ class DraftRow:
     """When the draft was created (UTC)."""
     updated_at: datetime
     """When the draft was last saved (UTC)."""
+    token_hash: str
+    """The hash of the session's bearer token (see ``assistant/codes.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +120,49 @@ class CaseRecord(CaseSummary):
     """The deadlines computed at submission, in the deadline JSON structure."""
     events: list[dict[str, Any]] = field(default_factory=list)
     """The audit trail, oldest first: ``{kind, actor, at, data}`` each."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The answer a turn gave, kept under the client's idempotency key to replay it."""
+
+    request_hash: str
+    """A digest of the request that got this reply; a reused key with another request is
+    refused."""
+    turn: dict[str, Any]
+    """The turn that was returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileLimits:
+    """How much one draft may hold in uploaded files."""
+
+    max_files: int
+    """The most files one draft may hold."""
+    max_total_bytes: int
+    """The most bytes all of a draft's files may take together."""
+
+    def check(self, count: int, total: int, size: int) -> None:
+        """Raise unless one more file of ``size`` bytes fits next to ``count`` files of
+        ``total`` bytes.
+
+        Raises:
+            LimitError: it does not fit; the message says which limit and what to do.
+        """
+        if count >= self.max_files:
+            raise LimitError(
+                t(
+                    "This case already has {count} files, which is the most one case can "
+                    "hold. Combine some of them into one PDF, or remove one you do not need.",
+                    count=self.max_files,
+                )
+            )
+        if total + size > self.max_total_bytes:
+            raise LimitError(
+                t(
+                    "The files of one case can take at most {limit} MB together, and this one "
+                    "does not fit. Please make the files smaller, for example by scanning at a "
+                    "lower resolution.",
+                    limit=self.max_total_bytes // (1024 * 1024),
+                )
+            )

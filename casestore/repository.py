@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Select, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
@@ -23,8 +23,25 @@ from casestore.failures import (
     SUBMITTED,
     translated,
 )
-from casestore.models import ATTACHMENTS, CASES, COUNTERS, DEADLINES, DRAFTS, EVENTS, PARTIES
-from casestore.records import AttachmentRow, CaseRecord, CaseSummary, DraftRow, Submission
+from casestore.models import (
+    ATTACHMENTS,
+    CASES,
+    COUNTERS,
+    DEADLINES,
+    DRAFTS,
+    EVENTS,
+    PARTIES,
+    REPLIES,
+)
+from casestore.records import (
+    AttachmentRow,
+    CaseRecord,
+    CaseSummary,
+    DraftRow,
+    FileLimits,
+    Reply,
+    Submission,
+)
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from statemachine.text import t
 
@@ -53,6 +70,9 @@ _SAVE = (
 )
 _STATUS = select(DRAFTS.c.status, DRAFTS.c.version).where(DRAFTS.c.id == bindparam("p_id"))
 _ATTACHMENT = select(*rows.ATTACHMENT_COLUMNS)
+_REPLY = select(REPLIES.c.request_hash, REPLIES.c.turn).where(
+    REPLIES.c.draft_id == bindparam("p_id"), REPLIES.c.key == bindparam("p_key")
+)
 _LINK = (
     update(ATTACHMENTS)
     .where(ATTACHMENTS.c.id == bindparam("p_id"))
@@ -96,12 +116,10 @@ class Tx:
         """
         self._need_write()
         now = self._now()
-        row = DraftRow(draft_id, lang, state, data, 1, "open", None, now, now)
+        row = DraftRow(draft_id, lang, state, data, 1, "open", None, now, now, token_hash)
         values = rows.values_of(row, rows.DRAFT_COLUMNS)
         with translated():
-            self._conn.execute(
-                insert(DRAFTS), {**values, "token_hash": token_hash, "resume_hash": resume_hash}
-            )
+            self._conn.execute(insert(DRAFTS), {**values, "resume_hash": resume_hash})
         return row
 
     def load_draft(self, draft_id: str) -> DraftRow:
@@ -148,25 +166,82 @@ class Tx:
         self._check_open(draft_id)
         raise ConflictError(t(STALE))
 
+    def set_token(self, draft_id: str, token_hash: str) -> None:
+        """Give a draft a new bearer token (on resume); the old token stops working.
+
+        Raises:
+            NotFoundError: no such draft.
+        """
+        self._need_write()
+        done = self._conn.execute(
+            update(DRAFTS).where(DRAFTS.c.id == draft_id).values(token_hash=token_hash)
+        )
+        if done.rowcount != 1:
+            raise NotFoundError(t(NO_DRAFT))
+
+    # --- idempotency --------------------------------------------------------------------------
+
+    def find_reply(self, draft_id: str, key: str) -> Reply | None:
+        """The reply kept under a client's idempotency key for this draft, if any."""
+        row = self._conn.execute(_REPLY, {"p_id": draft_id, "p_key": key}).first()
+        return None if row is None else Reply(row.request_hash, row.turn)
+
+    def remember_reply(self, draft_id: str, key: str, reply: Reply) -> None:
+        """Keep a turn's reply under the client's idempotency key.
+
+        Raises:
+            ConflictError: a reply is already kept under that key (a concurrent retry won).
+        """
+        self._need_write()
+        values = {"draft_id": draft_id, "key": key, "request_hash": reply.request_hash}
+        with translated():
+            self._conn.execute(
+                insert(REPLIES), {**values, "turn": reply.turn, "created_at": self._now()}
+            )
+
     # --- attachments --------------------------------------------------------------------------
 
     def add_attachment(
-        self, draft_id: str, *, filename: str, size: int, sha256: str, media_type: str
+        self,
+        draft_id: str,
+        *,
+        filename: str,
+        size: int,
+        sha256: str,
+        media_type: str,
+        limits: FileLimits | None = None,
     ) -> AttachmentRow:
         """Record an uploaded file (already in the blob store) against an open draft.
+
+        Args:
+            limits: how many files, and how many bytes in all, one draft may hold; checked
+                with the draft row locked, so concurrent uploads cannot both slip under.
 
         Raises:
             NotFoundError: no such draft.
             ConflictError: the draft was submitted.
+            LimitError: the draft already holds as many files, or as many bytes, as allowed.
         """
         self._need_write()
-        self._check_open(draft_id)
+        self._check_open(draft_id, lock=limits is not None)
+        if limits is not None:
+            count, total = self.attachment_totals(draft_id)
+            limits.check(count, total, size)
         attachment_id = "a_" + secrets.token_urlsafe(16)
         row = AttachmentRow(
             attachment_id, draft_id, filename, size, sha256, media_type, None, self._now()
         )
         self._conn.execute(insert(ATTACHMENTS), rows.values_of(row, rows.ATTACHMENT_COLUMNS))
         return row
+
+    def attachment_totals(self, draft_id: str) -> tuple[int, int]:
+        """How many files a draft holds, and their total size in bytes."""
+        found = self._conn.execute(
+            select(func.count(), func.coalesce(func.sum(ATTACHMENTS.c.size), 0)).where(
+                ATTACHMENTS.c.draft_id == draft_id
+            )
+        ).one()
+        return int(found[0]), int(found[1])
 
     def attachments_of_draft(self, draft_id: str) -> list[AttachmentRow]:
         """The files uploaded to a draft, oldest first."""
@@ -331,9 +406,11 @@ class Tx:
             raise NotFoundError(t(NO_DRAFT))
         return DraftRow(*row)
 
-    def _check_open(self, draft_id: str) -> None:
-        """Raise unless the draft exists and is still open."""
-        row = self._conn.execute(_STATUS, {"p_id": draft_id}).first()
+    def _check_open(self, draft_id: str, *, lock: bool = False) -> None:
+        """Raise unless the draft exists and is still open; ``lock`` holds its row (on
+        PostgreSQL; SQLite's write transaction already holds the whole database)."""
+        stmt = _STATUS.with_for_update() if lock else _STATUS
+        row = self._conn.execute(stmt, {"p_id": draft_id}).first()
         if row is None:
             raise NotFoundError(t(NO_DRAFT))
         if row.status != "open":

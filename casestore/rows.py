@@ -26,6 +26,7 @@ DRAFT_COLUMNS: tuple[Column[Any], ...] = tuple(
         "case_number",
         "created_at",
         "updated_at",
+        "token_hash",
     )
 )
 ATTACHMENT_COLUMNS: tuple[Column[Any], ...] = tuple(

@@ -17,20 +17,24 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from casestore.failures import NO_DRAFT, STALE, SUBMITTED, UNAVAILABLE
-from casestore.records import DraftRow
+from casestore.failures import CONFLICT, NO_DRAFT, STALE, SUBMITTED, UNAVAILABLE
+from casestore.records import DraftRow, Reply
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from statemachine.text import t
 
 _LOAD = (
-    "SELECT id, lang, state, data, version, status, case_number, created_at, updated_at "
-    "FROM drafts WHERE id = ?"
+    "SELECT id, lang, state, data, version, status, case_number, created_at, updated_at, "
+    "token_hash FROM drafts WHERE id = ?"
 )
 _SAVE = (
     "UPDATE drafts SET state = ?, data = ?, version = version + 1, updated_at = ? "
     "WHERE id = ? AND version = ? AND status = 'open'"
 )
 _STATUS = "SELECT status FROM drafts WHERE id = ?"
+_REPLY = "SELECT request_hash, turn FROM replies WHERE draft_id = ? AND key = ?"
+_REMEMBER = (
+    "INSERT INTO replies (draft_id, key, request_hash, turn, created_at) VALUES (?, ?, ?, ?, ?)"
+)
 # Timestamps are stored the way SQLAlchemy's DateTime stores them in SQLite: naive UTC,
 # "YYYY-MM-DD HH:MM:SS.ffffff", so both paths read each other's rows.
 
@@ -66,7 +70,7 @@ class DraftCursor:
             raise NotFoundError(t(NO_DRAFT))
         return DraftRow(
             row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6],
-            _stamp(row[7]), _stamp(row[8]),
+            _stamp(row[7]), _stamp(row[8]), row[9],
         )  # fmt: skip
 
     def save_draft(
@@ -78,8 +82,7 @@ class DraftCursor:
             NotFoundError: no such draft.
             ConflictError: the version moved on, or the draft was submitted.
         """
-        now = self._clock().astimezone(UTC).isoformat(" ", "microseconds")[:26]
-        params = (state, _dumps(data), now, draft_id, expected_version)
+        params = (state, _dumps(data), self._now(), draft_id, expected_version)
         if self._conn.execute(_SAVE, params).rowcount == 1:
             return expected_version + 1
         status = self._conn.execute(_STATUS, (draft_id,)).fetchone()
@@ -87,6 +90,26 @@ class DraftCursor:
             raise NotFoundError(t(NO_DRAFT))
         message = STALE if status[0] == "open" else SUBMITTED
         raise ConflictError(t(message))
+
+    def find_reply(self, draft_id: str, key: str) -> Reply | None:
+        """The reply kept under a client's idempotency key for this draft, if any."""
+        row = self._conn.execute(_REPLY, (draft_id, key)).fetchone()
+        return None if row is None else Reply(row[0], json.loads(row[1]))
+
+    def remember_reply(self, draft_id: str, key: str, reply: Reply) -> None:
+        """Keep a turn's reply under the client's idempotency key.
+
+        Raises:
+            ConflictError: a reply is already kept under that key.
+        """
+        params = (draft_id, key, reply.request_hash, _dumps(reply.turn), self._now())
+        try:
+            self._conn.execute(_REMEMBER, params)
+        except sqlite3.IntegrityError as exc:
+            raise ConflictError(t(CONFLICT)) from exc
+
+    def _now(self) -> str:
+        return self._clock().astimezone(UTC).isoformat(" ", "microseconds")[:26]
 
 
 class SqliteTurns:

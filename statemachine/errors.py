@@ -9,7 +9,10 @@ Every error naevn raises on purpose derives from :class:`NaevnError`::
     ├── StoreError              the store could not do what was asked        (raised by casestore)
     │   ├── NotFoundError       no such draft, case or attachment
     │   └── ConflictError       a stale draft version, or a duplicate
+    ├── AccessError             a caller without the right to what they asked for
     └── UploadError             a file that cannot be accepted               (raised by assistant)
+        ├── FileTypeError       content of a type naevn does not accept
+        └── LimitError          a file, or a case's files together, over a limit
 
 Boundaries catch ``NaevnError``: the HTTP layer turns it into a JSON error body, the terminal
 prints one plain sentence and goes on, the console calls ``notify(severity="error")``.
@@ -78,3 +81,21 @@ class UploadError(NaevnError):
     """A file that cannot be accepted: missing, empty, too large or of a refused type."""
 
     title = "File not accepted"
+
+
+class FileTypeError(UploadError):
+    """A file whose content is of a type naevn does not accept (archives, programs, …)."""
+
+    title = "File type not accepted"
+
+
+class LimitError(UploadError):
+    """A file that is too large, or one file too many or too much for one case."""
+
+    title = "Over the limit"
+
+
+class AccessError(NaevnError):
+    """A caller who may not do what they asked: a missing, wrong or another filer's token."""
+
+    title = "Not allowed"

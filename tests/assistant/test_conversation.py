@@ -51,8 +51,8 @@ def _walk(conv: Conversation, values: list[Any]) -> tuple[str, str, dict[str, An
 def test_each_turn_is_saved_and_resumable(conversation: Conversation) -> None:
     session, code, turn = _walk(conversation, ["en", True, "tenant"])
     assert turn["state"] == "ask_housing"
-    resumed, again = conversation.resume(code.replace("-", " ").lower())
-    assert resumed == session and again["state"] == "ask_housing"
+    resumed = conversation.resume(code.replace("-", " ").lower())
+    assert resumed.session == session and resumed.turn["state"] == "ask_housing"
     assert conversation.current(session)["state"] == "ask_housing"
 
 

@@ -305,8 +305,8 @@ def recover(conv: Conversation, draft: Prepared, filed: bool, printed: str | Non
         return str(turn["case_number"])
     assert printed is None, f"the chat printed {printed}, but the store has no such case"
     assert turn["state"] == "ask_declaration"
-    resumed, turn = conv.resume(draft.code)
-    assert (resumed, turn["state"]) == (draft.session, "ask_declaration")
+    resumed = conv.resume(draft.code)
+    assert (resumed.session, resumed.turn["state"]) == (draft.session, "ask_declaration")
     receipt = conv.answer(draft.session, {"value": True}, resume_code=draft.code)
     assert receipt["done"] and receipt["case_number"], receipt
     return str(receipt["case_number"])
