@@ -34,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
     chat.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
 
+    serve = commands.add_parser("serve", help="run the naevn service (filer API over HTTP)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8080, help="port (0 picks a free one)")
+    serve.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
+    serve.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
+    serve.add_argument("--access-log", action="store_true", help="log one line per request")
+
     deadline = commands.add_parser("deadline", help="the deadlines that apply to a case")
     deadline.add_argument("--case-type", required=True)
     deadline.add_argument("--role", required=True)
@@ -86,6 +93,12 @@ def _run(args: argparse.Namespace) -> int:
     settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
     if args.command == "chat":
         return _chat(args, settings)
+    if args.command == "serve":
+        from naevn import serve_command
+
+        return serve_command.run(
+            settings, host=args.host, port=args.port, access_log=args.access_log
+        )
     if args.command == "demo":
         from naevn import demo
         from naevn.embedded import conversation

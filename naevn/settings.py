@@ -9,6 +9,8 @@ from pathlib import Path
 
 DEFAULT_DB = "sqlite:///var/naevn.db"
 """The embedded store, relative to the working directory."""
+DEFAULT_RATE = 20.0
+"""Requests a second per client: far above a person typing, well below a flood."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class Settings:
     today: date | None = None
     """A fixed "today" (``NAEVN_TODAY``, ISO) for demos and reproducible transcripts; None
     means the real date."""
+    rate_limit: float = DEFAULT_RATE
+    """Requests a second one client may make to the service (``NAEVN_RATE_LIMIT``); 0 means
+    no limit (load tests, where every simulated filer shares one address)."""
 
     @property
     def blob_dir(self) -> Path:
@@ -40,4 +45,5 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         db=db or os.environ.get("NAEVN_DB") or DEFAULT_DB,
         data_dir=Path(data_dir or os.environ.get("NAEVN_DATA_DIR") or "var"),
         today=date.fromisoformat(fixed) if fixed else None,
+        rate_limit=float(os.environ.get("NAEVN_RATE_LIMIT") or DEFAULT_RATE),
     )

@@ -20,6 +20,8 @@ prints one plain sentence and goes on, the console calls ``notify(severity="erro
 
 from __future__ import annotations
 
+from typing import Any
+
 from statemachine.text import Text
 
 
@@ -30,9 +32,15 @@ class NaevnError(Exception):
         message: a plain sentence for the person who caused it, untranslated (a ``Text``) or
             already plain (a ``str``, for operators and scripts).
         title: a short heading for UIs that show one.
+        code: the machine-readable kind, as the HTTP API names it in ``error.code``.
+        status: the HTTP status the API answers with.
+        details: extra top-level fields for the API's error body (e.g. the current turn).
     """
 
     title = "Error"
+    code = "internal"
+    status = 500
+    details: dict[str, Any] | None = None
 
     def __init__(self, message: Text | str, title: str | None = None) -> None:
         super().__init__(message.msgid if isinstance(message, Text) else message)
@@ -45,57 +53,109 @@ class UnknownIdError(NaevnError):
     """An id that the catalog does not know: a case type, role, event or state."""
 
     title = "Unknown id"
+    code = "not_found"
+    status = 404
 
 
 class InvalidInputError(NaevnError):
     """An answer that does not fit the question. The dialogue shows ``message`` and asks again."""
 
     title = "Please check your answer"
+    code = "invalid"
+    status = 422
 
 
 class FlowError(NaevnError):
     """A flow definition that names something unregistered or cannot reach its end."""
 
     title = "Broken flow"
+    code = "internal"
+    status = 500
 
 
 class StoreError(NaevnError):
     """The store could not do what was asked."""
 
     title = "Store error"
+    code = "unavailable"
+    status = 503
 
 
 class NotFoundError(StoreError):
     """No draft, case or attachment with that id or number."""
 
     title = "Not found"
+    code = "not_found"
+    status = 404
 
 
 class ConflictError(StoreError):
     """A stale draft version was saved, or something that must be unique already exists."""
 
     title = "Conflict"
+    code = "conflict"
+    status = 409
 
 
 class UploadError(NaevnError):
     """A file that cannot be accepted: missing, empty, too large or of a refused type."""
 
     title = "File not accepted"
+    code = "invalid"
+    status = 422
 
 
 class FileTypeError(UploadError):
     """A file whose content is of a type naevn does not accept (archives, programs, …)."""
 
     title = "File type not accepted"
+    code = "unsupported_media_type"
+    status = 415
 
 
 class LimitError(UploadError):
     """A file that is too large, or one file too many or too much for one case."""
 
     title = "Over the limit"
+    code = "too_large"
+    status = 413
 
 
 class AccessError(NaevnError):
     """A caller who may not do what they asked: a missing, wrong or another filer's token."""
 
     title = "Not allowed"
+    code = "forbidden"
+    status = 403
+
+
+class RequestError(NaevnError):
+    """A request the service cannot read: not JSON, the wrong shape, or missing a part."""
+
+    title = "Bad request"
+    code = "bad_request"
+    status = 400
+
+
+class AuthenticationError(AccessError):
+    """A request without a bearer token where one is needed."""
+
+    title = "Sign-in needed"
+    code = "unauthorized"
+    status = 401
+
+
+class RateLimitError(NaevnError):
+    """Too many requests from one client in a short time."""
+
+    title = "Too many requests"
+    code = "too_many_requests"
+    status = 429
+
+    def __init__(self, message: Text | str, retry_after: int) -> None:
+        """Args:
+        message: what to tell the client.
+        retry_after: whole seconds until a new request will be accepted.
+        """
+        super().__init__(message)
+        self.retry_after = retry_after

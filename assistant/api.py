@@ -1,0 +1,235 @@
+"""The filer HTTP API (design.md, "Service API"): thin aiohttp handlers over the conversation.
+
+Each handler reads the request, checks its shape, hands the work to :class:`Conversation` and
+writes JSON. Nothing about a dialogue is kept in this process between requests. Errors are
+raised as :class:`statemachine.errors.NaevnError`; the service's middleware turns them into
+``{"error": {"code", "message"}}`` with the error's status, in the filer's language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any, Final, Protocol, TypeVar
+
+from aiohttp import BodyPartReader, web
+
+from assistant.conversation import Conversation, Started, Turn
+from assistant.filetypes import MAX_FILE_BYTES, clean_filename
+from locales import LANGUAGES
+from statemachine.errors import (
+    AuthenticationError,
+    ConflictError,
+    InvalidInputError,
+    LimitError,
+    RequestError,
+)
+from statemachine.text import N_, t
+
+T = TypeVar("T")
+
+
+class Offload(Protocol):
+    """Runs a blocking store call: on the event loop for SQLite, in a worker thread otherwise."""
+
+    def __call__(self, call: Callable[[], T], /) -> Awaitable[T]:
+        """Run ``call`` and give its result."""
+        ...
+
+
+CONVERSATION: Final = web.AppKey("conversation", Conversation)
+"""The app's conversation service."""
+OFFLOAD: Final = web.AppKey("offload", Offload)
+"""The app's way to run a blocking store call (see :data:`Offload`)."""
+
+LANG: Final = "naevn.lang"
+"""Request key: the language to answer errors in, once the session's language is known."""
+
+UPLOAD_CHUNK: Final = 64 * 1024
+"""Bytes read from an upload at a time; an upload is never held whole in memory."""
+MULTIPART_OVERHEAD: Final = 64 * 1024
+"""Room for multipart headers and boundaries on top of the largest file."""
+
+_KEY = re.compile(r"[\x21-\x7e]{1,200}")
+"""An Idempotency-Key: 1 to 200 visible ASCII characters."""
+
+NOT_JSON = N_("The request body must be a JSON object, for example {example}.")
+NO_TOKEN = N_(
+    "This request needs the session's token, sent as 'Authorization: Bearer <token>'. "
+    "If you lost it, continue with your resume code."
+)
+BAD_KEY = N_("The Idempotency-Key header must be 1 to 200 visible ASCII characters.")
+BAD_LANG = N_("Choose the language da (Danish) or en (English).")
+NO_CODE = N_("Send the resume code you were given, for example {example}.")
+NO_FILE_PART = N_("Send the file as a multipart form field named 'file'.")
+FILE_TOO_LARGE = N_(
+    "The file is larger than 20 MB, the limit per file. Split it or make it smaller, for "
+    "example by scanning at a lower resolution."
+)
+
+
+def routes() -> list[web.RouteDef]:
+    """The filer API's routes, named for the rate limiter and the OpenAPI test."""
+    return [
+        web.post("/api/v1/sessions", start, name="start"),
+        web.post("/api/v1/sessions/resume", resume, name="resume"),
+        web.get("/api/v1/sessions/{id}", current, name="current"),
+        web.post("/api/v1/sessions/{id}/answers", answer, name="answer"),
+        web.post("/api/v1/sessions/{id}/attachments", attach, name="attach"),
+        web.get("/api/v1/openapi.json", openapi, name="openapi"),
+    ]
+
+
+async def start(request: web.Request) -> web.Response:
+    """``POST /api/v1/sessions``: start a dialogue in the language asked for."""
+    body = await _json_body(request, optional=True)
+    lang = body.get("lang", "da")
+    if lang not in LANGUAGES:
+        raise InvalidInputError(t(BAD_LANG))
+    request[LANG] = lang
+    conversation = request.app[CONVERSATION]
+    started: Started = await request.app[OFFLOAD](lambda: conversation.start(lang))
+    payload = {
+        "session": started.session,
+        "token": started.token,
+        "resume_code": started.resume_code,
+        "turn": started.turn,
+    }
+    return _json(payload, status=201)
+
+
+async def resume(request: web.Request) -> web.Response:
+    """``POST /api/v1/sessions/resume``: continue a saved draft by its resume code."""
+    body = await _json_body(request)
+    code = body.get("resume_code")
+    if not isinstance(code, str) or not 0 < len(code) <= 100:
+        raise InvalidInputError(t(NO_CODE, example="7KQ2-M9XD-4TFA-JW3B"))
+    conversation = request.app[CONVERSATION]
+    resumed: Started = await request.app[OFFLOAD](lambda: conversation.resume(code))
+    request[LANG] = resumed.turn["lang"]
+    return _json({"session": resumed.session, "token": resumed.token, "turn": resumed.turn})
+
+
+async def current(request: web.Request) -> web.Response:
+    """``GET /api/v1/sessions/{id}``: the session's current turn."""
+    session, token = request.match_info["id"], _token(request)
+    conversation = request.app[CONVERSATION]
+    turn: Turn = await request.app[OFFLOAD](lambda: conversation.current(session, token=token))
+    return _json(turn)
+
+
+async def answer(request: web.Request) -> web.Response:
+    """``POST /api/v1/sessions/{id}/answers``: apply one answer, return the next turn."""
+    session, token = request.match_info["id"], _token(request)
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not _KEY.fullmatch(key):
+        raise RequestError(t(BAD_KEY))
+    body = await _json_body(request)
+    conversation = request.app[CONVERSATION]
+    offload = request.app[OFFLOAD]
+    try:
+        turn: Turn = await offload(
+            lambda: conversation.answer(session, body, token=token, idempotency_key=key)
+        )
+    except ConflictError as err:
+        # Show the stale tab where the filing is now, so it can go on from there.
+        now: Turn = await offload(lambda: conversation.current(session, token=token))
+        request[LANG] = now["lang"]
+        err.details = {"turn": now}
+        raise
+    return _json(turn)
+
+
+async def attach(request: web.Request) -> web.Response:
+    """``POST /api/v1/sessions/{id}/attachments``: stream one file to disk, check and keep it.
+
+    The file is written to a temporary blob as it arrives and never held in memory. Its type
+    is read from its content; the name the filer gave is kept for display only.
+    """
+    session, token = request.match_info["id"], _token(request)
+    conversation = request.app[CONVERSATION]
+    offload = request.app[OFFLOAD]
+    row = await offload(lambda: conversation.authorize(session, token))
+    request[LANG] = row.lang
+    if (request.content_length or 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD:
+        raise LimitError(t(FILE_TOO_LARGE))
+    try:
+        reader = await request.multipart()
+    except (AssertionError, ValueError, KeyError) as exc:
+        # aiohttp asserts the content type and boundary; both are the client's to fix.
+        raise RequestError(t(NO_FILE_PART)) from exc
+    part = await _file_part(reader)
+    filename = clean_filename(part.filename or "file")
+    with conversation.store.blobs.writer() as upload:
+        while chunk := await part.read_chunk(UPLOAD_CHUNK):
+            if upload.size + len(chunk) > MAX_FILE_BYTES:
+                raise LimitError(t(FILE_TOO_LARGE))
+            upload.write(chunk)
+        meta = await offload(lambda: conversation.attach(session, upload, filename, token))
+    return _json({"attachment": meta}, status=201)
+
+
+async def openapi(request: web.Request) -> web.Response:
+    """``GET /api/v1/openapi.json``: the OpenAPI 3 description of this API."""
+    from assistant.openapi import document  # TEMP until the module lands
+
+    return _json(document())
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _token(request: web.Request) -> str:
+    """The bearer token of the request.
+
+    Raises:
+        AuthenticationError: none was sent.
+    """
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > 200:
+        raise AuthenticationError(t(NO_TOKEN))
+    return token
+
+
+async def _json_body(request: web.Request, *, optional: bool = False) -> dict[str, Any]:
+    """The request's JSON object body.
+
+    Raises:
+        RequestError: the body is not a JSON object (an empty body is ``{}`` if ``optional``).
+    """
+    raw = await request.read()
+    if optional and not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        body = None
+    if not isinstance(body, dict):
+        raise RequestError(t(NOT_JSON, example='{"value": "tenant"}'))
+    return body
+
+
+async def _file_part(reader: Any) -> BodyPartReader:
+    """The multipart part named ``file``; other parts are skipped.
+
+    Raises:
+        RequestError: there is no such part.
+    """
+    while True:
+        part = await reader.next()
+        if part is None:
+            raise InvalidInputError(t(NO_FILE_PART))
+        if isinstance(part, BodyPartReader) and part.name == "file":
+            return part
+        await part.release()
+
+
+def _json(payload: Any, *, status: int = 200) -> web.Response:
+    return web.json_response(payload, status=status, dumps=dumps)
+
+
+def dumps(payload: Any) -> str:
+    """JSON as the API writes it: UTF-8 text, no padding."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
