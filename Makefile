@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MOS := $(CATALOGS:.po=.mo)
 
-.PHONY: run test check lint types contracts catalogs extract bench clean
+.PHONY: run test check lint types contracts catalogs extract bench clean postgres
 
 run: $(STAMP) $(MOS)
 	@mkdir -p var
@@ -17,8 +17,14 @@ run: $(STAMP) $(MOS)
 	@echo "Starting the chat. Type hjælp (help) at any question, or press Ctrl-D to save and stop."
 	@$(BIN)/naevn chat --db sqlite:///var/naevn.db
 
-test: $(STAMP) $(MOS)
+test: $(STAMP) $(MOS) postgres
 	$(BIN)/pytest -q
+
+# The tests start their own throwaway PostgreSQL server; this installs Debian's if it is missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
 
 check: $(STAMP) $(MOS) lint types contracts catalogs test
 

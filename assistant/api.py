@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Final, Protocol, TypeVar
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from assistant.conversation import Conversation, Started, Turn
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
@@ -43,7 +44,7 @@ CONVERSATION: Final = web.AppKey("conversation", Conversation)
 OFFLOAD: Final = web.AppKey("offload", Offload)
 """The app's way to run a blocking store call (see :data:`Offload`)."""
 
-LANG: Final = "naevn.lang"
+LANG: Final = web.RequestKey("lang", str)
 """Request key: the language to answer errors in, once the session's language is known."""
 
 UPLOAD_CHUNK: Final = 64 * 1024
@@ -63,6 +64,9 @@ BAD_KEY = N_("The Idempotency-Key header must be 1 to 200 visible ASCII characte
 BAD_LANG = N_("Choose the language da (Danish) or en (English).")
 NO_CODE = N_("Send the resume code you were given, for example {example}.")
 NO_FILE_PART = N_("Send the file as a multipart form field named 'file'.")
+BROKEN_UPLOAD = N_(
+    "The upload could not be read: the form data is broken. Please try sending the file again."
+)
 FILE_TOO_LARGE = N_(
     "The file is larger than 20 MB, the limit per file. Split it or make it smaller, for "
     "example by scanning at a lower resolution."
@@ -159,13 +163,17 @@ async def attach(request: web.Request) -> web.Response:
     except (AssertionError, ValueError, KeyError) as exc:
         # aiohttp asserts the content type and boundary; both are the client's to fix.
         raise RequestError(t(NO_FILE_PART)) from exc
-    part = await _file_part(reader)
-    filename = clean_filename(part.filename or "file")
     with conversation.store.blobs.writer() as upload:
-        while chunk := await part.read_chunk(UPLOAD_CHUNK):
-            if upload.size + len(chunk) > MAX_FILE_BYTES:
-                raise LimitError(t(FILE_TOO_LARGE))
-            upload.write(chunk)
+        try:
+            part = await _file_part(reader)
+            filename = clean_filename(part.filename or "file")
+            while chunk := await part.read_chunk(UPLOAD_CHUNK):
+                if upload.size + len(chunk) > MAX_FILE_BYTES:
+                    raise LimitError(t(FILE_TOO_LARGE))
+                upload.write(chunk)
+        except (HttpProcessingError, ValueError) as exc:
+            # A broken multipart body: bad part headers, a missing boundary, bad encoding.
+            raise RequestError(t(BROKEN_UPLOAD)) from exc
         meta = await offload(lambda: conversation.attach(session, upload, filename, token))
     return _json({"attachment": meta}, status=201)
 

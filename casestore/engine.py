@@ -17,20 +17,46 @@ READ_ONLY: Final = {BEGIN_OPTION: "BEGIN"}
 """Execution options for a read-only transaction: on SQLite it takes no write lock up front."""
 
 
+PG_POOL: Final = {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": True}
+"""Connection pool for PostgreSQL: the service calls the store from a pool of up to 16 threads.
+
+Pre-ping drops connections the server closed (a restart, an idle timeout) before they are used.
+"""
+
+PG_DRIVER: Final = "postgresql+psycopg"
+"""The driver a plain ``postgresql://`` (or ``postgres://``) URL is given."""
+
+
+def normalize_url(url: str) -> URL:
+    """``url`` parsed, with a PostgreSQL URL that names no driver given psycopg (version 3).
+
+    Args:
+        url: a SQLAlchemy URL, e.g. ``sqlite:///var/naevn.db`` or ``postgresql://naevn@db/naevn``.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername=PG_DRIVER)
+    return parsed
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; for a SQLite file, its folder is created and its pragmas set.
 
     Args:
-        url: a SQLAlchemy URL, e.g. ``sqlite:///var/naevn.db``.
+        url: a SQLAlchemy URL, e.g. ``sqlite:///var/naevn.db`` or
+            ``postgresql+psycopg://naevn@localhost:5432/naevn``.
     """
-    parsed = make_url(url)
-    is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite:
+    parsed = normalize_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
         _make_parent(parsed)
+    pool: dict[str, Any] = PG_POOL if backend == "postgresql" else {}
     engine = create_engine(
-        parsed, json_serializer=partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+        parsed,
+        json_serializer=partial(json.dumps, ensure_ascii=False, separators=(",", ":")),
+        **pool,
     )
-    if is_sqlite:
+    if backend == "sqlite":
         _setup_sqlite(engine, in_memory=_is_memory(parsed))
     return engine
 

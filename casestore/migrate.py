@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from casestore.engine import READ_ONLY, make_engine
+from statemachine.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 """The Alembic script directory, shipped as package data."""
@@ -42,20 +47,33 @@ def head() -> str:
 
 
 def upgrade(url: str) -> None:
-    """Bring the database at ``url`` to the newest schema, creating it from nothing if needed."""
-    engine = make_engine(url)
-    try:
+    """Bring the database at ``url`` to the newest schema, creating it from nothing if needed.
+
+    Raises:
+        StoreError: the database cannot be reached or migrated.
+    """
+    with _engine(url) as engine:
         upgrade_engine(engine)
-    finally:
-        engine.dispose()
 
 
 def current(url: str) -> str | None:
-    """The revision the database at ``url`` is at, or None if it has no schema yet."""
+    """The revision the database at ``url`` is at, or None if it has no schema yet.
+
+    Raises:
+        StoreError: the database cannot be reached.
+    """
+    with _engine(url) as engine, engine.connect() as connection:
+        return current_of(connection.execution_options(**READ_ONLY))
+
+
+@contextmanager
+def _engine(url: str) -> Iterator[Engine]:
+    """A short-lived engine for one command; a driver or Alembic failure becomes a StoreError."""
     engine = make_engine(url)
     try:
-        with engine.connect() as connection:
-            return current_of(connection.execution_options(**READ_ONLY))
+        yield engine
+    except (DBAPIError, CommandError) as exc:
+        raise StoreError(f"Cannot open the case store at {engine.url!r}: {exc}") from exc
     finally:
         engine.dispose()
 

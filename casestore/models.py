@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any, cast
 
 from sqlalchemy import JSON, Date, DateTime, Dialect, ForeignKey, MetaData, String, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -47,8 +46,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-JsonType = JSON().with_variant(JSONB(), "postgresql")
-"""JSON text on SQLite, ``jsonb`` on PostgreSQL."""
+JsonType = JSON()
+"""JSON text on SQLite, ``json`` on PostgreSQL: kept as written, so answers keep the order the
+filer gave them in (``jsonb`` would sort keys by length)."""
 
 IntPk = Annotated[int, mapped_column(primary_key=True, autoincrement=True)]
 """A surrogate integer key."""

@@ -15,6 +15,8 @@ TODAY = "2026-11-23"
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["tests.pgserver"]
+
 Naevn = Callable[..., subprocess.CompletedProcess[str]]
 
 

@@ -1,4 +1,4 @@
-"""Fixtures for the case store tests: a real SQLite file and blob folder under tmp_path."""
+"""Fixtures for the case store tests: a store on each backend (``db_url`` is in tests/pgserver)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ import pytest
 
 from casestore import Store
 from tests.casestore.helpers import Ticker
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'var' / 'naevn.db'}"
 
 
 @pytest.fixture

@@ -34,6 +34,17 @@ def test_saving_bumps_the_version_and_keeps_the_data(store: Store) -> None:
     assert draft.updated_at > draft.created_at
 
 
+def test_answers_keep_the_order_they_were_given_in(store: Store) -> None:
+    # `naevn cases show` lists answers in this order; PostgreSQL's jsonb would sort the keys.
+    answers = {"ask_role": "tenant", "ask_housing": "private", "ask_municipality": "8000"}
+    answers |= {"ask_notice_date": "2026-10-01", "ask_case_type": "rent_increase"}
+    draft_id = new_draft(store)
+    with store.begin() as tx:
+        tx.save_draft(draft_id, state="ask_x", data={"answers": answers}, expected_version=1)
+    with store.read() as tx:
+        assert list(tx.load_draft(draft_id).data["answers"]) == list(answers)
+
+
 def test_a_stale_version_is_refused_and_changes_nothing(store: Store) -> None:
     draft_id = new_draft(store)
     with store.begin() as tx:

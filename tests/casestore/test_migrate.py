@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
 
 import casestore.migrate
 from casestore import Store, current, upgrade
 from casestore.models import Base
+from statemachine.errors import StoreError
+from tests.pgserver import SQLITE_ONLY
 
 TABLES = {"drafts", "cases", "parties", "attachments", "deadlines", "events", "counters"}
 
@@ -23,15 +26,47 @@ def tables_of(path: Path) -> set[str]:
     return {name for (name,) in rows}
 
 
-def test_upgrade_creates_every_table_from_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "fresh.db"
-    url = f"sqlite:///{path}"
-    assert current(url) is None
+def tables_at(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
 
-    upgrade(url)
 
-    assert tables_of(path) >= TABLES
-    assert current(url) == casestore.migrate.head()
+@pytest.fixture(params=["sqlite", "postgresql"], ids=["sqlite", "pg"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with no schema: a SQLite file not yet created, or an empty PostgreSQL db."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'fresh.db'}"
+    url: str = request.getfixturevalue("pg_empty_url")
+    return url
+
+
+def test_upgrade_creates_every_table_from_nothing(empty_url: str) -> None:
+    assert current(empty_url) is None
+
+    upgrade(empty_url)
+
+    assert tables_at(empty_url) >= TABLES
+    assert current(empty_url) == casestore.migrate.head()
+
+
+def test_open_migrates_an_empty_postgresql_database(pg_empty_url: str, tmp_path: Path) -> None:
+    store = Store.open(pg_empty_url.replace("postgresql+psycopg://", "postgresql://"), tmp_path)
+    store.close()
+    assert tables_at(pg_empty_url) >= TABLES
+    assert current(pg_empty_url) == casestore.migrate.head()
+
+
+def test_an_unreachable_database_is_a_store_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]  # bound but not listening: connecting is refused
+        url = f"postgresql://naevn@127.0.0.1:{closed}/naevn"
+        for command in (current, upgrade):
+            with pytest.raises(StoreError, match="Cannot open the case store"):
+                command(url)
 
 
 def test_open_creates_the_folder_and_the_schema(tmp_path: Path) -> None:
@@ -64,6 +99,7 @@ def test_migration_matches_the_models(db_url: str) -> None:
     assert diff == []
 
 
+@SQLITE_ONLY  # PRAGMAs are SQLite's own settings
 @pytest.mark.parametrize(
     ("pragma", "expected"),
     [("journal_mode", "wal"), ("synchronous", 1), ("foreign_keys", 1), ("busy_timeout", 5000)],
@@ -76,6 +112,7 @@ def test_sqlite_runs_in_wal_mode_with_safe_settings(
     assert value == expected
 
 
+@SQLITE_ONLY  # the WAL journal is a property of the SQLite file
 def test_wal_mode_is_persistent_in_the_file(store: Store, db_url: str) -> None:
     path = db_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as db:

@@ -195,6 +195,57 @@ def test_concurrent_submissions_get_distinct_numbers(db_url: str, tmp_path: Path
     assert sorted(numbers) == [f"101-{10001 + i}" for i in range(10)]
 
 
+def test_threads_sharing_one_store_get_distinct_numbers(store: Store) -> None:
+    """The service's case: a pool of threads filing in one municipality through one store."""
+    threads, each = 8, 3
+    drafts = [[new_draft(store, 10 * i + n) for n in range(each)] for i in range(threads)]
+    start = threading.Barrier(threads)
+    numbers: list[str] = []
+    failures: list[BaseException] = []
+
+    def file_all(draft_ids: list[str]) -> None:
+        try:
+            start.wait()
+            for draft_id in draft_ids:
+                with store.begin() as tx:
+                    numbers.append(tx.submit(draft_id, submission(751)))
+        except BaseException as exc:
+            failures.append(exc)
+
+    workers = [threading.Thread(target=file_all, args=(ids,)) for ids in drafts]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    assert sorted(numbers) == [f"751-{10001 + i}" for i in range(threads * each)]
+    with store.read() as tx:
+        assert len(tx.list_cases(limit=100)) == threads * each
+
+
+def test_a_draft_submitted_twice_at_once_becomes_one_case(store: Store) -> None:
+    draft_id = new_draft(store)
+    start = threading.Barrier(2)
+    numbers: list[str] = []
+    conflicts: list[ConflictError] = []
+
+    def file_it() -> None:
+        start.wait()
+        try:
+            with store.begin() as tx:
+                numbers.append(tx.submit(draft_id, submission()))
+        except ConflictError as exc:
+            conflicts.append(exc)
+
+    workers = [threading.Thread(target=file_it) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert (numbers, len(conflicts)) == (["101-10001"], 1)
+    assert counts(store)["cases"] == 1
+
+
 def test_events_recorded_against_a_case_number_join_its_trail(store: Store) -> None:
     draft_id = new_draft(store)
     with store.begin() as tx:

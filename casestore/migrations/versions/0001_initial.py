@@ -12,14 +12,13 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+JSON = sa.JSON()  # json, not jsonb, on PostgreSQL: key order is the answering order
 STAMP = sa.DateTime(timezone=True)
 
 
