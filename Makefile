@@ -9,13 +9,20 @@ MOS := $(CATALOGS:.po=.mo)
 
 .PHONY: run test check lint types contracts catalogs extract bench clean postgres
 
+PORT ?= 8080
+
 run: $(STAMP) $(MOS)
 	@mkdir -p var
 	@$(BIN)/naevn demo --db sqlite:///var/naevn.db
 	@echo "Cases in ./var/naevn.db (see one with: .venv/bin/naevn cases show NUMBER):"
 	@$(BIN)/naevn cases list --db sqlite:///var/naevn.db
-	@echo "Starting the chat. Type hjælp (help) at any question, or press Ctrl-D to save and stop."
-	@$(BIN)/naevn chat --db sqlite:///var/naevn.db
+	@echo
+	@echo "naevn is serving at http://127.0.0.1:$(PORT)/ (API description: /api/v1/openapi.json). Ctrl-C stops it."
+	@echo "To file a case, run this in another terminal, in this folder:"
+	@echo
+	@echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"
+	@echo
+	@$(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db
 
 test: $(STAMP) $(MOS) postgres
 	$(BIN)/pytest -q
