@@ -69,10 +69,11 @@ class Served:
     url: str
     """``http://127.0.0.1:PORT``."""
     log: list[dict[str, Any]]
-    """The log lines read so far (up to and including ``listening``)."""
+    """The log lines read so far."""
+    _reader: threading.Thread | None = None
 
     def stop(self) -> None:
-        """Stop the process politely, then firmly."""
+        """Stop the process politely, then firmly, and close its log pipe."""
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -80,6 +81,26 @@ class Served:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self._reader is not None:
+            self._reader.join(10)
+        if self.proc.stderr is not None:
+            self.proc.stderr.close()
+
+    def follow(self) -> None:
+        """Keep reading the log in the background, so a chatty server never blocks on a full
+        pipe; the lines land in :attr:`log`."""
+        stream = self.proc.stderr
+        assert stream is not None
+
+        def read() -> None:
+            for line in _lines(stream):
+                try:
+                    self.log.append(json.loads(line))
+                except json.JSONDecodeError:
+                    self.log.append({"raw": line})
+
+        self._reader = threading.Thread(target=read, daemon=True)
+        self._reader.start()
 
 
 def spawn(env: dict[str, str], *args: str, port: int = 0) -> Served:
@@ -98,8 +119,11 @@ def spawn(env: dict[str, str], *args: str, port: int = 0) -> Served:
         entry = json.loads(line)
         log.append(entry)
         if entry.get("event") == "listening":
-            return Served(proc, str(entry["url"]), log)
+            served = Served(proc, str(entry["url"]), log)
+            served.follow()
+            return served
     proc.wait()
+    proc.stderr.close()
     raise AssertionError(f"naevn serve exited with {proc.returncode} before listening: {log}")
 
 

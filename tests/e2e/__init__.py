@@ -1,0 +1,1 @@
+"""End-to-end tests: naevn processes talking to each other as users run them."""
