@@ -18,6 +18,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 
 from assistant.conversation import Conversation, Started, Turn
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
+from assistant.openapi import document
 from locales import LANGUAGES
 from statemachine.errors import (
     AuthenticationError,
@@ -180,8 +181,6 @@ async def attach(request: web.Request) -> web.Response:
 
 async def openapi(request: web.Request) -> web.Response:
     """``GET /api/v1/openapi.json``: the OpenAPI 3 description of this API."""
-    from assistant.openapi import document  # TEMP until the module lands
-
     return _json(document())
 
 
