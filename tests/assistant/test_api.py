@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import tracemalloc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -352,6 +353,33 @@ def test_files_over_the_limits_are_refused(api: httpx.Client, conversation: Conv
     assert over.status_code == 413 and "100 MB" in over.json()["error"]["message"]
     with conversation.store.read() as tx:
         assert tx.attachment_totals(started["session"]) == (5, 5 * len(big))
+
+
+@SQLITE_ONLY  # the streaming is the service's, whatever the store
+def test_an_upload_is_streamed_to_disk_not_held_in_memory(
+    api: httpx.Client, conversation: Conversation, tmp_path: Path
+) -> None:
+    started = start(api)
+    big = tmp_path / "scan.pdf"
+    with big.open("wb") as out:
+        out.write(b"%PDF-1.4\n")
+        for _ in range(19):
+            out.write(b"0" * (1024 * 1024))
+    tracemalloc.start()
+    try:
+        with big.open("rb") as file:  # httpx streams a file object in chunks
+            response = api.post(
+                f"/api/v1/sessions/{started['session']}/attachments",
+                files={"file": ("scan.pdf", file)},
+                headers=bearer(started["token"]),
+            )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 201, response.text
+    assert response.json()["attachment"]["size"] == big.stat().st_size
+    # Client and server together never held more than a few chunks of the 19 MB file.
+    assert peak < 4 * 1024 * 1024, f"peak {peak / 2**20:.1f} MiB"
 
 
 def test_a_case_holds_at_most_thirty_files(api: httpx.Client) -> None:
