@@ -10,9 +10,14 @@ Every error naevn raises on purpose derives from :class:`NaevnError`::
     │   ├── NotFoundError       no such draft, case or attachment
     │   └── ConflictError       a stale draft version, or a duplicate
     ├── AccessError             a caller without the right to what they asked for
-    └── UploadError             a file that cannot be accepted               (raised by assistant)
-        ├── FileTypeError       content of a type naevn does not accept
-        └── LimitError          a file, or a case's files together, over a limit
+    │   └── AuthenticationError no credentials at all
+    ├── UploadError             a file that cannot be accepted               (raised by assistant)
+    │   ├── FileTypeError       content of a type naevn does not accept
+    │   └── LimitError          a file, or a case's files together, over a limit
+    ├── RequestError            an HTTP request the service cannot read
+    └── RateLimitError          too many requests from one client
+
+Each class names its HTTP status and the ``error.code`` the API reports it under.
 
 Boundaries catch ``NaevnError``: the HTTP layer turns it into a JSON error body, the terminal
 prints one plain sentence and goes on, the console calls ``notify(severity="error")``.
