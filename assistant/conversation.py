@@ -261,7 +261,7 @@ class Conversation:
                 # them by path or by attachment id, and they are checked here.
                 raise InvalidInputError(t(GIVE_A_FILE))
             if isinstance(tx, Tx):
-                parsed = self._resolve_files(tx, session, draft, parsed)
+                parsed = self._resolve_files(tx, session, draft, parsed, local=call.token is None)
         except (InvalidInputError, UploadError, NotFoundError) as err:
             return draft, Outcome(draft, errors=[_text(err)]), row.version
         outcome = self.engine.step(draft, parsed, call.today)
@@ -283,8 +283,15 @@ class Conversation:
             session, Submission(filing, filed_at=datetime.now(UTC), actor=f"filer:{session}")
         )
 
-    def _resolve_files(self, tx: Tx, session: str, draft: Draft, answer: Answer) -> Answer:
-        """Turn file references into checked, stored attachments the engine can record."""
+    def _resolve_files(
+        self, tx: Tx, session: str, draft: Draft, answer: Answer, *, local: bool
+    ) -> Answer:
+        """Turn file references into checked, stored attachments the engine can record.
+
+        ``{"path": FILE}`` is only for the local chat, whose filer owns this machine's disk
+        (``local``: no token was needed). Over HTTP a path would let a filer attach the
+        server's own files, so there files arrive by upload and are named by attachment id.
+        """
         spec = self.engine.states[draft.state].get("input")
         if answer.action is not None or spec is None or spec["kind"] != "file":
             return answer
@@ -294,7 +301,7 @@ class Conversation:
         refs = value if isinstance(value, list) else [value]
         files = []
         for ref in refs:
-            if isinstance(ref, dict) and isinstance(ref.get("path"), str):
+            if local and isinstance(ref, dict) and isinstance(ref.get("path"), str):
                 files.append(self._store_file(tx, session, Path(ref["path"]).expanduser()))
             elif isinstance(ref, dict) and isinstance(ref.get("attachment"), str):
                 found = tx.attachment(ref["attachment"])

@@ -104,7 +104,7 @@ class JsonChat:
         try:
             session, code, turn = _open(self.channel, lang, resume)
         except NaevnError as err:
-            self._emit({"error": {"code": "not_found", "message": _plain(err, lang)}})
+            self._emit({"error": {"code": err.code, "message": _plain(err, lang)}})
             return 2
         self._emit(turn)
         for line in self.stdin:

@@ -123,27 +123,33 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.channel import LocalChannel
+    from assistant.channel import Channel, LocalChannel
+    from assistant.remote import HttpChannel
     from assistant.terminal import JsonChat, PlainChat
     from naevn.embedded import conversation
 
     if args.lang not in LANGUAGES:
         raise deadline_command.UsageError(f"unknown language {args.lang!r}; use da or en")
-    if args.server:
+    if args.server and (args.db or args.data_dir):
         raise deadline_command.UsageError(
-            "--server needs the naevn service, which is not "
-            "part of this version yet; leave it out to chat "
-            "on the local store"
+            "--db and --data-dir name a local store; leave them out with --server"
         )
+    if args.server and not args.server.startswith(("http://", "https://")):
+        raise deadline_command.UsageError(f"--server: not an http(s) address: {args.server!r}")
     # A terminal in another encoding must not crash the chat on "æ": undecodable bytes are
     # replaced, and the answer is then refused or kept like any other text.
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")
-    channel = LocalChannel(conversation(settings))
-    if args.json:
-        return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
-    chat = PlainChat(channel, sys.stdin, sys.stdout, echo=not sys.stdin.isatty())
-    return chat.run(args.lang, args.resume)
+    remote = HttpChannel(args.server, lang=args.lang) if args.server else None
+    channel: Channel = remote or LocalChannel(conversation(settings))
+    try:
+        if args.json:
+            return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
+        chat = PlainChat(channel, sys.stdin, sys.stdout, echo=not sys.stdin.isatty())
+        return chat.run(args.lang, args.resume)
+    finally:
+        if remote is not None:
+            remote.close()
 
 
 def _deadline(args: argparse.Namespace) -> int:

@@ -37,15 +37,17 @@ FILED = {
 }
 
 
-def _transcript(naevn: Naevn, scenario: str, lang: str) -> str:
+def transcript(naevn: Naevn, scenario: str, lang: str, *options: str) -> str:
+    """The screen of a scenario's chat, with resume codes masked; ``options`` go to each
+    ``naevn chat`` (``--server URL``, say)."""
     script = (GOLDEN / f"{scenario}.{lang}.in").read_text(encoding="utf-8")
     parts = script.split("--- resume ---\n")
-    result = naevn("chat", "--lang", lang, input=parts[0], cwd=FILES)
+    result = naevn("chat", "--lang", lang, *options, input=parts[0], cwd=FILES)
     assert result.returncode == 0, result.stderr
     screen = result.stdout
     for part in parts[1:]:
         code = CODE.findall(screen)[-1]
-        result = naevn("chat", "--lang", lang, "--resume", code, input=part, cwd=FILES)
+        result = naevn("chat", "--lang", lang, "--resume", code, *options, input=part, cwd=FILES)
         assert result.returncode == 0, result.stderr
         screen += "--- resume ---\n" + result.stdout
     return CODE.sub("XXXX-XXXX-XXXX-XXXX", screen)
@@ -54,12 +56,17 @@ def _transcript(naevn: Naevn, scenario: str, lang: str) -> str:
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_transcript(naevn: Naevn, scenario: str, lang: str) -> None:
-    screen = _transcript(naevn, scenario, lang)
+    screen = transcript(naevn, scenario, lang)
     expected = GOLDEN / f"{scenario}.{lang}.out"
     if os.environ.get("UPDATE_GOLDEN"):
         expected.write_text(screen, encoding="utf-8", newline="\n")
     assert "\x1b" not in screen, "plain mode must not emit escape codes"
     assert screen == expected.read_text(encoding="utf-8")
+    assert_filed(naevn, scenario, screen)
+
+
+def assert_filed(naevn: Naevn, scenario: str, screen: str) -> None:
+    """The store holds the case the scenario files (or none), with every file it uploaded."""
     listed = naevn("cases", "list", "--json")
     cases = [json.loads(line) for line in listed.stdout.splitlines()]
     if scenario not in FILED:
