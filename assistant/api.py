@@ -19,12 +19,14 @@ from aiohttp.http_exceptions import HttpProcessingError
 from assistant.conversation import Conversation, Started, Turn
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
 from assistant.openapi import document
+from casestore.failures import NO_DRAFT
 from locales import LANGUAGES
 from statemachine.errors import (
     AuthenticationError,
     ConflictError,
     InvalidInputError,
     LimitError,
+    NotFoundError,
     RequestError,
 )
 from statemachine.text import N_, t
@@ -55,6 +57,10 @@ MULTIPART_OVERHEAD: Final = 64 * 1024
 
 _KEY = re.compile(r"[\x21-\x7e]{1,200}")
 """An Idempotency-Key: 1 to 200 visible ASCII characters."""
+_TOKEN = re.compile(r"[\x21-\x7e]{1,200}")
+"""A bearer token as a client may send it: visible ASCII (ours are url-safe base64)."""
+_SESSION = re.compile(r"s_[A-Za-z0-9_-]{1,64}")
+"""A session id as we make them (see ``assistant/codes.py``)."""
 
 NOT_JSON = N_("The request body must be a JSON object, for example {example}.")
 NO_TOKEN = N_(
@@ -118,7 +124,7 @@ async def resume(request: web.Request) -> web.Response:
 
 async def current(request: web.Request) -> web.Response:
     """``GET /api/v1/sessions/{id}``: the session's current turn."""
-    session, token = request.match_info["id"], _token(request)
+    session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     turn: Turn = await request.app[OFFLOAD](lambda: conversation.current(session, token=token))
     return _json(turn)
@@ -126,7 +132,7 @@ async def current(request: web.Request) -> web.Response:
 
 async def answer(request: web.Request) -> web.Response:
     """``POST /api/v1/sessions/{id}/answers``: apply one answer, return the next turn."""
-    session, token = request.match_info["id"], _token(request)
+    session, token = _session(request), _token(request)
     key = request.headers.get("Idempotency-Key")
     if key is not None and not _KEY.fullmatch(key):
         raise RequestError(t(BAD_KEY))
@@ -152,7 +158,7 @@ async def attach(request: web.Request) -> web.Response:
     The file is written to a temporary blob as it arrives and never held in memory. Its type
     is read from its content; the name the filer gave is kept for display only.
     """
-    session, token = request.match_info["id"], _token(request)
+    session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     offload = request.app[OFFLOAD]
     row = await offload(lambda: conversation.authorize(session, token))
@@ -195,9 +201,21 @@ def _token(request: web.Request) -> str:
     """
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     token = token.strip()
-    if scheme.lower() != "bearer" or not token or len(token) > 200:
+    if scheme.lower() != "bearer" or not _TOKEN.fullmatch(token):
         raise AuthenticationError(t(NO_TOKEN))
     return token
+
+
+def _session(request: web.Request) -> str:
+    """The session id in the path.
+
+    Raises:
+        NotFoundError: it is not shaped like one, so no session has it.
+    """
+    session = request.match_info["id"]
+    if not _SESSION.fullmatch(session):
+        raise NotFoundError(t(NO_DRAFT))
+    return session
 
 
 async def _json_body(request: web.Request, *, optional: bool = False) -> dict[str, Any]:
@@ -211,7 +229,11 @@ async def _json_body(request: web.Request, *, optional: bool = False) -> dict[st
         return {}
     try:
         body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        # A lone surrogate (valid JSON, "\\ud800") is no text; it could not be stored or shown.
+        json.dumps(body, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):
+        # ValueError: not UTF-8, not JSON, or an integer of thousands of digits;
+        # RecursionError: JSON nested thousands deep. No answer is either.
         body = None
     if not isinstance(body, dict):
         raise RequestError(t(NOT_JSON, example='{"value": "tenant"}'))

@@ -224,7 +224,8 @@ def clean_filename(name: str) -> str:
     """
     # Format characters (Cf) include right-to-left overrides, which can make "exe.pdf" show as
     # "fdp.exe"; they are dropped along with control characters.
-    visible = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    # Surrogates (Cs) are what undecodable bytes in a name become; they are not text.
+    visible = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
     last = re.split(r"[/\\]", visible)[-1]
     cleaned = last.strip().lstrip(".").strip()
     if len(cleaned) > 200:
