@@ -17,9 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from assistant import codes
-from assistant.filetypes import CASE_LIMITS, check_file
+from assistant.filetypes import CASE_LIMITS, FileCheck, check_file
 from assistant.replies import render_turn
-from casestore import BlobWriter, DraftCursor, DraftRow, Reply, Store, Submission, Tx
+from casestore import (
+    AttachmentRow,
+    BlobRef,
+    BlobWriter,
+    DraftCursor,
+    DraftRow,
+    Reply,
+    Store,
+    Submission,
+    Tx,
+)
 from statemachine.draft import Draft
 from statemachine.engine import Answer, Engine, Outcome
 from statemachine.errors import (
@@ -200,14 +210,7 @@ class Conversation:
         blob = upload.commit()
         with self.store.begin() as tx:
             _check_token(tx.load_draft(session), token)
-            row = tx.add_attachment(
-                session,
-                filename=checked.filename,
-                size=blob.size,
-                sha256=blob.sha256,
-                media_type=checked.media_type,
-                limits=CASE_LIMITS,
-            )
+            row = _record(tx, session, checked, blob)
             tx.record_event(
                 "draft.file_uploaded",
                 actor=f"filer:{session}",
@@ -316,15 +319,7 @@ class Conversation:
 
     def _store_file(self, tx: Tx, session: str, path: Path) -> Meta:
         checked = check_file(path)
-        blob = self.store.blobs.put_file(path)
-        row = tx.add_attachment(
-            session,
-            filename=checked.filename,
-            size=blob.size,
-            sha256=blob.sha256,
-            media_type=checked.media_type,
-            limits=CASE_LIMITS,
-        )
+        row = _record(tx, session, checked, self.store.blobs.put_file(path))
         return _meta(row.id, row.filename, row.size, row.sha256, row.media_type)
 
     def _render(
@@ -366,6 +361,18 @@ class _Call:
         if reply.request_hash != self.request_hash:
             raise InvalidInputError(t(KEY_REUSED))
         return reply.turn
+
+
+def _record(tx: Tx, session: str, checked: FileCheck, blob: BlobRef) -> AttachmentRow:
+    """Record a checked, stored file against a draft, within the per-case limits."""
+    return tx.add_attachment(
+        session,
+        filename=checked.filename,
+        size=blob.size,
+        sha256=blob.sha256,
+        media_type=checked.media_type,
+        limits=CASE_LIMITS,
+    )
 
 
 def _check_token(row: DraftRow, token: str | None) -> None:

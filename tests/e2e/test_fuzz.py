@@ -32,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from assistant.openapi import document
+from tests.assistant.test_conversation import TO_DOCUMENTS
 from tests.service import service_env, spawn
 
 EXAMPLES = int(os.environ.get("NAEVN_FUZZ_EXAMPLES", "50"))
@@ -62,24 +63,6 @@ def _operations() -> dict[str, APIOperation[Any, Any, Any, Any]]:
 
 OPERATIONS = _operations()
 
-TO_DOCUMENTS: list[Any] = [
-    "en",
-    True,
-    "tenant",
-    "private",
-    "Vestergade 12",
-    "8000",
-    "maintenance",
-    [],
-    None,
-    "company",
-    "Bolig A/S",
-    "",
-    False,
-    "Fix the windows.",
-    True,
-]
-"""Answers that take a new session to its first file question."""
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 
