@@ -178,6 +178,10 @@ async def attach(request: web.Request) -> web.Response:
                 if upload.size + len(chunk) > MAX_FILE_BYTES:
                     raise LimitError(t(FILE_TOO_LARGE))
                 upload.write(chunk)
+            # Read to the closing boundary: a body cut off before it (ValueError) is a
+            # truncated upload, not a whole file.
+            while (rest := await reader.next()) is not None:
+                await rest.release()
         except (HttpProcessingError, ValueError) as exc:
             # A broken multipart body: bad part headers, a missing boundary, bad encoding.
             raise RequestError(t(BROKEN_UPLOAD)) from exc

@@ -291,15 +291,27 @@ def test_a_filename_with_control_characters_is_a_bad_request(api: httpx.Client) 
     assert response.status_code == 400 and error_code(response) == "bad_request"
 
 
-def raw_upload(api: httpx.Client, started: dict[str, Any], filename: str) -> httpx.Response:
+def test_an_upload_cut_off_before_its_end_is_not_kept(
+    api: httpx.Client, conversation: Conversation
+) -> None:
+    started = start(api)
+    response = raw_upload(api, started, "lease.pdf", end=b"")
+    assert response.status_code == 400 and error_code(response) == "bad_request"
+    with conversation.store.read() as tx:
+        assert tx.attachments_of_draft(started["session"]) == []
+
+
+def raw_upload(
+    api: httpx.Client, started: dict[str, Any], filename: str, end: bytes = b"\r\n--xyz--\r\n"
+) -> httpx.Response:
     """Upload PDF under a filename written by hand (httpx would escape what an attacker
-    sends as is)."""
+    sends as is), ending the body with ``end``."""
     body = (
         b'--xyz\r\nContent-Disposition: form-data; name="file"; '
         + f'filename="{filename}"'.encode()
         + b"\r\nContent-Type: text/html\r\n\r\n"
         + PDF
-        + b"\r\n--xyz--\r\n"
+        + end
     )
     return api.post(
         f"/api/v1/sessions/{started['session']}/attachments",
