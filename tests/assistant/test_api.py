@@ -111,8 +111,9 @@ def test_a_session_starts_with_a_token_that_is_not_its_id_and_is_stored_only_has
     with conversation.store.read() as tx:
         row = tx.load_draft(started["session"])
     assert row.token_hash != token and token not in json.dumps(row.data)
-    assert api.get(f"/api/v1/sessions/{started['session']}", headers=bearer(token)).json() == (
-        started["turn"]
+    assert (
+        api.get(f"/api/v1/sessions/{started['session']}", headers=bearer(token)).json()
+        == (started["turn"])
     )
 
 
