@@ -21,6 +21,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 """The Alembic script directory, shipped as package data."""
 
 VERSION_TABLE = "alembic_version"
+MIGRATION_LOCK = 0x6E6165766E
+"""The PostgreSQL advisory lock held while migrating ("naevn" in ASCII)."""
 
 
 def config(url: str | None = None) -> Config:
@@ -93,6 +95,11 @@ def upgrade_engine(engine: Engine) -> None:
     """
     cfg = config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several service processes may start on one new database at once: the first
+            # migrates while the others wait here, then find nothing left to do. (SQLite's
+            # BEGIN IMMEDIATE already lets one writer in at a time.)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,23 @@ def test_wal_mode_is_persistent_in_the_file(store: Store, db_url: str) -> None:
     path = db_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_processes_starting_together_on_a_new_postgresql_database_all_open_it(
+    pg_empty_url: str, tmp_path: Path
+) -> None:
+    errors: list[BaseException] = []
+
+    def open_store(n: int) -> None:
+        try:
+            Store.open(pg_empty_url, tmp_path / f"blobs{n}").close()
+        except BaseException as exc:  # collected and reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert current(pg_empty_url) == casestore.migrate.head()
