@@ -124,17 +124,20 @@ def test_processes_starting_together_on_a_new_postgresql_database_all_open_it(
     pg_empty_url: str, tmp_path: Path
 ) -> None:
     errors: list[BaseException] = []
+    together = threading.Barrier(8)
 
     def open_store(n: int) -> None:
+        together.wait()
         try:
             Store.open(pg_empty_url, tmp_path / f"blobs{n}").close()
         except BaseException as exc:  # collected and reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=open_store, args=(n,)) for n in range(4)]
+    threads = [threading.Thread(target=open_store, args=(n,)) for n in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
+    assert not any(t.is_alive() for t in threads), "the migrations deadlocked"
     assert errors == []
     assert current(pg_empty_url) == casestore.migrate.head()
