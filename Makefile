@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MOS := $(CATALOGS:.po=.mo)
 
-.PHONY: run test check lint types contracts catalogs audit extract bench clean postgres
+.PHONY: run test check lint types contracts catalogs audit extract bench bench-http clean postgres
 
 PORT ?= 8080
 
@@ -73,6 +73,10 @@ locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
 
 bench: $(STAMP) $(MOS)
 	$(BIN)/python bench/turns.py
+
+# Filings over HTTP against a real `naevn serve`; see bench/README.md.
+bench-http: $(STAMP) $(MOS)
+	$(BIN)/python -m bench.http_turns
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
