@@ -8,6 +8,7 @@ raised as :class:`statemachine.errors.NaevnError`; the service's middleware turn
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -161,7 +162,7 @@ async def attach(request: web.Request) -> web.Response:
     session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     offload = request.app[OFFLOAD]
-    row = await offload(lambda: conversation.authorize(session, token))
+    row = await offload(lambda: conversation.room_for_files(session, token))
     request[LANG] = row.lang
     if (request.content_length or 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD:
         raise LimitError(t(FILE_TOO_LARGE))
@@ -185,7 +186,8 @@ async def attach(request: web.Request) -> web.Response:
         except (HttpProcessingError, ValueError) as exc:
             # A broken multipart body: bad part headers, a missing boundary, bad encoding.
             raise RequestError(t(BROKEN_UPLOAD)) from exc
-        meta = await offload(lambda: conversation.attach(session, upload, filename, token))
+        accepted = await asyncio.to_thread(conversation.accept_file, upload, filename)
+    meta = await offload(lambda: conversation.record_file(session, accepted, token))
     return _json({"attachment": meta}, status=201)
 
 

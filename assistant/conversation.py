@@ -189,28 +189,52 @@ class Conversation:
                 raise
             return replayed
 
-    def attach(self, session: str, upload: BlobWriter, filename: str, token: str | None) -> Meta:
-        """Check an uploaded file, keep it, and record it against the session's draft.
+    def room_for_files(self, session: str, token: str | None) -> DraftRow:
+        """The session's draft, if ``token`` opens it and it may take one more file.
 
-        Args:
-            session: the session id.
-            upload: the file as streamed to a temporary blob; committed only if accepted.
-            filename: what the filer called it; cleaned and kept for display only.
-            token: the session's bearer token.
+        Checked before an upload is read, so a full case is refused at once; the upload is
+        checked again when it is recorded (:meth:`record_file`).
 
         Raises:
             NotFoundError: no such session.
             AccessError: ``token`` is not this session's.
-            UploadError: the file is refused (its type, size, or the case's limits).
-            ConflictError: the draft was already submitted.
+            LimitError: the case already holds as many files, or bytes, as it may.
+        """
+        with self.store.read() as tx:
+            row = tx.load_draft(session)
+            _check_token(row, token)
+            CASE_LIMITS.check(*tx.attachment_totals(session), size=0)
+        return row
+
+    def accept_file(self, upload: BlobWriter, filename: str) -> Accepted:
+        """Check an uploaded file by its content and keep it in the blob store.
+
+        Only file work, no database: the service runs it in a worker thread, since the
+        blob's fsyncs would otherwise stall every other request.
+
+        Args:
+            upload: the file as streamed to a temporary blob; committed only if accepted.
+            filename: what the filer called it; cleaned and kept for display only.
+
+        Raises:
+            UploadError: the file is refused (its type or size).
         """
         upload.flush()
         checked = check_file(upload.path, filename)
-        self.authorize(session, token)
-        blob = upload.commit()
+        return Accepted(checked, upload.commit())
+
+    def record_file(self, session: str, accepted: Accepted, token: str | None) -> Meta:
+        """Record an accepted file against the session's draft.
+
+        Raises:
+            NotFoundError: no such session.
+            AccessError: ``token`` is not this session's.
+            LimitError: the case has no room left for it.
+            ConflictError: the draft was already submitted.
+        """
         with self.store.begin() as tx:
             _check_token(tx.load_draft(session), token)
-            row = _record(tx, session, checked, blob)
+            row = _record(tx, session, accepted.check, accepted.blob)
             tx.record_event(
                 "draft.file_uploaded",
                 actor=f"filer:{session}",
@@ -220,7 +244,7 @@ class Conversation:
         return _meta(row.id, row.filename, row.size, row.sha256, row.media_type)
 
     def _answer_once(self, session: str, call: _Call) -> Turn:
-        if _names_files(call.answer):
+        if _names_paths(call.answer):
             with self.store.begin() as tx:
                 return self._turn_in(tx, session, call)
         try:
@@ -263,8 +287,7 @@ class Conversation:
                 # Only this service says which stored files an answer holds; a client names
                 # them by path or by attachment id, and they are checked here.
                 raise InvalidInputError(t(GIVE_A_FILE))
-            if isinstance(tx, Tx):
-                parsed = self._resolve_files(tx, session, draft, parsed, local=call.token is None)
+            parsed = self._resolve_files(tx, session, draft, parsed, local=call.token is None)
         except (InvalidInputError, UploadError, NotFoundError) as err:
             return draft, Outcome(draft, errors=[_text(err)]), row.version
         outcome = self.engine.step(draft, parsed, call.today)
@@ -287,7 +310,7 @@ class Conversation:
         )
 
     def _resolve_files(
-        self, tx: Tx, session: str, draft: Draft, answer: Answer, *, local: bool
+        self, tx: Tx | DraftCursor, session: str, draft: Draft, answer: Answer, *, local: bool
     ) -> Answer:
         """Turn file references into checked, stored attachments the engine can record.
 
@@ -317,7 +340,9 @@ class Conversation:
                 raise InvalidInputError(t(GIVE_A_FILE))
         return Answer(value={"files": files})
 
-    def _store_file(self, tx: Tx, session: str, path: Path) -> Meta:
+    def _store_file(self, tx: Tx | DraftCursor, session: str, path: Path) -> Meta:
+        if not isinstance(tx, Tx):
+            raise _NeedsFullStore
         checked = check_file(path)
         row = _record(tx, session, checked, self.store.blobs.put_file(path))
         return _meta(row.id, row.filename, row.size, row.sha256, row.media_type)
@@ -333,6 +358,16 @@ class Conversation:
     ) -> Turn:
         spec = self.engine.turn(draft, self.today(), messages or [], errors or [])
         return render_turn(spec, session, draft.lang, version)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An uploaded file that passed the checks and is kept in the blob store."""
+
+    check: FileCheck
+    """What it is and what to call it."""
+    blob: BlobRef
+    """Where its content is."""
 
 
 @dataclass(frozen=True)
@@ -382,14 +417,15 @@ def _check_token(row: DraftRow, token: str | None) -> None:
 
 
 class _NeedsFullStore(Exception):
-    """A turn on the fast path found it must write more than the draft (a submission)."""
+    """A turn on the fast path found it must write more than the draft (a submission, or a
+    local file to copy in)."""
 
 
-def _names_files(answer: Any) -> bool:
-    """Whether an answer refers to files, which need the full store to check and record."""
+def _names_paths(answer: Any) -> bool:
+    """Whether an answer names local files, which need the full store to copy in and record."""
     value = answer.get("value") if isinstance(answer, dict) else None
     refs = value if isinstance(value, list) else [value]
-    return any(isinstance(r, dict) and ("path" in r or "attachment" in r) for r in refs)
+    return any(isinstance(r, dict) and "path" in r for r in refs)
 
 
 def _draft(row: DraftRow) -> Draft:

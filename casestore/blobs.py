@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,9 @@ from statemachine.errors import StoreError
 
 CHUNK = 1 << 20
 """Read size when copying a file in (1 MiB)."""
+
+STALE_SECONDS = 3600
+"""A partial write untouched this long belongs to no live upload."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -41,6 +46,19 @@ class BlobStore:
         self.root = root
         self._tmp = root / "tmp"
         self._tmp.mkdir(parents=True, exist_ok=True)
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Remove partial writes left by a process killed mid-upload.
+
+        Only files older than :data:`STALE_SECONDS` go: another process sharing the folder
+        may be writing a young one right now.
+        """
+        cutoff = time.time() - STALE_SECONDS
+        for leftover in self._tmp.glob("put-*"):
+            with contextlib.suppress(FileNotFoundError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
 
     def put_file(self, src: Path) -> BlobRef:
         """Store a copy of the file at ``src``.

@@ -142,7 +142,7 @@ class FileLimits:
     max_total_bytes: int
     """The most bytes all of a draft's files may take together."""
 
-    def check(self, count: int, total: int, size: int) -> None:
+    def check(self, count: int, total: int, *, size: int) -> None:
         """Raise unless one more file of ``size`` bytes fits next to ``count`` files of
         ``total`` bytes.
 

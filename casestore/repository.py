@@ -226,7 +226,7 @@ class Tx:
         self._check_open(draft_id, lock=limits is not None)
         if limits is not None:
             count, total = self.attachment_totals(draft_id)
-            limits.check(count, total, size)
+            limits.check(count, total, size=size)
         attachment_id = "a_" + secrets.token_urlsafe(16)
         row = AttachmentRow(
             attachment_id, draft_id, filename, size, sha256, media_type, None, self._now()

@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from casestore.failures import CONFLICT, NO_DRAFT, STALE, SUBMITTED, UNAVAILABLE
-from casestore.records import DraftRow, Reply
+from casestore.failures import CONFLICT, NO_DRAFT, NO_FILE, STALE, SUBMITTED, UNAVAILABLE
+from casestore.records import AttachmentRow, DraftRow, Reply
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from statemachine.text import t
 
@@ -31,6 +31,10 @@ _SAVE = (
     "WHERE id = ? AND version = ? AND status = 'open'"
 )
 _STATUS = "SELECT status FROM drafts WHERE id = ?"
+_ATTACHMENT = (
+    "SELECT id, draft_id, filename, size, sha256, media_type, requirement, created_at "
+    "FROM attachments WHERE id = ?"
+)
 _REPLY = "SELECT request_hash, turn FROM replies WHERE draft_id = ? AND key = ?"
 _REMEMBER = (
     "INSERT INTO replies (draft_id, key, request_hash, turn, created_at) VALUES (?, ?, ?, ?, ?)"
@@ -90,6 +94,17 @@ class DraftCursor:
             raise NotFoundError(t(NO_DRAFT))
         message = STALE if status[0] == "open" else SUBMITTED
         raise ConflictError(t(message))
+
+    def attachment(self, attachment_id: str) -> AttachmentRow:
+        """The attachment with this id.
+
+        Raises:
+            NotFoundError: no such attachment.
+        """
+        row = self._conn.execute(_ATTACHMENT, (attachment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(t(NO_FILE))
+        return AttachmentRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _stamp(row[7]))
 
     def find_reply(self, draft_id: str, key: str) -> Reply | None:
         """The reply kept under a client's idempotency key for this draft, if any."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,3 +70,14 @@ def test_a_malformed_key_never_becomes_a_path(blobs: BlobStore, key: str) -> Non
     assert not blobs.exists(key)
     with pytest.raises(StoreError):
         blobs.path_of(key)
+
+
+def test_partial_writes_left_by_a_killed_upload_are_swept_on_open(tmp_path: Path) -> None:
+    BlobStore(tmp_path)
+    old, young = tmp_path / "tmp" / "put-old", tmp_path / "tmp" / "put-young"
+    old.write_bytes(b"half a file")
+    young.write_bytes(b"being written now")
+    long_ago = time.time() - 2 * 3600
+    os.utime(old, (long_ago, long_ago))
+    BlobStore(tmp_path)
+    assert not old.exists() and young.exists()
