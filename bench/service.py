@@ -87,7 +87,15 @@ class Service:
         return self.proc.returncode
 
     def cpu_seconds(self) -> float:
-        """The CPU time (user + system) the server used so far, from ``/proc``."""
-        with open(f"/proc/{self.pid}/stat", "rb") as stat:
-            fields = stat.read().rpartition(b")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """The CPU time (user + system) the server and its worker processes used so far,
+        from ``/proc``."""
+        total = 0
+        for stat_path in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat_path.read_bytes().rpartition(b")")[2].split()
+            except OSError:
+                continue  # a process that ended while we looked
+            pid, parent = int(stat_path.parent.name), int(fields[1])
+            if self.pid in (pid, parent):
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
