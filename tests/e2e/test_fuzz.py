@@ -33,6 +33,7 @@ from schemathesis.specs.openapi.checks import (
 
 from assistant.openapi import document
 from tests.assistant.test_conversation import TO_DOCUMENTS
+from tests.pgserver import PgServer
 from tests.service import service_env, spawn
 
 EXAMPLES = int(os.environ.get("NAEVN_FUZZ_EXAMPLES", "50"))
@@ -141,11 +142,25 @@ def _file(client: httpx.Client, session: Session) -> dict[str, Any]:
     return turn
 
 
+@pytest.fixture(scope="module", params=["sqlite", "pg"])
+def store_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A fresh store for the module's service: a SQLite file, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'naevn.db'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.create_database(template=request.getfixturevalue("pg_template"))
+    yield server.url(name)
+    server.drop_database(name)
+
+
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    """A real service on a fresh SQLite store, with sessions at three stages."""
+def service(store_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    """A real service on a fresh store, with sessions at three stages."""
     tmp = tmp_path_factory.mktemp("fuzz")
-    served = spawn(service_env(f"sqlite:///{tmp / 'naevn.db'}", tmp / "data"))
+    served = spawn(service_env(store_url, tmp / "data"))
     try:
         with httpx.Client(base_url=served.url, timeout=30) as client:
             fresh, _ = _start(client)
