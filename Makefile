@@ -65,7 +65,7 @@ catalogs: $(STAMP)
 # Re-extract messages after changing user-facing text, then translate the new entries.
 extract: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -o locales/messages.pot naevn statemachine casestore assistant console locales
-	$(BIN)/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(BIN)/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/python -m locales.english
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)

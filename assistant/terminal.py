@@ -18,18 +18,29 @@ PROMPT_MARK = "> "
 class PlainChat:
     """The plain-text chat loop."""
 
-    def __init__(self, channel: Channel, stdin: TextIO, stdout: TextIO, *, echo: bool) -> None:
+    def __init__(
+        self,
+        channel: Channel,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        echo: bool,
+        server: str | None = None,
+    ) -> None:
         """Args:
         channel: where the turns come from.
         stdin: the filer's typing.
         stdout: where the chat writes.
         echo: write each line read after the prompt mark, for transcripts when the input
             is not a terminal.
+        server: the service's address when chatting with ``--server``.
         """
         self.channel = channel
         self.stdin = stdin
         self.stdout = stdout
         self.echo = echo
+        self.server = server
+        """The service the chat talks to, if any: the resume command must name it too."""
 
     def run(self, lang: str, resume: str | None = None) -> int:
         """Chat until the case is filed or the input ends. Returns the exit status."""
@@ -48,12 +59,12 @@ class PlainChat:
                 self._say("")
                 if "save" not in turn["actions"]:
                     return 0
+                command = "naevn chat " + (f"--server {self.server} " if self.server else "")
                 self._say(
                     translator(lang).render(
                         t(
-                            "Your answers are saved. To continue later, run: naevn chat --resume "
-                            "{code}",
-                            code=code,
+                            "Your answers are saved. To continue later, run: {command}",
+                            command=f"{command}--resume {code}",
                         )
                     )
                 )

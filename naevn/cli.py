@@ -145,7 +145,8 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.json:
             return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
-        chat = PlainChat(channel, sys.stdin, sys.stdout, echo=not sys.stdin.isatty())
+        echo = not sys.stdin.isatty()
+        chat = PlainChat(channel, sys.stdin, sys.stdout, echo=echo, server=args.server)
         return chat.run(args.lang, args.resume)
     finally:
         if remote is not None:
