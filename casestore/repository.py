@@ -7,7 +7,17 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
@@ -198,6 +208,15 @@ class Tx:
             self._conn.execute(
                 insert(REPLIES), {**values, "turn": reply.turn, "created_at": self._now()}
             )
+
+    def forget_replies(self, before: datetime) -> int:
+        """Drop the replies kept before ``before``; returns how many.
+
+        A client retries within seconds or minutes; replies older than a day only take room.
+        """
+        self._need_write()
+        done = self._conn.execute(delete(REPLIES).where(REPLIES.c.created_at < before))
+        return int(done.rowcount)
 
     # --- attachments --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import signal
+from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 
@@ -15,6 +16,10 @@ from naevn.limits import default_rates
 from naevn.settings import Settings
 
 log = logging.getLogger("naevn.service")
+
+REPLIES_KEPT = timedelta(days=1)
+"""How long a turn is kept for replay under its Idempotency-Key (pruned when a service
+process starts)."""
 
 
 def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
@@ -28,6 +33,10 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
     """
     weblog.setup()
     conversation = embedded.conversation(settings)
+    with conversation.store.begin() as tx:
+        forgotten = tx.forget_replies(datetime.now(UTC) - REPLIES_KEPT)
+    if forgotten:
+        log.info("old replies forgotten", extra={"replies": forgotten})
     app = make_app(conversation, rates=default_rates(settings.rate_limit))
     facts: dict[str, object] = {
         "store": "sqlite" if conversation.store.embedded else "server",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 
 import pytest
 
-from casestore import Store
+from casestore import Reply, Store
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from tests.casestore.helpers import new_draft, submission
 
@@ -131,3 +131,21 @@ def test_data_that_is_not_json_is_refused_plainly(store: Store) -> None:
     draft_id = new_draft(store)
     with pytest.raises(TypeError, match="JSON serializable"), store.begin() as tx:
         tx.save_draft(draft_id, state="x", data={"when": date(2026, 10, 1)}, expected_version=1)
+
+
+def test_replies_older_than_the_cutoff_are_forgotten(store: Store) -> None:
+    draft_id = new_draft(store)
+    with store.begin() as tx:
+        tx.remember_reply(draft_id, "old", Reply("h1", {"state": "ask_role"}))
+    with store.read() as tx:
+        assert tx.find_reply(draft_id, "old") is not None
+        # The test clock moves a second per reading: "old" was kept one second after the draft.
+        cutoff = tx.load_draft(draft_id).updated_at + timedelta(seconds=1.5)
+    with store.begin() as tx:
+        assert tx.forget_replies(cutoff) == 1
+        tx.remember_reply(draft_id, "new", Reply("h2", {"state": "ask_housing"}))
+    with store.begin() as tx:
+        assert tx.forget_replies(cutoff) == 0
+    with store.read() as tx:
+        assert tx.find_reply(draft_id, "old") is None
+        assert tx.find_reply(draft_id, "new") == Reply("h2", {"state": "ask_housing"})
