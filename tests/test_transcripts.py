@@ -50,6 +50,11 @@ def transcript(naevn: Naevn, scenario: str, lang: str, *options: str) -> str:
         result = naevn("chat", "--lang", lang, "--resume", code, *options, input=part, cwd=FILES)
         assert result.returncode == 0, result.stderr
         screen += "--- resume ---\n" + result.stdout
+    return masked(screen)
+
+
+def masked(screen: str) -> str:
+    """The screen with every resume code (random) replaced by the same mask."""
     return CODE.sub("XXXX-XXXX-XXXX-XXXX", screen)
 
 

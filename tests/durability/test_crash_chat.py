@@ -278,6 +278,14 @@ def check_structure(db: sqlite3.Connection) -> None:
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     for what, query in ORPHANS.items():
         assert db.execute(query).fetchone() == (0,), what
+    check_numbers(db)
+
+
+def check_numbers(db: Any) -> None:
+    """Case numbers are unique, follow their municipality's counter, and leave no gaps.
+
+    ``db`` is a DB-API connection: sqlite3 here, psycopg in the HTTP crash test.
+    """
     numbers = [number for (number,) in db.execute("SELECT number FROM cases")]
     assert len(numbers) == len(set(numbers))
     running: defaultdict[int, list[int]] = defaultdict(list)

@@ -29,11 +29,11 @@ import pytest
 
 from bench.httpfiler import Ack, Api, Crowd, Tally, client, post_json
 from bench.service import Service
-from casestore import FIRST_NUMBER, Store
+from casestore import Store
 from statemachine.draft import Draft
 from statemachine.engine import Engine
 from statemachine.filing import filing_from
-from tests.durability.test_crash_chat import ORPHANS, check_structure, read_only
+from tests.durability.test_crash_chat import ORPHANS, check_numbers, check_structure, read_only
 
 TODAY = "2026-11-23"
 KILLS = 30
@@ -176,15 +176,7 @@ def check_structure_pg(db: psycopg.Connection[tuple[Any, ...]]) -> None:
         # SQLite's null-safe "IS NOT" is spelled "IS DISTINCT FROM" in PostgreSQL.
         query = query.replace(" IS NOT c.number", " IS DISTINCT FROM c.number")
         assert db.execute(query).fetchone() == (0,), what
-    running: defaultdict[int, list[int]] = defaultdict(list)
-    for code, number in db.execute("SELECT municipality_code, number FROM cases"):
-        prefix, _, running_number = number.partition("-")
-        assert prefix == str(code), number
-        running[code].append(int(running_number))
-    counters = dict(db.execute("SELECT municipality_code, last FROM counters").fetchall())
-    assert counters == {code: max(taken) for code, taken in running.items()}
-    for code, taken in running.items():
-        assert sorted(taken) == list(range(FIRST_NUMBER, counters[code] + 1)), code
+    check_numbers(db)
 
 
 def rows(db: Any, query: str) -> list[tuple[Any, ...]]:

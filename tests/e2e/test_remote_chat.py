@@ -26,7 +26,14 @@ from statemachine.text import t
 from tests.assistant.test_api import answer, start, walk_to
 from tests.conftest import Naevn
 from tests.service import Served, spawn
-from tests.test_transcripts import CODE, FILES, GOLDEN, SCENARIOS, assert_filed, transcript
+from tests.test_transcripts import (
+    FILES,
+    GOLDEN,
+    SCENARIOS,
+    assert_filed,
+    masked,
+    transcript,
+)
 
 
 @pytest.fixture
@@ -55,10 +62,6 @@ def papers(tmp_path: Path) -> Path:
     (folder / "run.sh").write_text("#!/bin/sh\necho hello\n", encoding="utf-8")
     (folder / "scans").mkdir()
     return folder
-
-
-def masked(screen: str) -> str:
-    return CODE.sub("XXXX-XXXX-XXXX-XXXX", screen)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
