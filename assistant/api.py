@@ -235,8 +235,10 @@ async def _json_body(request: web.Request, *, optional: bool = False) -> dict[st
         return {}
     try:
         body = json.loads(raw)
-        # A lone surrogate (valid JSON, "\\ud800") is no text; it could not be stored or shown.
-        json.dumps(body, ensure_ascii=False).encode()
+        if b"\\u" in raw:
+            # Only a \u escape can make a lone surrogate ("\\ud800"), which is no text and could
+            # not be stored or shown; UTF-8 bytes never decode to one.
+            json.dumps(body, ensure_ascii=False).encode()
     except (ValueError, RecursionError):
         # ValueError: not UTF-8, not JSON, or an integer of thousands of digits;
         # RecursionError: JSON nested thousands deep. No answer is either.
