@@ -30,8 +30,9 @@ from casestore import (
     Submission,
     Tx,
 )
-from statemachine.draft import Draft
-from statemachine.engine import Answer, Engine, Outcome
+from statemachine.engine.draft import Draft
+from statemachine.engine.machine import Answer, Engine, Outcome
+from statemachine.engine.values import is_blank
 from statemachine.errors import (
     AccessError,
     ConflictError,
@@ -40,9 +41,8 @@ from statemachine.errors import (
     NotFoundError,
     UploadError,
 )
-from statemachine.filing import filing_from
+from statemachine.flows.intake.filing import filing_from
 from statemachine.text import N_, Text, t
-from statemachine.values import is_blank
 
 Turn = dict[str, Any]
 """A rendered turn (the turn protocol's JSON object)."""

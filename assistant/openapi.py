@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from assistant.filetypes import ACCEPTED
 from locales import LANGUAGES
-from statemachine.kinds import INPUT_KINDS
+from statemachine.engine.kinds import INPUT_KINDS
 
 Schema = dict[str, Any]
 """A JSON Schema (OpenAPI 3.1 dialect) or any other part of the document."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from locales import translator
-from statemachine.engine import TurnSpec
+from statemachine.engine.machine import TurnSpec
 from statemachine.text import Text
 
 

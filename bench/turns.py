@@ -25,7 +25,7 @@ from assistant import codes
 from assistant.conversation import Conversation, Turn
 from casestore import Store
 from casestore.engine import make_engine
-from statemachine.engine import Engine
+from statemachine.engine.machine import Engine
 
 TODAY = date(2026, 11, 23)
 """The frozen "today" of every dialogue, so the deadline texts are the same in every run."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from statemachine.errors import LimitError
-from statemachine.filing import Filing
+from statemachine.flows.intake.filing import Filing
 from statemachine.text import t
 
 DraftStatus = Literal["open", "submitted"]

@@ -11,7 +11,7 @@ from sqlalchemy import Column, Row
 
 from casestore.models import ATTACHMENTS, CASES, DEADLINES, DRAFTS, EVENTS, PARTIES
 from casestore.records import CaseRecord, Submission
-from statemachine.filing import PartyData
+from statemachine.flows.intake.filing import PartyData
 
 # Column orders match the records' field orders, so a row unpacks straight into a record.
 DRAFT_COLUMNS: tuple[Column[Any], ...] = tuple(

@@ -7,12 +7,12 @@ from datetime import date
 from typing import TextIO
 
 from locales import translator
-from statemachine.casetypes import case_type
-from statemachine.dates import parse_date
-from statemachine.deadlines import deadlines_for
+from statemachine.catalog.casetypes import case_type
+from statemachine.catalog.deadlines import deadlines_for
+from statemachine.catalog.ids import EVENTS, ROLES
+from statemachine.engine.dates import parse_date
 from statemachine.errors import NaevnError, UnknownIdError
-from statemachine.ids import EVENTS, ROLES
-from statemachine.summaries import deadline_lines
+from statemachine.flows.intake.summaries import deadline_lines
 from statemachine.text import t
 
 

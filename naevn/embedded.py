@@ -7,7 +7,7 @@ from functools import cache
 from assistant.conversation import Conversation
 from casestore import Store
 from naevn.settings import Settings
-from statemachine.engine import Engine
+from statemachine.engine.machine import Engine
 
 
 @cache

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from locales import CATALOG_DIR, LANGUAGES, translator
-from statemachine.engine import Engine
+from statemachine.engine.machine import Engine
 from statemachine.text import Text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

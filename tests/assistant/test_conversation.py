@@ -11,7 +11,7 @@ import pytest
 
 from assistant.conversation import Conversation
 from casestore import Store
-from statemachine.engine import Engine
+from statemachine.engine.machine import Engine
 
 TODAY = date(2026, 11, 23)
 TO_DOCUMENTS: list[Any] = [

@@ -17,7 +17,7 @@ from assistant.openapi import document
 from assistant.terminal import PlainChat
 from casestore import Store
 from naevn.app import make_app
-from statemachine.engine import Engine
+from statemachine.engine.machine import Engine
 
 TODAY = date(2026, 11, 23)
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"

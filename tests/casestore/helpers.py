@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from casestore import Store, Submission
-from statemachine.filing import Filing, PartyData
+from statemachine.flows.intake.filing import Filing, PartyData
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 """When the test clock starts, and when the test cases are filed."""

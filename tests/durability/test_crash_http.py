@@ -30,9 +30,9 @@ import pytest
 from bench.httpfiler import Ack, Api, Crowd, Tally, client, post_json
 from bench.service import Service
 from casestore import Store
-from statemachine.draft import Draft
-from statemachine.engine import Engine
-from statemachine.filing import filing_from
+from statemachine.engine.draft import Draft
+from statemachine.engine.machine import Engine
+from statemachine.flows.intake.filing import filing_from
 from tests.durability.test_crash_chat import ORPHANS, check_numbers, check_structure, read_only
 
 TODAY = "2026-11-23"

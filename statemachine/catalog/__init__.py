@@ -1,0 +1,1 @@
+"""The catalog: case types, questions, documents, fees, municipalities and the deadline rules."""

@@ -1,0 +1,379 @@
+"""The deadline engine: the legal deadline rules as data, and the deadlines they give a case."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
+
+from statemachine.catalog.calendar import Unit, act_by, add_period
+from statemachine.catalog.casetypes import case_type as _case_type
+from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES, Side
+from statemachine.errors import UnknownIdError
+from statemachine.text import N_, t
+
+Status = Literal["expired", "due_soon", "open"]
+"""How urgent a deadline is on a given day (domain.md, "Date arithmetic")."""
+
+DUE_SOON_DAYS: Final = 7
+"""A deadline with this many calendar days left, or fewer, is ``due_soon``."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One legal deadline rule (domain.md, "Deadline rules" and §3)."""
+
+    id: str
+    """The canonical rule id, e.g. ``rent_increase.tenant_objection``."""
+    d_number: str
+    """The row in domain.md §3, e.g. ``D3``."""
+    event: str
+    """The event (an id in ``ids.EVENTS``) whose date starts the period."""
+    amount: int
+    """The length of the period, in ``unit``."""
+    unit: Unit
+    """What ``amount`` counts: days, weeks, months or years."""
+    sides: frozenset[Side]
+    """The filer sides this deadline matters to."""
+    who_acts: str
+    """Who must do what by the deadline (a msgid)."""
+    consequence: str
+    """What missing the deadline means, in plain words (a msgid)."""
+    legal_basis: str
+    """The statute, with a note where the section number is not confirmed (a msgid)."""
+    every_case: bool = False
+    """True for a rule that applies whatever the case type (the appeal). Every other rule
+    applies to the case types whose catalog entry names it (``casetypes.py``), so which case
+    has which deadline is said in one place."""
+    after_rule: str | None = None
+    """For two-step rules: the rule whose end date the period runs from, instead of the event
+    date. Both rules share the same event."""
+
+
+_TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
+_LANDLORD: Final[frozenset[Side]] = frozenset({"landlord"})
+_EVERYONE: Final[frozenset[Side]] = frozenset(SIDES)
+
+# Where domain.md could not confirm a section number of lov om leje 2022, the legal basis says
+# so instead of guessing one; only § 77 was checked against the statute text.
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(
+        id="rent_level.refund_window",
+        d_number="D1",
+        event="rent_first_payable",
+        amount=1,
+        unit="years",
+        sides=_TENANT_SIDES,
+        who_acts=N_("The tenant must bring the case about the rent to the tribunal."),
+        consequence=N_(
+            "If the case comes later, the rent can only be lowered from then on."
+            " Rent already paid is not paid back."
+        ),
+        legal_basis=N_("Lov om leje, probably § 40 (the one-year rule; section not confirmed)"),
+    ),
+    Rule(
+        id="rent_increase.tenant_objection",
+        d_number="D3",
+        event="notice_received",
+        amount=6,
+        unit="weeks",
+        sides=_TENANT_SIDES,
+        who_acts=N_(
+            "The tenant must object to the landlord in writing."
+            " A tenant board may object for all tenants."
+        ),
+        consequence=N_("If no one objects in time, the rent increase becomes binding."),
+        legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
+    ),
+    Rule(
+        id="rent_increase.landlord_filing",
+        d_number="D4",
+        event="notice_received",
+        amount=6,
+        unit="weeks",
+        after_rule="rent_increase.tenant_objection",
+        sides=_LANDLORD,
+        who_acts=N_(
+            "After a tenant has objected, the landlord must bring the case to the tribunal."
+        ),
+        consequence=N_(
+            "If the landlord does not bring the case in time, the rent increase lapses."
+        ),
+        legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
+    ),
+    Rule(
+        id="utility_accounts.tenant_objection",
+        d_number="D7",
+        event="account_received",
+        amount=6,
+        unit="weeks",
+        sides=_TENANT_SIDES,
+        who_acts=N_(
+            "The tenant must object to the landlord in writing and say which points are wrong."
+            " A tenant board may object for all tenants."
+        ),
+        consequence=N_("If no one objects in time, the account stands."),
+        legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
+    ),
+    Rule(
+        id="utility_accounts.landlord_filing",
+        d_number="D7b",
+        event="account_received",
+        amount=6,
+        unit="weeks",
+        after_rule="utility_accounts.tenant_objection",
+        sides=_LANDLORD,
+        who_acts=N_(
+            "After a tenant has objected, the landlord must bring the case to the tribunal."
+        ),
+        consequence=N_(
+            "If the landlord does not bring the case in time, the landlord loses the claim"
+            " for back-payment."
+        ),
+        legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
+    ),
+    Rule(
+        id="swap_improvement.landlord_application",
+        d_number="D13",
+        event="swap_notified",
+        amount=1,
+        unit="months",
+        sides=_LANDLORD,
+        who_acts=N_(
+            "The landlord must ask the tribunal to approve the rent before the swap,"
+            " and send a copy to the tenant."
+        ),
+        # The source names no consequence for the landlord, so we do not invent one.
+        consequence=N_(
+            "The rules we know do not say what happens if this is missed."
+            " A later application may be too late, so ask the tribunal."
+        ),
+        legal_basis=N_("Lov om leje (swap with improvements; section not confirmed)"),
+    ),
+    Rule(
+        id="move_in_defects.defect_list",
+        d_number="D15",
+        event="move_in",
+        amount=14,
+        unit="days",
+        sides=frozenset({"tenant"}),
+        who_acts=N_("The tenant must give the landlord a written list of faults and defects."),
+        consequence=N_(
+            "If the list is late, the tenant may have to answer for defects found later,"
+            " unless they were hidden."
+        ),
+        legal_basis=N_("Lov om leje (defects at move-in; section not confirmed)"),
+    ),
+    # Beboerklagenævn decisions do not count July in the 4 weeks; we do not know the tribunal
+    # here, so we count it, which can only give an earlier (safer) date.
+    Rule(
+        id="appeal.boligret",
+        d_number="D18",
+        event="decision_notified",
+        amount=4,
+        unit="weeks",
+        sides=_EVERYONE,
+        who_acts=N_(
+            "Either side may appeal the tribunal's decision to the housing court at minretssag.dk."
+        ),
+        consequence=N_("If no one appeals in time, the tribunal's decision becomes final."),
+        legal_basis=N_(
+            "Lov om boligforhold and almenlejeloven (appeal to the housing court;"
+            " sections not confirmed)"
+        ),
+        every_case=True,
+    ),
+    Rule(
+        id="general.limitation",
+        d_number="D19",
+        event="moved_out",
+        amount=3,
+        unit="years",
+        sides=_EVERYONE,
+        who_acts=N_(
+            "The person with a claim must bring it to the tribunal."
+            " Acting early lets the tribunal inspect the home."
+        ),
+        consequence=N_("If the claim comes later, it is time-barred and cannot be claimed."),
+        legal_basis=N_("Forældelsesloven (the general limitation period of 3 years)"),
+    ),
+)
+"""Every deadline rule, in the order of domain.md's "Deadline rules" table."""
+
+_BY_ID: Final[Mapping[str, Rule]] = {r.id: r for r in RULES}
+
+
+def rule(rule_id: str) -> Rule:
+    """Look up a deadline rule by its id.
+
+    Args:
+        rule_id: a rule id such as ``rent_increase.tenant_objection``.
+
+    Returns:
+        The rule.
+
+    Raises:
+        UnknownIdError: no rule has that id; the message lists the valid ids.
+    """
+    try:
+        return _BY_ID[rule_id]
+    except KeyError:
+        raise UnknownIdError(
+            t(
+                "There is no deadline rule called {value}. Use one of: {valid}.",
+                value=rule_id,
+                valid=", ".join(_BY_ID),
+            )
+        ) from None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One deadline worked out for a case on a given day."""
+
+    rule: str
+    """The id of the rule it comes from."""
+    event: str
+    """The event id whose date starts it."""
+    starts: date
+    """The date of the event."""
+    ends: date
+    """The last day of the period. Acting on it is in time."""
+    act_by: date
+    """The last Danish working day on or before ``ends``: the safe date to advise."""
+    days_left: int
+    """Calendar days from today to ``ends``; negative once it has passed."""
+    status: Status
+    """``expired``, ``due_soon`` or ``open``."""
+    consequence: str
+    """What missing it means (a msgid)."""
+    legal_basis: str
+    """The statute behind it (a msgid)."""
+    who_acts: str
+    """Who must do what (a msgid)."""
+
+    def as_json(self) -> dict[str, str | int]:
+        """The deadline as in ``naevn deadline --json``: ISO dates and untranslated msgids."""
+        return {
+            "rule": self.rule,
+            "event": self.event,
+            "starts": self.starts.isoformat(),
+            "ends": self.ends.isoformat(),
+            "act_by": self.act_by.isoformat(),
+            "days_left": self.days_left,
+            "status": self.status,
+            "consequence": self.consequence,
+            "legal_basis": self.legal_basis,
+        }
+
+
+def status_for(days_left: int) -> Status:
+    """The status of a deadline with ``days_left`` calendar days to go.
+
+    Args:
+        days_left: the end date minus today, in days.
+
+    Returns:
+        ``expired`` once the end date has passed, ``due_soon`` from 7 days before it up to and
+        including the day itself, ``open`` before that.
+    """
+    if days_left < 0:
+        return "expired"
+    if days_left <= DUE_SOON_DAYS:
+        return "due_soon"
+    return "open"
+
+
+def end_of(r: Rule, start: date) -> date:
+    """The end date of rule ``r`` for an event on ``start``, following two-step rules.
+
+    Args:
+        r: the rule.
+        start: the date of the rule's event.
+
+    Returns:
+        The last day of the period; for a two-step rule, counted from the end of the first step.
+    """
+    base = end_of(rule(r.after_rule), start) if r.after_rule else start
+    return add_period(base, r.amount, r.unit)
+
+
+def deadline(r: Rule, start: date, today: date) -> Deadline:
+    """Work out one rule's deadline for an event date, as seen on ``today``.
+
+    Args:
+        r: the rule.
+        start: the date of the rule's event.
+        today: the day to count ``days_left`` from.
+
+    Returns:
+        The deadline.
+    """
+    ends = end_of(r, start)
+    days_left = (ends - today).days
+    return Deadline(
+        rule=r.id,
+        event=r.event,
+        starts=start,
+        ends=ends,
+        act_by=act_by(ends),
+        days_left=days_left,
+        status=status_for(days_left),
+        consequence=r.consequence,
+        legal_basis=r.legal_basis,
+        who_acts=r.who_acts,
+    )
+
+
+def deadlines_for(
+    case_type: str, side: str, events: Mapping[str, date], today: date
+) -> list[Deadline]:
+    """The deadlines that matter to one side of a case, earliest end first.
+
+    Args:
+        case_type: a case type id, e.g. ``rent_increase``.
+        side: ``tenant``, ``landlord`` or ``tenant_board`` (a representative gives the side they
+            act for).
+        events: the known event dates by event id. A rule whose event is missing is left out.
+        today: the day to count ``days_left`` from.
+
+    Returns:
+        One deadline per rule that applies, sorted by end date (ties in table order).
+
+    Raises:
+        UnknownIdError: the case type, side or an event name is not a known id.
+    """
+    if case_type not in CASE_TYPES:
+        raise UnknownIdError(
+            t(
+                "There is no case type called {value}. Use one of: {valid}.",
+                value=case_type,
+                valid=", ".join(CASE_TYPES),
+            )
+        )
+    if side not in SIDES:
+        raise UnknownIdError(
+            t(
+                "There is no side called {value}. Use one of: {valid}."
+                " A representative gives the side they act for.",
+                value=side,
+                valid=", ".join(SIDES),
+            )
+        )
+    for event in events:
+        if event not in EVENTS:
+            raise UnknownIdError(
+                t(
+                    "There is no event called {value}. Use one of: {valid}.",
+                    value=event,
+                    valid=", ".join(EVENTS),
+                )
+            )
+    named = set(_case_type(case_type).rules)
+    found = [
+        deadline(r, events[r.event], today)
+        for r in RULES
+        if (r.every_case or r.id in named) and side in r.sides and r.event in events
+    ]
+    return sorted(found, key=lambda d: d.ends)

@@ -1,0 +1,203 @@
+"""The questions a case type may need, in the one order the dialogue asks them."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from statemachine.catalog.shapes import Question
+from statemachine.errors import UnknownIdError
+from statemachine.text import N_, t
+
+# Prompts name "the tenant" or "the landlord" rather than "you" wherever either side may be
+# filing, and each prompt must make sense when a screen reader reads it alone.
+QUESTIONS: Final[tuple[Question, ...]] = (
+    Question(
+        state="ask_notice_received",
+        kind="date",
+        event="notice_received",
+        past=True,
+        prompt=N_("On what date was the written notice of the rent increase received?"),
+        help=N_(
+            "This is the day the letter or email reached the tenant, which is not always the "
+            "date printed on it. For a letter, it is usually the day it came in the letterbox. "
+            "The 6 weeks to object run from this date."
+        ),
+    ),
+    Question(
+        state="ask_account_received",
+        kind="date",
+        event="account_received",
+        past=True,
+        prompt=N_("On what date was the heating, water or electricity account received?"),
+        help=N_(
+            "This is the day the consumption account reached the tenant, which is not always "
+            "the date printed on it. If it came by Digital Post, use the day it arrived there. "
+            "The 6 weeks to object run from this date."
+        ),
+    ),
+    Question(
+        state="ask_objected",
+        kind="confirm",
+        prompt=N_("Did the tenant, or the tenants' board, send the landlord a written objection?"),
+        help=N_(
+            "An objection is a letter or email to the landlord saying that the tenant does not "
+            "accept the increase or the account, and why. A phone call does not count."
+        ),
+    ),
+    Question(
+        state="ask_objection_date",
+        kind="date",
+        past=True,
+        ask_if="ask_objected",
+        prompt=N_("On what date was the written objection sent to the landlord?"),
+        help=N_(
+            "Use the date on which the letter was posted or the email was sent. If you are not "
+            "sure, give your best estimate and say so when you describe the case."
+        ),
+    ),
+    Question(
+        state="ask_rent_first_payable",
+        kind="date",
+        event="rent_first_payable",
+        past=True,
+        prompt=N_("On what date was the current rent first payable?"),
+        help=N_(
+            "For a new tenancy, this is the due date of the first rent. After an increase, it "
+            "is the date the new rent took effect. You find it in the lease or in the notice "
+            "of the increase. The one year for a refund runs from this date."
+        ),
+    ),
+    Question(
+        state="ask_move_in",
+        kind="date",
+        event="move_in",
+        past=True,
+        prompt=N_("On what date did the tenancy start?"),
+        help=N_(
+            "Use the start date in the lease, which is usually when the keys were handed over. "
+            "The 14 days for the list of defects run from this date."
+        ),
+    ),
+    Question(
+        state="ask_moved_out",
+        kind="date",
+        event="moved_out",
+        past=True,
+        prompt=N_("On what date did the tenancy end?"),
+        help=N_(
+            "Use the date the tenancy ended under the notice to quit or the agreement to end "
+            "it. If the keys were handed back on another day, mention both dates when you "
+            "describe the case."
+        ),
+    ),
+    Question(
+        state="ask_swap_notified",
+        kind="date",
+        event="swap_notified",
+        past=True,
+        prompt=N_("On what date was the landlord told about the home swap?"),
+        help=N_(
+            "This is the day the landlord received the tenant's notice of the planned swap "
+            "(boligbytte). The landlord's one month to apply runs from this date."
+        ),
+    ),
+    Question(
+        state="ask_current_rent",
+        kind="money",
+        prompt=N_("What is the monthly rent today, in kroner?"),
+        help=N_(
+            "Give the rent alone, without payments on account for heating, water or "
+            "electricity. You find it in the lease or in the latest notice of a rent change."
+        ),
+    ),
+    Question(
+        state="ask_new_rent",
+        kind="money",
+        prompt=N_("What is the new or proposed monthly rent, in kroner?"),
+        help=N_(
+            "For a rent increase, give the monthly rent after the increase, as stated in the "
+            "notice. For an approval, give the rent the landlord proposes. Leave out payments "
+            "on account for heating, water or electricity."
+        ),
+    ),
+    Question(
+        state="ask_deposit",
+        kind="money",
+        prompt=N_("How much was paid as deposit and prepaid rent, in kroner?"),
+        help=N_(
+            "Add the deposit (depositum) and any prepaid rent (forudbetalt leje) together. You "
+            "find the amounts in the lease or on the payment receipt."
+        ),
+    ),
+    Question(
+        state="ask_area",
+        kind="number",
+        unit=N_("m²"),
+        prompt=N_("What is the floor area of the home, in square metres?"),
+        help=N_(
+            "Give the gross floor area stated in the lease or in the building register (BBR). "
+            "A careful estimate is fine if you do not know it exactly."
+        ),
+    ),
+    Question(
+        state="ask_units",
+        kind="number",
+        prompt=N_("How many tenancies does the case cover?"),
+        help=N_(
+            "Count the homes that the works or the application concern. For an inspection "
+            "before improvements, the fee is charged per tenancy."
+        ),
+    ),
+    Question(
+        state="ask_warning_given",
+        kind="confirm",
+        asked_for={"private": frozenset({"landlord"}), "social": frozenset({"landlord"})},
+        prompt=N_("Was the resident warned in writing before the case was filed?"),
+        help=N_(
+            "A written reminder or warning to the resident about the behaviour. In social "
+            "housing one is required, except in cases of violence or threats. Attach a copy "
+            "if there is one."
+        ),
+    ),
+    Question(
+        state="ask_complaint_to_org",
+        kind="confirm",
+        asked_for={"social": frozenset({"tenant"})},
+        prompt=N_(
+            "Did the housing organisation refuse the complaint about the other resident, or "
+            "fail to pass it on within 4 weeks?"
+        ),
+        help=N_(
+            "A resident of social housing must first complain to the housing organisation. "
+            "Only if it refuses, or does not pass the complaint on within 4 weeks, can the "
+            "resident take the case to the beboerklagenævn directly."
+        ),
+    ),
+)
+"""Every case-type question, in the global order the dialogue asks them."""
+
+_BY_STATE: Final[dict[str, Question]] = {q.state: q for q in QUESTIONS}
+
+
+def question(state: str) -> Question:
+    """Look up a question by the dialogue state that asks it.
+
+    Args:
+        state: the state id, e.g. ``ask_notice_received``.
+
+    Returns:
+        The question.
+
+    Raises:
+        UnknownIdError: if no question has that state.
+    """
+    try:
+        return _BY_STATE[state]
+    except KeyError:
+        raise UnknownIdError(
+            t(
+                "There is no question called {value}. Use one of: {valid}.",
+                value=state,
+                valid=", ".join(_BY_STATE),
+            )
+        ) from None

@@ -1,0 +1,193 @@
+"""The shape of a dialogue flow as data, and the validator that checks one at load time.
+
+A flow names its guards, actions, option sources, parsers and prompt parameters by string. The
+validator makes sure every name is registered, every state can be reached from the start, and
+an end can be reached from every state, so a broken flow fails at start-up and in the tests,
+never in front of a filer.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NotRequired, TypedDict
+
+from statemachine.engine.kinds import INPUT_KINDS, InputKind
+from statemachine.errors import FlowError
+
+
+class InputData(TypedDict):
+    """What a state asks for."""
+
+    kind: InputKind
+    required: NotRequired[bool]
+    options: NotRequired[str]
+    """The name of a registered option source."""
+    parser: NotRequired[str]
+    """The name of a registered parser that replaces the kind's own (e.g. ``municipality``)."""
+    past: NotRequired[bool]
+    limit: NotRequired[int]
+    required_when: NotRequired[str]
+    """The name of a registered test that decides, per draft, whether an answer is needed."""
+
+
+class StateData(TypedDict):
+    """One state of a flow."""
+
+    name: str
+    section: int
+    """Which of the flow's numbered sections the state belongs to (for progress)."""
+    prompt: NotRequired[str]
+    help: NotRequired[str]
+    input: NotRequired[InputData]
+    params: NotRequired[str]
+    """The name of a registered function giving the prompt's placeholders."""
+    intro: NotRequired[str]
+    """The name of a registered function giving messages shown with the question."""
+    label: NotRequired[str]
+    """A short name of the answer for the review (a msgid); defaults to the prompt."""
+    items: NotRequired[str]
+    """For a repeated step, the name of the registered source of its items."""
+    final: NotRequired[bool]
+    no_means_back: NotRequired[bool]
+    """For a yes/no question: "no" goes back to the previous step instead of on."""
+    review: NotRequired[bool]
+    """Whether the answer is listed on the review (default: when it has an input)."""
+
+
+class TransitionData(TypedDict):
+    """One transition: on ``trigger`` from ``source`` to ``dest`` when all conditions hold."""
+
+    trigger: str
+    source: str
+    dest: str
+    conditions: NotRequired[list[str]]
+    unless: NotRequired[list[str]]
+    after: NotRequired[list[str]]
+
+
+class FlowData(TypedDict):
+    """A whole flow."""
+
+    name: str
+    initial: str
+    sections: int
+    states: list[StateData]
+    transitions: list[TransitionData]
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names a registry provides, for validation."""
+
+    guards: frozenset[str]
+    actions: frozenset[str]
+    options: frozenset[str]
+    parsers: frozenset[str]
+    params: frozenset[str]
+    intros: frozenset[str]
+    items: frozenset[str]
+    requirements: frozenset[str]
+
+
+def validate(flow: FlowData, names: Names, entries: frozenset[str] = frozenset()) -> None:
+    """Check a flow against the registered names and its own graph.
+
+    Args:
+        flow: the flow to check.
+        names: what the registry provides.
+        entries: states entered through an action rather than an answer (e.g. restart);
+            they count as reachable.
+
+    Raises:
+        FlowError: naming every problem found, one per line.
+    """
+    problems: list[str] = []
+    states = {s["name"]: s for s in flow["states"]}
+    if len(states) != len(flow["states"]):
+        problems.append("duplicate state names")
+    if flow["initial"] not in states:
+        problems.append(f"initial state {flow['initial']!r} is not a state")
+    for state in flow["states"]:
+        problems.extend(_check_state(state, names, flow["sections"]))
+    edges: dict[str, set[str]] = {name: set() for name in states}
+    for tr in flow["transitions"]:
+        for end in (tr["source"], tr["dest"]):
+            if end not in states:
+                problems.append(f"transition {tr['source']}->{tr['dest']}: unknown state {end!r}")
+        problems.extend(_missing("guard", _names(tr, "conditions", "unless"), names.guards))
+        problems.extend(_missing("action", tr.get("after", []), names.actions))
+        if tr["source"] in edges:
+            edges[tr["source"]].add(tr["dest"])
+    finals = {n for n, s in states.items() if s.get("final")}
+    if not finals:
+        problems.append("no final state")
+    reached: set[str] = set()
+    for start in [flow["initial"], *entries]:
+        reached |= _reach(start, edges)
+    problems.extend(f"state {n!r} cannot be reached" for n in states if n not in reached)
+    reverse: dict[str, set[str]] = {name: set() for name in states}
+    for src, dests in edges.items():
+        for dest in dests:
+            reverse.setdefault(dest, set()).add(src)
+    can_finish: set[str] = set()
+    for final in finals:
+        can_finish |= _reach(final, reverse)
+    problems.extend(f"no end can be reached from {n!r}" for n in states if n not in can_finish)
+    if problems:
+        raise FlowError(f"flow {flow['name']!r}: " + "; ".join(sorted(set(problems))))
+
+
+def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]:
+    name = state["name"]
+    if not 1 <= state["section"] <= sections:
+        yield f"state {name!r}: section out of range"
+    spec = state.get("input")
+    if spec is not None:
+        if spec["kind"] not in INPUT_KINDS:
+            yield f"state {name!r}: unknown input kind {spec['kind']!r}"
+        if spec["kind"] in ("choice", "multi_choice") and "options" not in spec:
+            yield f"state {name!r}: a choice needs options"
+        yield from _missing(
+            "option source", [spec["options"]] if "options" in spec else [], names.options
+        )
+        yield from _missing("parser", [spec["parser"]] if "parser" in spec else [], names.parsers)
+        yield from _missing(
+            "requirement",
+            [spec["required_when"]] if "required_when" in spec else [],
+            names.requirements,
+        )
+    elif not state.get("final"):
+        yield f"state {name!r}: a state that is not final needs an input"
+    if "prompt" not in state:
+        yield f"state {name!r}: no prompt"
+    yield from _missing(
+        "prompt parameters", [state["params"]] if "params" in state else [], names.params
+    )
+    yield from _missing("intro", [state["intro"]] if "intro" in state else [], names.intros)
+    yield from _missing("item source", [state["items"]] if "items" in state else [], names.items)
+
+
+def _names(tr: TransitionData, *keys: str) -> list[str]:
+    found: list[str] = []
+    for key in keys:
+        names = tr.get(key, [])
+        if isinstance(names, list):
+            found.extend(names)
+    return found
+
+
+def _missing(what: str, used: Iterable[str], known: frozenset[str]) -> Iterable[str]:
+    return (f"unregistered {what} {name!r}" for name in used if name not in known)
+
+
+def _reach(start: str, edges: dict[str, set[str]]) -> set[str]:
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        for nxt in edges.get(queue.popleft(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen

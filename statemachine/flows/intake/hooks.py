@@ -1,0 +1,253 @@
+"""The named guards, actions, parsers and prompt parameters of the intake flow.
+
+The flow data names these by string; the engine looks them up here once, when it builds the
+machine. Everything here is pure: it reads and changes the draft in memory, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from statemachine.catalog.ids import OUT_OF_SCOPE
+from statemachine.catalog.municipalities import find_municipalities
+from statemachine.catalog.outofscope import excluded_case_type
+from statemachine.engine.draft import Draft
+from statemachine.engine.flow import Names
+from statemachine.engine.option import Option
+from statemachine.engine.values import parse_text
+from statemachine.errors import InvalidInputError
+from statemachine.flows.intake import facts
+from statemachine.flows.intake.options import OPTION_SOURCES
+from statemachine.flows.intake.summaries import INTROS, OTHER_PARTY
+from statemachine.text import Param, Text, t
+
+
+@dataclass
+class Step:
+    """One answer being applied: the draft, the parsed value, and messages to show."""
+
+    draft: Draft
+    """The draft being changed."""
+    value: Any
+    """The parsed, canonical answer."""
+    today: date
+    """Today, for date checks."""
+    messages: list[Text] = field(default_factory=list)
+    """Lines to show the filer with the next question."""
+    next_question: str | None = None
+    """The next case question, worked out once per answer (many transitions ask for it)."""
+
+    def next_after(self, state: str) -> str:
+        """The state after ``state`` in the question chain, computed once per step."""
+        if self.next_question is None:
+            self.next_question = facts.next_question(self.draft, state)
+        return self.next_question
+
+
+Guard = Callable[[Step, str], bool]
+"""A condition on a transition; gets the step and the transition's destination."""
+Action = Callable[[Step], None]
+"""A change made after a transition."""
+Parser = Callable[[Draft, Any, date], Any]
+"""A parser that replaces an input kind's own."""
+Params = Callable[[Draft, "str | None"], dict[str, Param]]
+"""The placeholders of a prompt, for a draft and an item."""
+
+
+# -- guards -------------------------------------------------------------------------------
+
+
+def _topic_out_of_scope(step: Step, dest: str) -> bool:
+    home = facts.housing(step.draft)
+    if step.value in OUT_OF_SCOPE:
+        return True
+    return home is not None and excluded_case_type(step.value, home) is not None
+
+
+def _more_attachments(step: Step, dest: str) -> bool:
+    ids = [a.id for a, _ in facts.attachment_items(step.draft)]
+    return step.draft.item in ids and ids.index(step.draft.item) < len(ids) - 1
+
+
+def _missing_required(step: Step, dest: str) -> bool:
+    return bool(step.value.get("missing")) and facts.attachment_required(
+        step.draft, step.draft.item
+    )
+
+
+GUARDS: dict[str, Guard] = {
+    "said_yes": lambda s, d: s.value is True,
+    "is_representative": lambda s, d: s.value == "representative",
+    "housing_unknown": lambda s, d: s.value == "unknown",
+    "housing_commercial": lambda s, d: s.value == "commercial",
+    "municipality_ambiguous": lambda s, d: len(s.value["matches"]) > 1,
+    "topic_out_of_scope": _topic_out_of_scope,
+    "is_next_question": lambda s, d: s.next_after(s.draft.state) == d,
+    "attachment_missing_required": _missing_required,
+    "more_attachments": _more_attachments,
+}
+"""Every guard the intake flow may name."""
+
+
+# -- actions ------------------------------------------------------------------------------
+
+
+def _set_language(step: Step) -> None:
+    step.draft.lang = step.value
+
+
+def _note_power_of_attorney(step: Step) -> None:
+    if step.value is False:
+        step.messages.append(
+            t(
+                "You will need a power of attorney before the tribunal can "
+                "handle the case. You can go on now and send it later."
+            )
+        )
+
+
+def _note_settlement(step: Step) -> None:
+    if step.value is False:
+        step.messages.append(
+            t(
+                "We recommend that you write to the other party first and "
+                "keep a copy. You can still file now."
+            )
+        )
+
+
+def _first_attachment(step: Step) -> None:
+    items = facts.attachment_items(step.draft)
+    step.draft.item = items[0][0].id if items else None
+
+
+def _next_attachment(step: Step) -> None:
+    ids = [a.id for a, _ in facts.attachment_items(step.draft)]
+    current = step.draft.item
+    step.draft.item = ids[ids.index(current) + 1] if current in ids else ids[0]
+
+
+def _end_attachments(step: Step) -> None:
+    step.draft.item = None
+
+
+def _request_submission(step: Step) -> None:
+    step.draft.submit_requested = True
+
+
+def _clear_answers(step: Step) -> None:
+    lang = step.draft.answers.get("ask_language")
+    step.draft.answers = {} if lang is None else {"ask_language": lang}
+    step.draft.history = [] if lang is None else ["ask_language"]
+    step.draft.item = None
+    step.draft.editing = False
+    step.messages.append(t("Your answers have been deleted. Let us start again."))
+
+
+ACTIONS: dict[str, Action] = {
+    "set_language": _set_language,
+    "note_power_of_attorney": _note_power_of_attorney,
+    "note_settlement": _note_settlement,
+    "first_attachment": _first_attachment,
+    "next_attachment": _next_attachment,
+    "end_attachments": _end_attachments,
+    "request_submission": _request_submission,
+    "clear_answers": _clear_answers,
+}
+"""Every action the intake flow may name."""
+
+
+# -- parsers ------------------------------------------------------------------------------
+
+
+def _municipality(draft: Draft, value: Any, today: date) -> dict[str, Any]:
+    text = parse_text(value)
+    matches = find_municipalities(text)
+    if not matches:
+        raise InvalidInputError(
+            t(
+                "We could not find a municipality for '{text}'. Please "
+                "write a four-digit postcode, such as 8000, or the name "
+                "of the municipality, such as Aarhus.",
+                text=text,
+            )
+        )
+    return {"text": text, "matches": [m.code for m in matches]}
+
+
+_FILE_FIELDS: dict[str, type] = {
+    "id": str,
+    "filename": str,
+    "size": int,
+    "sha256": str,
+    "media_type": str,
+}
+"""What the service records about each stored file before the engine sees it."""
+
+
+def _attachment(draft: Draft, value: Any, today: date) -> dict[str, Any]:
+    if value == "missing":
+        return {"missing": True}
+    files = value.get("files") if isinstance(value, dict) else None
+    if not isinstance(files, list) or not files or not all(_is_file(f) for f in files):
+        raise InvalidInputError(
+            t("Please give the path to a file, or choose the option to say you do not have it.")
+        )
+    return {"files": [{k: f[k] for k in _FILE_FIELDS} for f in files]}
+
+
+def _is_file(record: Any) -> bool:
+    return isinstance(record, dict) and all(
+        isinstance(record.get(k), kind) and not isinstance(record.get(k), bool)
+        for k, kind in _FILE_FIELDS.items()
+    )
+
+
+PARSERS: dict[str, Parser] = {"municipality": _municipality, "attachment": _attachment}
+"""Every special parser the intake flow may name."""
+
+
+# -- prompt parameters and items ----------------------------------------------------------
+
+
+def _other_party(draft: Draft, item: str | None) -> dict[str, Param]:
+    return {"other_party": t(OTHER_PARTY[facts.side(draft)])}
+
+
+def _attachment_params(draft: Draft, item: str | None) -> dict[str, Param]:
+    for att, _required in facts.attachment_items(draft):
+        if att.id == item:
+            return {"attachment": t(att.label), "explanation": t(att.explanation)}
+    return {"attachment": item or "", "explanation": ""}
+
+
+PARAMS: dict[str, Params] = {"other_party": _other_party, "attachment": _attachment_params}
+"""Every prompt-parameter function the intake flow may name."""
+
+ITEMS: dict[str, Callable[[Draft], list[str]]] = {
+    "attachments": lambda d: [a.id for a, _ in facts.attachment_items(d)],
+}
+"""Every item source of repeated steps."""
+
+REQUIREMENTS: dict[str, Callable[[Draft], bool]] = {
+    "attachment_required": lambda d: facts.attachment_required(d, d.item),
+}
+"""Tests that decide per draft whether a question must be answered."""
+
+OPTIONS: dict[str, Callable[[Draft], list[Option]]] = dict(OPTION_SOURCES)
+"""Option sources; the engine adds ``review``."""
+
+NAMES = Names(
+    guards=frozenset(GUARDS),
+    actions=frozenset(ACTIONS),
+    options=frozenset([*OPTIONS, "review"]),
+    parsers=frozenset(PARSERS),
+    params=frozenset(PARAMS),
+    intros=frozenset([*INTROS, "review_summary"]),
+    items=frozenset(ITEMS),
+    requirements=frozenset(REQUIREMENTS),
+)
+"""The names registered here, for the flow validator."""

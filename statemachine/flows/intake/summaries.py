@@ -1,0 +1,260 @@
+"""The messages shown with a question: privacy notice, deadline summary, fee, receipt.
+
+Each function takes the draft (and today) and returns untranslated :class:`Text` lines, in
+the order they are read. They are named in the flow data by their key in ``INTROS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from statemachine.catalog.casetypes import case_type
+from statemachine.catalog.deadlines import Deadline, deadlines_for
+from statemachine.catalog.fees import fee_facts, filing_fee
+from statemachine.catalog.ids import OUT_OF_SCOPE, Housing
+from statemachine.catalog.municipalities import tribunal_members
+from statemachine.catalog.outofscope import excluded_case_type, out_of_scope
+from statemachine.engine.draft import Draft
+from statemachine.flows.intake import facts
+from statemachine.text import N_, Money, Text, t, tn
+
+
+def _privacy(draft: Draft, today: date) -> list[Text]:
+    return [
+        t(
+            "Before we start: this assistant helps you file a case with the rent tribunal "
+            "or the residents' complaints board of your municipality."
+        ),
+        t(
+            "We ask one thing at a time. You can type back, help, save or restart at any "
+            "question. Save gives you a code to continue later."
+        ),
+        t(
+            "Your answers and documents go to the tribunal, which uses them only to handle "
+            "the case. Everything you send is also shared with the other party."
+        ),
+    ]
+
+
+def _housing_help(draft: Draft, today: date) -> list[Text]:
+    return [
+        t(
+            "Here is how to tell. Social housing (almen bolig) is let by a housing "
+            "association, and the building has a residents' board. The lease usually says "
+            "'almen bolig' or names the association."
+        ),
+        t("A private rental home is let by a private owner, a company or a pension fund."),
+        t(
+            "Business premises are shops, offices and workshops. Disputes about them go to "
+            "the housing court, not to a tribunal."
+        ),
+    ]
+
+
+def tribunal(home: Housing | None, code: int | None) -> Text:
+    """The name of the tribunal that handles the case, as a phrase."""
+    names = [m.name for m in tribunal_members(code)] if code is not None else []
+    area: Text | str = names[0] if len(names) == 1 else ""
+    if len(names) > 1:
+        area = t("{first} and {second}", first=", ".join(names[:-1]), second=names[-1])
+    if home == "social":
+        return t("the residents' complaints board (beboerklagenævnet) for {area}", area=area)
+    return t("the rent tribunal (huslejenævnet) for {area}", area=area)
+
+
+def _case_type_intro(draft: Draft, today: date) -> list[Text]:
+    home = facts.housing(draft)
+    return [
+        t("Your case goes to {tribunal}.", tribunal=tribunal(home, facts.municipality_code(draft)))
+    ]
+
+
+def _case_type_notes(draft: Draft, today: date) -> list[Text]:
+    main = facts.main_case_type(draft)
+    home = facts.housing(draft)
+    if main is None:
+        return []
+    ct = case_type(main)
+    lines = [t(ct.description)]
+    if home is not None and home in ct.notes:
+        lines.append(t(ct.notes[home]))
+    return lines
+
+
+def deadline_lines(d: Deadline) -> list[Text]:
+    """One deadline in plain sentences: who acts, by when, and what missing it means."""
+    lines: list[Text]
+    if d.status == "expired":
+        lines = [
+            tn(
+                "{who} The deadline was {ends}, {count} day ago.",
+                "{who} The deadline was {ends}, {count} days ago.",
+                -d.days_left,
+                who=t(d.who_acts),
+                ends=d.ends,
+            ),
+            t("What that means: {consequence}", consequence=t(d.consequence)),
+            t(
+                "You can still file. The tribunal decides what the missed deadline means for "
+                "your case."
+            ),
+        ]
+    else:
+        lines = [
+            tn(
+                "{who} The deadline is {ends}, in {count} day.",
+                "{who} The deadline is {ends}, in {count} days.",
+                d.days_left,
+                who=t(d.who_acts),
+                ends=d.ends,
+            ),
+            t(
+                "To be safe, act no later than {act_by}, the last working day before the deadline.",
+                act_by=d.act_by,
+            )
+            if d.act_by != d.ends
+            else t("Act no later than {act_by}.", act_by=d.act_by),
+            t("If it is missed: {consequence}", consequence=t(d.consequence)),
+        ]
+        if d.status == "due_soon":
+            lines.insert(0, t("Hurry: this deadline is close."))
+    lines.append(t("Legal basis: {basis}", basis=t(d.legal_basis)))
+    return lines
+
+
+def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
+    """The deadlines that apply to the case as answered so far."""
+    main = facts.main_case_type(draft)
+    if main is None:
+        return []
+    found: dict[str, Deadline] = {}
+    for ct in [main, *facts.extra_topics(draft)]:
+        for d in deadlines_for(ct, facts.side(draft), facts.events(draft), today):
+            found.setdefault(d.rule, d)
+    return sorted(found.values(), key=lambda d: (d.ends, d.rule))
+
+
+def _deadline_summary(draft: Draft, today: date) -> list[Text]:
+    found = case_deadlines(draft, today)
+    if not found:
+        return [
+            t("No special filing deadline applies to this kind of case."),
+            t(
+                "Claims usually expire after 3 years, and the tribunal can judge things "
+                "better while they are fresh, so do not wait long."
+            ),
+        ]
+    lines = [
+        tn(
+            "One deadline applies to your case:",
+            "{count} deadlines apply to your case:",
+            len(found),
+        )
+    ]
+    for d in found:
+        lines.extend(deadline_lines(d))
+    return lines
+
+
+def _attachment_intro(draft: Draft, today: date) -> list[Text]:
+    items = facts.attachment_items(draft)
+    if not items or draft.item != items[0][0].id:
+        return []
+    return [
+        tn(
+            "Now the documents. We ask for {count} document, one at a time.",
+            "Now the documents. We ask for {count} documents, one at a time.",
+            len(items),
+        ),
+        t(
+            "Some tribunals prefer everything as PDF. Photos should be dated and say which "
+            "room they show."
+        ),
+    ]
+
+
+def _fee_summary(draft: Draft, today: date) -> list[Text]:
+    home = facts.housing(draft) or "private"
+    main = facts.main_case_type(draft) or "rent_level"
+    quote = filing_fee(today.year, housing=home, case_type=main)
+    lines = [
+        t("The fee for this case is {amount} for each tenancy.", amount=Money(quote.amount))
+        if quote.per_unit
+        else t("The fee for filing this case is {amount}.", amount=Money(quote.amount))
+    ]
+    if quote.year != quote.requested_year:
+        lines.append(
+            t(
+                "This is the latest amount we know, from {year}. The tribunal will "
+                "tell you the exact amount for {requested}.",
+                year=str(quote.year),
+                requested=str(quote.requested_year),
+            )
+        )
+    lines.extend(t(fact) for fact in fee_facts())
+    lines.append(
+        t(
+            "The tribunal tells you how to pay. If you pay by bank transfer, write the "
+            "address of the home with the payment."
+        )
+    )
+    return lines
+
+
+def _receipt(draft: Draft, today: date) -> list[Text]:
+    home = facts.housing(draft)
+    return [
+        t(
+            "Your case number is {number}. Keep it: you need it when you contact the tribunal.",
+            number=draft.case_number or "",
+        ),
+        t(
+            "Your case has been sent to {tribunal}.",
+            tribunal=tribunal(home, facts.municipality_code(draft)),
+        ),
+        t(
+            "What happens next: the tribunal sends your case to the other party, usually "
+            "within a week. The other party normally has 2 weeks to reply."
+        ),
+        t("The tribunal may ask you for more information, and may come to see the home."),
+        t(
+            "Most cases take from 2 months to a year, depending on the tribunal. The case "
+            "starts once the fee is paid."
+        ),
+    ]
+
+
+def _out_of_scope(draft: Draft, today: date) -> list[Text]:
+    home = facts.housing(draft)
+    if home == "commercial":
+        return [t(out_of_scope("commercial_lease").explanation)]
+    topic = draft.answers.get("ask_case_type")
+    if topic in OUT_OF_SCOPE:
+        return [t(out_of_scope(topic).explanation)]
+    if isinstance(topic, str) and home is not None:
+        excluded = excluded_case_type(topic, home)
+        if excluded is not None:
+            return [t(excluded.explanation)]
+    return []
+
+
+INTROS: dict[str, Callable[[Draft, date], list[Text]]] = {
+    "privacy_notice": _privacy,
+    "housing_help": _housing_help,
+    "case_type_intro": _case_type_intro,
+    "case_type_notes": _case_type_notes,
+    "deadline_summary": _deadline_summary,
+    "attachment_intro": _attachment_intro,
+    "fee_summary": _fee_summary,
+    "receipt": _receipt,
+    "out_of_scope": _out_of_scope,
+}
+"""Every intro a flow may name, except ``review_summary`` (see ``review.py``)."""
+
+OTHER_PARTY: dict[str, str] = {
+    "tenant": N_("the landlord"),
+    "landlord": N_("the tenant"),
+    "tenant_board": N_("the landlord"),
+}
+"""How the other party is named, by the filer's side."""

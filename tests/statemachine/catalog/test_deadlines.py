@@ -1,0 +1,252 @@
+"""Tests for the deadline rules and the deadlines they give a case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from statemachine.catalog.deadlines import RULES, Deadline, deadlines_for, rule, status_for
+from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES
+from statemachine.errors import UnknownIdError
+from statemachine.text import Text
+
+TODAY = date(2026, 11, 23)
+
+
+def _one(case_type: str, side: str, events: dict[str, date], today: date = TODAY) -> Deadline:
+    """The single deadline a case gives; fails the test if there is not exactly one."""
+    [only] = deadlines_for(case_type, side, events, today)
+    return only
+
+
+def test_design_example_tenant_objection_has_expired() -> None:
+    found = _one("rent_increase", "tenant", {"notice_received": date(2026, 10, 1)})
+    assert found.as_json() == {
+        "rule": "rent_increase.tenant_objection",
+        "event": "notice_received",
+        "starts": "2026-10-01",
+        "ends": "2026-11-12",
+        "act_by": "2026-11-12",
+        "days_left": -11,
+        "status": "expired",
+        "consequence": rule("rent_increase.tenant_objection").consequence,
+        "legal_basis": rule("rent_increase.tenant_objection").legal_basis,
+    }
+
+
+def test_landlord_filing_runs_six_weeks_after_the_tenants_deadline() -> None:
+    found = _one("rent_increase", "landlord", {"notice_received": date(2026, 10, 1)})
+    assert found.rule == "rent_increase.landlord_filing"
+    assert found.starts == date(2026, 10, 1)
+    assert found.ends == date(2026, 12, 24)
+    # 24 December is not a working day, so the safe date is the day before.
+    assert found.act_by == date(2026, 12, 23)
+    assert found.days_left == 31
+    assert found.status == "open"
+
+
+def test_two_step_rule_counts_from_the_clamped_end_not_twelve_weeks() -> None:
+    """Utility accounts: the landlord's 6 weeks start where the tenant's 6 weeks end."""
+    events = {"account_received": date(2026, 8, 31)}
+    tenant = _one("utility_accounts", "tenant", events)
+    landlord = _one("utility_accounts", "landlord", events)
+    assert tenant.ends == date(2026, 10, 12)
+    assert landlord.ends == date(2026, 11, 23)
+    assert landlord.status == "due_soon"
+    assert landlord.days_left == 0
+
+
+@pytest.mark.parametrize(
+    ("today", "days_left", "status"),
+    [
+        (date(2026, 11, 13), -1, "expired"),
+        (date(2026, 11, 12), 0, "due_soon"),
+        (date(2026, 11, 5), 7, "due_soon"),
+        (date(2026, 11, 4), 8, "open"),
+        (date(2026, 10, 1), 42, "open"),
+    ],
+)
+def test_days_left_and_status(today: date, days_left: int, status: str) -> None:
+    found = _one("rent_increase", "tenant", {"notice_received": date(2026, 10, 1)}, today)
+    assert found.ends == date(2026, 11, 12)
+    assert (found.days_left, found.status) == (days_left, status)
+
+
+@pytest.mark.parametrize(
+    ("days_left", "status"), [(-30, "expired"), (-1, "expired"), (0, "due_soon"), (7, "due_soon")]
+)
+def test_status_for(days_left: int, status: str) -> None:
+    assert status_for(days_left) == status
+
+
+@pytest.mark.parametrize(
+    ("case_type", "side", "events", "rule_id", "ends", "act_by"),
+    [
+        # D1: 1 year from the first rent, clamped on 29 February.
+        (
+            "rent_level",
+            "tenant",
+            {"rent_first_payable": date(2024, 2, 29)},
+            "rent_level.refund_window",
+            date(2025, 2, 28),
+            date(2025, 2, 28),
+        ),
+        # D15: 14 calendar days from move-in; 2026-01-17 is a Saturday.
+        (
+            "move_in_defects",
+            "tenant",
+            {"move_in": date(2026, 1, 3)},
+            "move_in_defects.defect_list",
+            date(2026, 1, 17),
+            date(2026, 1, 16),
+        ),
+        # D13: 1 month from the swap notice, clamped at the end of February.
+        (
+            "swap_improvement_approval",
+            "landlord",
+            {"swap_notified": date(2026, 1, 31)},
+            "swap_improvement.landlord_application",
+            date(2026, 2, 28),
+            date(2026, 2, 27),
+        ),
+        # D18: 4 weeks from the decision; ends on 2. påskedag 2026.
+        (
+            "maintenance",
+            "landlord",
+            {"decision_notified": date(2026, 3, 9)},
+            "appeal.boligret",
+            date(2026, 4, 6),
+            date(2026, 4, 1),
+        ),
+        # D19: 3 years from moving out; ends on Grundlovsdag 2029 (a Tuesday).
+        (
+            "move_out",
+            "tenant",
+            {"moved_out": date(2026, 6, 5)},
+            "general.limitation",
+            date(2029, 6, 5),
+            date(2029, 6, 4),
+        ),
+        # D7 for a tenant board; ends on a Sunday.
+        (
+            "utility_accounts",
+            "tenant_board",
+            {"account_received": date(2026, 10, 4)},
+            "utility_accounts.tenant_objection",
+            date(2026, 11, 15),
+            date(2026, 11, 13),
+        ),
+    ],
+)
+def test_each_rule_ends_where_domain_md_says(
+    case_type: str,
+    side: str,
+    events: dict[str, date],
+    rule_id: str,
+    ends: date,
+    act_by: date,
+) -> None:
+    found = _one(case_type, side, events)
+    assert (found.rule, found.ends, found.act_by) == (rule_id, ends, act_by)
+
+
+@pytest.mark.parametrize(
+    ("case_type", "side", "rule_ids"),
+    [
+        ("rent_increase", "tenant", ["rent_increase.tenant_objection", "appeal.boligret"]),
+        ("rent_increase", "tenant_board", ["rent_increase.tenant_objection", "appeal.boligret"]),
+        ("rent_increase", "landlord", ["rent_increase.landlord_filing", "appeal.boligret"]),
+        ("improvements", "landlord", ["appeal.boligret"]),
+        ("move_out", "tenant", ["appeal.boligret", "general.limitation"]),
+        ("move_in_defects", "tenant", ["move_in_defects.defect_list", "appeal.boligret"]),
+        ("move_in_defects", "tenant_board", ["appeal.boligret"]),
+        ("move_in_defects", "landlord", ["appeal.boligret"]),
+        ("swap_improvement_approval", "tenant", ["appeal.boligret"]),
+        ("deposit_prepaid_rent", "landlord", ["appeal.boligret"]),
+        ("house_rules", "landlord", ["appeal.boligret"]),
+    ],
+)
+def test_rules_follow_case_type_and_side(case_type: str, side: str, rule_ids: list[str]) -> None:
+    events = dict.fromkeys(EVENTS, date(2026, 10, 1))
+    found = deadlines_for(case_type, side, events, TODAY)
+    assert sorted(d.rule for d in found) == sorted(rule_ids)
+
+
+def test_appeal_applies_to_every_case_type_and_side() -> None:
+    for case_type in CASE_TYPES:
+        for side in SIDES:
+            found = deadlines_for(case_type, side, {"decision_notified": TODAY}, TODAY)
+            assert "appeal.boligret" in [d.rule for d in found]
+
+
+def test_rules_whose_event_is_missing_are_omitted() -> None:
+    assert deadlines_for("rent_increase", "tenant", {}, TODAY) == []
+    found = deadlines_for("rent_increase", "tenant", {"decision_notified": TODAY}, TODAY)
+    assert [d.rule for d in found] == ["appeal.boligret"]
+    # An event that no rule of this case type uses changes nothing.
+    assert deadlines_for("rent_increase", "tenant", {"move_in": TODAY}, TODAY) == []
+
+
+def test_deadlines_are_sorted_by_end_date() -> None:
+    events = {"notice_received": date(2026, 10, 1), "decision_notified": date(2026, 9, 1)}
+    found = deadlines_for("rent_increase", "tenant", events, TODAY)
+    assert [d.rule for d in found] == ["appeal.boligret", "rent_increase.tenant_objection"]
+    assert [d.ends for d in found] == [date(2026, 9, 29), date(2026, 11, 12)]
+
+
+@pytest.mark.parametrize(
+    ("case_type", "side", "events", "bad"),
+    [
+        ("rent_raise", "tenant", {}, "rent_raise"),
+        ("rent_increase", "representative", {}, "representative"),
+        ("rent_increase", "lejer", {}, "lejer"),
+        ("rent_increase", "tenant", {"notice": date(2026, 10, 1)}, "notice"),
+    ],
+)
+def test_unknown_ids_raise_with_the_valid_choices(
+    case_type: str, side: str, events: dict[str, date], bad: str
+) -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        deadlines_for(case_type, side, events, TODAY)
+    message = caught.value.message
+    assert isinstance(message, Text)
+    assert message.params["value"] == bad
+    assert "{valid}" in message.msgid
+    assert str(message.params["valid"])
+
+
+def test_unknown_rule_id_lists_the_valid_ones() -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        rule("rent_increase.objection")
+    message = caught.value.message
+    assert isinstance(message, Text)
+    assert "rent_increase.tenant_objection" in str(message.params["valid"])
+
+
+def test_rules_table_is_consistent() -> None:
+    assert [r.d_number for r in RULES] == [
+        "D1",
+        "D3",
+        "D4",
+        "D7",
+        "D7b",
+        "D13",
+        "D15",
+        "D18",
+        "D19",
+    ]
+    assert len({r.id for r in RULES}) == len(RULES)
+    for r in RULES:
+        assert r.event in EVENTS
+        assert r.sides <= set(SIDES)
+        assert r.who_acts and r.consequence and r.legal_basis
+        if r.after_rule is not None:
+            first = rule(r.after_rule)
+            assert first.event == r.event
+            assert first.sides.isdisjoint(r.sides)
+
+
+def test_uncertain_section_numbers_say_so() -> None:
+    assert "not confirmed" in rule("rent_increase.tenant_objection").legal_basis
+    assert "§ 77" in rule("utility_accounts.landlord_filing").legal_basis
