@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect
 
 import casestore.migrate
 from casestore import Store, current, upgrade
+from casestore.engine import make_engine
 from casestore.models import Base
 from statemachine.errors import StoreError
 from tests.pgserver import SQLITE_ONLY
@@ -78,17 +79,22 @@ def test_open_creates_the_folder_and_the_schema(tmp_path: Path) -> None:
     assert (tmp_path / "blobs" / "tmp").is_dir()
 
 
-def test_open_on_a_current_db_does_not_migrate_again(
-    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_open_migrates_a_new_db_once_and_a_current_one_never(
+    empty_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    upgrade(db_url)
+    migrated: list[str] = []
+    real = casestore.migrate.upgrade_engine
 
-    def refuse(*_: object) -> None:
-        raise AssertionError("migrations ran on an up-to-date database")
+    def counting(engine: Engine) -> None:
+        migrated.append(str(engine.url))
+        real(engine)
 
-    monkeypatch.setattr(casestore.migrate, "upgrade_engine", refuse)
-    store = Store.open(db_url, tmp_path / "blobs")
-    store.close()
+    monkeypatch.setattr(casestore.migrate, "upgrade_engine", counting)
+    Store.open(empty_url, tmp_path / "blobs").close()
+    assert len(migrated) == 1, "a new database is migrated when the store opens it"
+    Store.open(empty_url, tmp_path / "blobs").close()
+    assert len(migrated) == 1, "an up-to-date database is not migrated again"
+    assert current(empty_url) == casestore.migrate.head()
 
 
 def test_migration_matches_the_models(db_url: str) -> None:
@@ -105,11 +111,17 @@ def test_migration_matches_the_models(db_url: str) -> None:
     ("pragma", "expected"),
     [("journal_mode", "wal"), ("synchronous", 1), ("foreign_keys", 1), ("busy_timeout", 5000)],
 )
-def test_sqlite_runs_in_wal_mode_with_safe_settings(
-    store: Store, pragma: str, expected: object
+def test_sqlite_connections_run_in_wal_mode_with_safe_settings(
+    db_url: str, pragma: str, expected: object
 ) -> None:
-    with store.begin() as tx:
-        value = tx._conn.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+    """Every connection the store's engine hands out (``make_engine``, as ``Store.open``
+    builds it) carries the settings; they are per connection, so a fresh one is asked."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            value = connection.exec_driver_sql(f"PRAGMA {pragma}").scalar()
+    finally:
+        engine.dispose()
     assert value == expected
 
 

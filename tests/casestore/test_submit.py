@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casestore import Store
+from casestore.engine import make_engine
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from tests.casestore.helpers import Ticker, new_draft, submission
 
@@ -27,12 +28,17 @@ def upload(store: Store, draft_id: str, content: bytes, filename: str = "varsel.
 
 
 def counts(store: Store) -> dict[str, int]:
-    """How many rows each case table holds (read through the store's own connection)."""
+    """How many rows each case table holds, read over a connection of its own."""
     tables = ("cases", "parties", "deadlines", "counters")
-    with store.read() as tx:
-        return {
-            t: tx._conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in tables
-        }
+    engine = make_engine(store.url)
+    try:
+        with engine.connect() as connection:
+            return {
+                t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one()
+                for t in tables
+            }
+    finally:
+        engine.dispose()
 
 
 def test_numbers_run_from_10001_per_municipality(store: Store) -> None:
