@@ -4,10 +4,12 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every package, runtime and dev, pinned with its hashes for Python 3.11 on Linux x86_64.
+LOCK := requirements.lock
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MOS := $(CATALOGS:.po=.mo)
 
-.PHONY: run test check lint types contracts catalogs audit extract bench bench-http clean postgres
+.PHONY: run test check lint types contracts catalogs audit extract lock bench bench-http clean postgres
 
 PORT ?= 8080
 
@@ -78,11 +80,21 @@ bench: $(STAMP) $(MOS)
 bench-http: $(STAMP) $(MOS)
 	$(BIN)/python -m bench.http_turns
 
-$(STAMP): pyproject.toml
+# Installs the versions the lock pins (pip and setuptools among them), each file checked against
+# its hash, then builds the project from those, without build isolation or any other download.
+$(STAMP): $(LOCK) pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+# Re-resolves the lock after a change to the dependencies in pyproject.toml. Versions already
+# pinned stay unless they must move; `make lock LOCK_FLAGS=--upgrade` takes the newest of all.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes $(LOCK_FLAGS) \
+	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	  --custom-compile-command 'make lock' --quiet -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache locales/*/LC_MESSAGES/*.mo
