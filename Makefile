@@ -27,7 +27,8 @@ run: $(STAMP) $(MOS)
 	@echo
 	@$(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db
 
-test: $(STAMP) $(MOS) postgres
+# The static checks come first and stop the run before the tests when one fails.
+test: lint types contracts catalogs $(MOS) postgres
 	$(BIN)/pytest -q
 
 # The tests start their own throwaway PostgreSQL server; this installs Debian's if it is missing.
@@ -36,7 +37,8 @@ postgres:
 	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
 
-check: $(STAMP) $(MOS) lint types contracts catalogs audit test
+# Everything `make test` runs, plus what needs the network.
+check: test audit
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
