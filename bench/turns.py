@@ -25,7 +25,7 @@ from assistant import codes
 from assistant.conversation import Conversation, Turn
 from casestore import Store
 from casestore.engine import make_engine
-from statemachine.engine.machine import Engine
+from statemachine.flows import intake
 
 TODAY = date(2026, 11, 23)
 """The frozen "today" of every dialogue, so the deadline texts are the same in every run."""
@@ -300,7 +300,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         folder, began = Path(tmp), time.perf_counter()
         db = folder / "naevn.db"
         conversation = Conversation(
-            Store.open(f"sqlite:///{db}", folder / "blobs"), Engine(), lambda: TODAY
+            Store.open(f"sqlite:///{db}", folder / "blobs"), intake.engine(), lambda: TODAY
         )
         live = start(conversation, filers(args.sessions))
         fill(conversation, args.drafts - args.sessions - len(PROFILES))

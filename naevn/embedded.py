@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from assistant.conversation import Conversation
 from casestore import Store
 from naevn.settings import Settings
 from statemachine.engine.machine import Engine
+from statemachine.flows import intake
 
 
-@cache
 def engine() -> Engine:
     """The intake engine, built and validated once per process."""
-    return Engine()
+    return intake.engine()
 
 
 def open_store(settings: Settings) -> Store:

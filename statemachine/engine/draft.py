@@ -40,11 +40,14 @@ class Draft:
     history: list[str] = field(default_factory=list)
     """Positions visited before the current one, as answer keys, for "back"."""
     editing: bool = False
-    """True after "change" from the review: the dialogue returns to the review."""
+    """True after an action that rewinds and returns (edit from the review): once the answer
+    is given again, the engine replays the stored answers up to the state it returns to."""
     submit_requested: bool = False
-    """Set when the filer confirmed the declaration; the service then submits."""
+    """Set by a flow's action when the draft is to be filed (the intake's declaration); the
+    service then submits. The engine itself never reads it."""
     case_number: str | None = None
-    """The case number once submitted."""
+    """What the service filed the draft as; the flow's ``closed`` hook reads it. The engine
+    itself never reads it."""
 
     @property
     def position(self) -> Position:

@@ -1,9 +1,10 @@
 """The shape of a dialogue flow as data, and the validator that checks one at load time.
 
-A flow names its guards, actions, option sources, parsers and prompt parameters by string. The
-validator makes sure every name is registered, every state can be reached from the start, and
-an end can be reached from every state, so a broken flow fails at start-up and in the tests,
-never in front of a filer.
+A flow names its guards, actions, option sources, parsers, prompt parameters and navigation
+hooks by string, and declares the actions (back, help, save, restart, edit) it offers. The
+validator makes sure every name is registered, every state can be reached from the start or
+through an action, and an end can be reached from every state, so a broken flow fails at
+start-up and in the tests, never in front of a filer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 from statemachine.engine.kinds import INPUT_KINDS, InputKind
 from statemachine.errors import FlowError
@@ -67,12 +68,49 @@ class TransitionData(TypedDict):
     after: NotRequired[list[str]]
 
 
+BUILT_IN_ACTIONS = frozenset({"back", "help", "save"})
+"""Actions the engine carries out the same way in every flow: ``back`` returns to the previous
+position on the path, ``help`` shows the state's help text, ``save`` tells the caller to keep
+the draft for later. Any other action says what it does with ``enters`` or ``rewinds``."""
+
+
+class ActionData(TypedDict):
+    """An action a flow offers besides answering: how the engine carries it out, and where
+    the turn lists it."""
+
+    name: str
+    """The action's word in the turn protocol (``back``, ``help``, ``save``, ``restart``,
+    ``edit``)."""
+    offered: NotRequired[Literal["always", "at_questions"]]
+    """Where the turn lists it: at every state, or at questions only (not at final states).
+    An action that is not listed (``edit``, chosen from the review's options) still works."""
+    enters: NotRequired[str]
+    """A state the action enters from wherever the filer is (restart enters its
+    confirmation). The position left is pushed on the path, so ``back`` returns to it. The
+    validator counts the state as reachable."""
+    at_start: NotRequired[str]
+    """For an ``enters`` action: the message (a msgid) it gives instead, changing nothing, at
+    the first question, where there is nothing to undo yet."""
+    rewinds: NotRequired[str]
+    """The name of a registered rewind hook, which picks an earlier position on the path to
+    go back to (edit: the answer chosen on the review)."""
+    returns_to: NotRequired[str]
+    """For a ``rewinds`` action: the state the dialogue comes back to once the answer is given
+    again; the engine replays the stored answers in between. A flow has one such state."""
+
+
 class FlowData(TypedDict):
     """A whole flow."""
 
     name: str
     initial: str
     sections: int
+    answer_trigger: str
+    """The trigger an answer fires (the transitions' ``trigger`` for answers)."""
+    actions: list[ActionData]
+    """The actions the flow offers besides answering, in the order a turn lists them."""
+    no_question: str
+    """The message (a msgid) for a value sent at a final state, where nothing is asked."""
     states: list[StateData]
     transitions: list[TransitionData]
 
@@ -81,27 +119,37 @@ class FlowData(TypedDict):
 class Names:
     """The names a registry provides, for validation."""
 
-    guards: frozenset[str]
-    actions: frozenset[str]
-    options: frozenset[str]
-    parsers: frozenset[str]
-    params: frozenset[str]
-    intros: frozenset[str]
-    items: frozenset[str]
-    requirements: frozenset[str]
+    guards: frozenset[str] = frozenset()
+    """Guards, for the transitions' ``conditions`` and ``unless``."""
+    actions: frozenset[str] = frozenset()
+    """Actions, for the transitions' ``after``."""
+    options: frozenset[str] = frozenset()
+    """Option sources, for ``input.options``."""
+    parsers: frozenset[str] = frozenset()
+    """Parsers, for ``input.parser``."""
+    params: frozenset[str] = frozenset()
+    """Prompt-parameter functions, for a state's ``params``."""
+    intros: frozenset[str] = frozenset()
+    """Intros, for a state's ``intro``."""
+    items: frozenset[str] = frozenset()
+    """Item sources, for a state's ``items``."""
+    requirements: frozenset[str] = frozenset()
+    """Requirement tests, for ``input.required_when``."""
+    rewinds: frozenset[str] = frozenset()
+    """Rewind hooks, for an action's ``rewinds``."""
 
 
-def validate(flow: FlowData, names: Names, entries: frozenset[str] = frozenset()) -> None:
+def validate(flow: FlowData, names: Names) -> None:
     """Check a flow against the registered names and its own graph.
+
+    States an action enters (``enters``) count as reachable, as the start does.
 
     Args:
         flow: the flow to check.
-        names: what the registry provides.
-        entries: states entered through an action rather than an answer (e.g. restart);
-            they count as reachable.
+        names: what the flow's hook registry provides (``Hooks.names``).
 
     Raises:
-        FlowError: naming every problem found, one per line.
+        FlowError: naming every problem found, separated by semicolons.
     """
     problems: list[str] = []
     states = {s["name"]: s for s in flow["states"]}
@@ -120,9 +168,13 @@ def validate(flow: FlowData, names: Names, entries: frozenset[str] = frozenset()
         problems.extend(_missing("action", tr.get("after", []), names.actions))
         if tr["source"] in edges:
             edges[tr["source"]].add(tr["dest"])
+    if not any(tr["trigger"] == flow["answer_trigger"] for tr in flow["transitions"]):
+        problems.append(f"no transition fires on the answer trigger {flow['answer_trigger']!r}")
+    problems.extend(_check_actions(flow["actions"], states, names))
     finals = {n for n, s in states.items() if s.get("final")}
     if not finals:
         problems.append("no final state")
+    entries = [a["enters"] for a in flow["actions"] if "enters" in a]
     reached: set[str] = set()
     for start in [flow["initial"], *entries]:
         reached |= _reach(start, edges)
@@ -167,6 +219,34 @@ def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]
     )
     yield from _missing("intro", [state["intro"]] if "intro" in state else [], names.intros)
     yield from _missing("item source", [state["items"]] if "items" in state else [], names.items)
+
+
+def _check_actions(
+    actions: list[ActionData], states: dict[str, StateData], names: Names
+) -> Iterable[str]:
+    seen: set[str] = set()
+    for action in actions:
+        name = action["name"]
+        if name in seen:
+            yield f"action {name!r} is declared twice"
+        seen.add(name)
+        moves = [key for key in ("enters", "rewinds") if key in action]
+        if name in BUILT_IN_ACTIONS and moves:
+            yield f"action {name!r} is built in and takes no {moves[0]!r}"
+        elif name not in BUILT_IN_ACTIONS and len(moves) != 1:
+            yield f"action {name!r} needs exactly one of 'enters' and 'rewinds'"
+        for target in (action.get("enters"), action.get("returns_to")):
+            if target is not None and target not in states:
+                yield f"action {name!r}: unknown state {target!r}"
+        if "returns_to" in action and "rewinds" not in action:
+            yield f"action {name!r}: only a rewind returns"
+        if "at_start" in action and "enters" not in action:
+            yield f"action {name!r}: only an action that enters a state has an 'at_start'"
+        yield from _missing(
+            "rewind hook", [action["rewinds"]] if "rewinds" in action else [], names.rewinds
+        )
+    if len({a["returns_to"] for a in actions if "returns_to" in a}) > 1:
+        yield "more than one state to return to"
 
 
 def _names(tr: TransitionData, *keys: str) -> list[str]:

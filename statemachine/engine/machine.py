@@ -6,119 +6,34 @@ draft's state, the machine runs the guards and actions, and the new state is cop
 Per-session machines would cost about 0.3 ms and tens of KiB each (design.md).
 
 Answers are parsed and checked before anything moves: bad input never changes state, it
-comes back as the same question with errors. Navigation (back, change from the review,
-restart) is the engine's own; everything an answer does is in the flow data.
+comes back as the same question with errors. The engine knows no flow: what an answer does
+is in the flow data and its :class:`~statemachine.engine.hooks.Hooks`, and so is every action
+but the built-in ``back``, ``help`` and ``save``. Those it carries out in three generic ways:
+
+- an action that *enters* a state (restart) pushes the current position on the path and goes
+  there;
+- an action that *rewinds* (edit) goes back to an earlier position a hook picks, and, when it
+  *returns*, replays the stored answers after the new one until it is back where it was;
+- a flow's ``closed`` hook says when a draft takes nothing more (it has been filed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from transitions import Machine
 
 from statemachine.engine import values
+from statemachine.engine.answer import UNKNOWN_ACTION, Answer, Outcome
 from statemachine.engine.draft import Draft, answer_key, split_key
-from statemachine.engine.flow import FlowData, InputData, StateData, validate
+from statemachine.engine.flow import ActionData, FlowData, InputData, StateData, validate
+from statemachine.engine.hooks import Hooks, Step
 from statemachine.engine.option import Option
+from statemachine.engine.turn import InputSpec, TurnSpec
 from statemachine.errors import FlowError, InvalidInputError
-from statemachine.flows.intake import review
-from statemachine.flows.intake.dialogue import ACTION_ENTRIES, INTAKE
-from statemachine.flows.intake.hooks import (
-    ACTIONS,
-    GUARDS,
-    NAMES,
-    OPTIONS,
-    PARAMS,
-    PARSERS,
-    REQUIREMENTS,
-    Step,
-)
-from statemachine.flows.intake.summaries import INTROS
 from statemachine.text import Param, Text, t
-
-ACTIONS_ANYWHERE = ("back", "help", "save", "restart")
-"""Actions a filer may take at any question."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the filer sent: a value, or an action (``back``, ``help``, ``save``, ``restart``,
-    ``edit`` with a ``target``)."""
-
-    value: Any = None
-    """The answer's value, when it is not an action."""
-    action: str | None = None
-    """The action, if any."""
-    target: str | None = None
-    """For ``edit``: the answer key to change."""
-
-    @classmethod
-    def from_json(cls, obj: Any) -> Answer:
-        """Read an answer in the turn protocol's JSON shape.
-
-        Raises:
-            InvalidInputError: for anything that is not ``{"value": …}`` or ``{"action": …}``.
-        """
-        if isinstance(obj, dict):
-            if "action" in obj:
-                action = obj["action"]
-                if action in ACTIONS_ANYWHERE:
-                    return cls(action=action)
-                if action == "edit" and isinstance(obj.get("target"), str):
-                    return cls(action="edit", target=obj["target"])
-                raise InvalidInputError(t("Unknown action. Use back, help, save or restart."))
-            if "value" in obj:
-                return cls(value=obj["value"])
-        raise InvalidInputError(t("An answer needs a value or an action."))
-
-
-@dataclass
-class Outcome:
-    """The result of one answer."""
-
-    draft: Draft
-    """The draft after the answer (unchanged when there are errors)."""
-    messages: list[Text] = field(default_factory=list)
-    """Lines to show before the next question."""
-    errors: list[Text] = field(default_factory=list)
-    """Why the answer was not accepted, in plain words."""
-    saved: bool = False
-    """The filer asked to save; the caller adds the resume code."""
-
-
-@dataclass(frozen=True)
-class InputSpec:
-    """What the question takes."""
-
-    kind: str
-    """The input kind."""
-    required: bool
-    """Whether an empty answer is refused."""
-    options: list[Option]
-    """The choices, for choice kinds (and the "I don't have it" option for files)."""
-    current: Param | None
-    """The answer already given here, if any, for display; sending nothing keeps it."""
-
-
-@dataclass(frozen=True)
-class TurnSpec:
-    """A turn before translation: ids plus untranslated text."""
-
-    state: str
-    item: str | None
-    messages: list[Text]
-    prompt: Text
-    help: Text | None
-    input: InputSpec
-    errors: list[Text]
-    step: int
-    total: int
-    actions: list[str]
-    done: bool
-    case_number: str | None
 
 
 class _Cursor:
@@ -131,13 +46,32 @@ class _Cursor:
 
 
 class Engine:
-    """Runs a dialogue flow over drafts. Build one per flow and share it."""
+    """Runs one dialogue flow over drafts. Build one per flow and share it.
 
-    def __init__(self, flow: FlowData = INTAKE, entries: frozenset[str] = ACTION_ENTRIES):
-        validate(flow, NAMES, entries)
+    Args:
+        flow: the flow, as data.
+        hooks: the functions the flow's data names.
+
+    Raises:
+        FlowError: the flow is broken (see :func:`~statemachine.engine.flow.validate`).
+    """
+
+    def __init__(self, flow: FlowData, hooks: Hooks) -> None:
+        validate(flow, hooks.names)
         self.flow = flow
+        """The flow this engine runs."""
+        self.hooks = hooks
+        """The flow's hooks."""
         self.states: dict[str, StateData] = {s["name"]: s for s in flow["states"]}
+        """The flow's states by name."""
         self.finals = frozenset(n for n, s in self.states.items() if s.get("final"))
+        """The names of the final states, where nothing is asked."""
+        self._actions: dict[str, ActionData] = {a["name"]: a for a in flow["actions"]}
+        self._listed = [a["name"] for a in flow["actions"] if "offered" in a]
+        self._listed_at_ends = [a["name"] for a in flow["actions"] if a.get("offered") == "always"]
+        self._return_to = next(
+            (a["returns_to"] for a in flow["actions"] if "returns_to" in a), None
+        )
         self._machine = Machine(
             model=None,
             states=list(self.states),
@@ -149,14 +83,14 @@ class Engine:
                     "trigger": tr["trigger"],
                     "source": tr["source"],
                     "dest": tr["dest"],
-                    "conditions": [_guard(n) for n in tr.get("conditions", [])],
-                    "unless": [_guard(n) for n in tr.get("unless", [])],
-                    "after": [_action(n) for n in tr.get("after", [])],
+                    "conditions": [self._guard(n) for n in tr.get("conditions", [])],
+                    "unless": [self._guard(n) for n in tr.get("unless", [])],
+                    "after": [self._action(n) for n in tr.get("after", [])],
                 }
                 for tr in flow["transitions"]
             ],
         )
-        self._answer_event = self._machine.events["answer"]
+        self._answer_event = self._machine.events[flow["answer_trigger"]]
 
     # -- dialogue ------------------------------------------------------------------------
 
@@ -166,33 +100,20 @@ class Engine:
 
     def step(self, draft: Draft, answer: Answer, today: date) -> Outcome:
         """Apply one answer or action to ``draft`` (changed in place) and say what happened."""
-        if draft.case_number is not None:
-            return Outcome(
-                draft, errors=[t("This case has been filed. Nothing more can be changed here.")]
-            )
+        closure = self.hooks.closed(draft)
+        if closure is not None:
+            return Outcome(draft, errors=[closure.reason])
         if answer.action is not None:
             return self._act(draft, answer)
-        if (
-            draft.state == "review"
-            and isinstance(answer.value, str)
-            and answer.value.startswith("edit:")
-        ):
-            return self._act(draft, Answer(action="edit", target=answer.value[5:]))
         if draft.state in self.finals:
-            return Outcome(
-                draft,
-                errors=[
-                    t(
-                        "There is no question here to answer. Type back "
-                        "to go back, or restart to start again."
-                    )
-                ],
-            )
+            return Outcome(draft, errors=[Text(self.flow["no_question"])])
         spec = self.states[draft.state]
         try:
             value = self._parse(spec, draft, answer.value, today, keep=True)
         except InvalidInputError as err:
             return Outcome(draft, errors=[_text(err)])
+        if isinstance(value, Answer):
+            return self._act(draft, value)
         step = Step(draft=draft, value=value, today=today)
         if spec.get("no_means_back") and value is False:
             self._back(draft)
@@ -217,13 +138,16 @@ class Engine:
             draft.item = None
 
     def _fast_forward(self, step: Step) -> None:
-        """After a change from the review, replay the stored answers up to the review.
+        """After an answer given again through a rewind, replay the stored answers up to the
+        state the rewind returns to (the review).
 
-        The replayed answers were seen before, so their notes are not shown again.
+        The replay stops early at a question whose stored answer is missing or no longer fits,
+        which the filer then answers. The replayed answers were seen before, so their notes are
+        not shown again.
         """
         draft = step.draft
         shown = len(step.messages)
-        while draft.state != "review" and draft.state not in self.finals:
+        while draft.state != self._return_to and draft.state not in self.finals:
             spec = self.states[draft.state]
             kind = spec["input"]["kind"] if "input" in spec else "none"
             if kind != "none" and draft.key not in draft.answers:
@@ -234,13 +158,17 @@ class Engine:
             if spec.get("no_means_back") and value is False:
                 return
             step.value = value
-            step.next_question = None
+            step.scratch.clear()
             self._advance(step)
             del step.messages[shown:]
         draft.editing = False
 
     def _act(self, draft: Draft, answer: Answer) -> Outcome:
-        if answer.action == "back":
+        action = self._actions.get(answer.action or "")
+        if action is None:
+            return Outcome(draft, errors=[t(UNKNOWN_ACTION)])
+        name = action["name"]
+        if name == "back":
             if not draft.history:
                 return Outcome(
                     draft,
@@ -248,40 +176,48 @@ class Engine:
                 )
             self._back(draft)
             return Outcome(draft)
-        if answer.action == "help":
+        if name == "help":
             spec = self.states[draft.state]
             if "help" not in spec:
                 return Outcome(draft, messages=[t("There is no more help for this step.")])
             return Outcome(
                 draft, messages=[Text(spec["help"], self.params_of(spec, draft, draft.item))]
             )
-        if answer.action == "save":
+        if name == "save":
             return Outcome(draft, saved=True)
-        if answer.action == "restart":
-            if not draft.history:
-                return Outcome(draft, messages=[t("You are at the first question already.")])
-            if draft.state != "confirm_restart":
-                draft.history.append(draft.key)
-                draft.state, draft.item = "confirm_restart", None
-            return Outcome(draft)
-        return self._edit(draft, answer.target or "")
+        if "enters" in action:
+            return self._enter(draft, action, action["enters"])
+        return self._rewind(draft, action, action["rewinds"], answer.target)
 
-    def _edit(self, draft: Draft, target: str) -> Outcome:
-        if draft.state != "review":
-            return Outcome(draft, errors=[t("Answers can be changed from the review at the end.")])
-        if target not in review.reviewed_keys(draft, self.states):
-            return Outcome(draft, errors=[t("There is no such answer to change.")])
-        index = draft.history.index(target)
-        draft.history = draft.history[:index]
-        draft.state, draft.item = split_key(target)
-        draft.editing = True
+    def _enter(self, draft: Draft, action: ActionData, state: str) -> Outcome:
+        """Go to ``state`` from wherever the draft is; ``back`` comes back here."""
+        if not draft.history and "at_start" in action:
+            return Outcome(draft, messages=[Text(action["at_start"])])
+        if draft.state != state:
+            draft.history.append(draft.key)
+            draft.state, draft.item = state, None
+        return Outcome(draft)
+
+    def _rewind(self, draft: Draft, action: ActionData, hook: str, target: str | None) -> Outcome:
+        """Go back to the earlier position the hook picks, forgetting the path after it."""
+        try:
+            key = self.hooks.rewinds[hook](draft, target)
+        except InvalidInputError as err:
+            return Outcome(draft, errors=[_text(err)])
+        if key not in draft.history:
+            raise FlowError(f"rewind {hook!r} chose {key!r}, which is not on the path")
+        draft.history = draft.history[: draft.history.index(key)]
+        draft.state, draft.item = split_key(key)
+        if "returns_to" in action:
+            draft.editing = True
         return Outcome(draft)
 
     def _back(self, draft: Draft) -> None:
         draft.state, draft.item = split_key(draft.history.pop())
 
     def _parse(self, spec: StateData, draft: Draft, value: Any, today: date, *, keep: bool) -> Any:
-        """Check an answer against the question and return its canonical form."""
+        """Check an answer against the question and return its canonical form (or, from a
+        parser hook, an :class:`Answer` with the action it asks for)."""
         inp = spec.get("input")
         if inp is None:
             raise InvalidInputError(t("This step takes no answer."))
@@ -299,7 +235,7 @@ class Engine:
                 return {"missing": True}
             return [] if kind == "multi_choice" else ""
         if "parser" in inp and not (kind == "file" and value == "missing" and "options" not in inp):
-            return PARSERS[inp["parser"]](draft, value, today)
+            return self.hooks.parsers[inp["parser"]](draft, value, today)
         if kind in ("choice", "multi_choice"):
             ids = [o.id for o in self.options(spec, draft)]
             if kind == "choice":
@@ -335,12 +271,11 @@ class Engine:
         chosen = value if isinstance(value, list) else [value]
         return all(v in ids for v in chosen)
 
-    @staticmethod
-    def _required(inp: InputData, draft: Draft) -> bool:
+    def _required(self, inp: InputData, draft: Draft) -> bool:
         if inp["kind"] == "none":
             return False
         if "required_when" in inp:
-            return REQUIREMENTS[inp["required_when"]](draft)
+            return self.hooks.requirements[inp["required_when"]](draft)
         return inp.get("required", inp["kind"] != "multi_choice")
 
     # -- rendering -----------------------------------------------------------------------
@@ -350,14 +285,12 @@ class Engine:
         source = spec["input"].get("options") if "input" in spec else None
         if source is None:
             return []
-        if source == "review":
-            return review.options(draft, self.states, self.params_of)
-        return OPTIONS[source](draft)
+        return self.hooks.options[source](draft)
 
     def params_of(self, spec: StateData, draft: Draft, item: str | None) -> dict[str, Param]:
         """The placeholders of a state's prompt and help, for one item."""
         name = spec.get("params")
-        return PARAMS[name](draft, item) if name else {}
+        return self.hooks.params[name](draft, item) if name else {}
 
     def turn(
         self, draft: Draft, today: date, messages: Sequence[Text] = (), errors: Sequence[Text] = ()
@@ -367,15 +300,17 @@ class Engine:
         params = self.params_of(spec, draft, draft.item)
         shown = list(messages)
         intro = spec.get("intro")
-        if intro == "review_summary":
-            shown.extend(review.summary(draft, today))
-        elif intro:
-            shown.extend(INTROS[intro](draft, today))
+        if intro:
+            shown.extend(self.hooks.intros[intro](draft, today))
         inp = spec.get("input")
         current = None
         if inp is not None and inp["kind"] != "none" and self._kept(spec, draft) is not None:
-            current = review.display(draft, spec, draft.item, draft.answers[draft.key])
-        final = draft.state in self.finals
+            current = self.hooks.display(draft, spec, draft.item, draft.answers[draft.key])
+        closure = self.hooks.closed(draft)
+        if closure is not None:
+            actions = []
+        else:
+            actions = list(self._listed_at_ends if draft.state in self.finals else self._listed)
         return TurnSpec(
             state=draft.state,
             item=draft.item,
@@ -391,11 +326,9 @@ class Engine:
             errors=list(errors),
             step=spec["section"],
             total=self.flow["sections"],
-            actions=[]
-            if draft.case_number
-            else (["back", "restart"] if final else list(ACTIONS_ANYWHERE)),
-            done=draft.case_number is not None,
-            case_number=draft.case_number,
+            actions=actions,
+            done=closure is not None,
+            case_number=closure.reference if closure is not None else None,
         )
 
     def path_answers(self, draft: Draft) -> dict[str, Any]:
@@ -403,19 +336,19 @@ class Engine:
         keys = [*draft.history, draft.key]
         return {k: draft.answers[k] for k in keys if k in draft.answers}
 
+    # -- the machine's callbacks ---------------------------------------------------------
+
+    def _guard(self, name: str) -> Any:
+        guard = self.hooks.guards[name]
+        return lambda ev: guard(ev.kwargs["step"], ev.transition.dest)
+
+    def _action(self, name: str) -> Any:
+        action = self.hooks.actions[name]
+        return lambda ev: action(ev.kwargs["step"])
+
 
 def _text(err: InvalidInputError) -> Text:
     return err.message if isinstance(err.message, Text) else Text(err.message)
-
-
-def _guard(name: str) -> Any:
-    guard = GUARDS[name]
-    return lambda ev: guard(ev.kwargs["step"], ev.transition.dest)
-
-
-def _action(name: str) -> Any:
-    action = ACTIONS[name]
-    return lambda ev: action(ev.kwargs["step"])
 
 
 __all__ = ["Answer", "Engine", "InputSpec", "Outcome", "TurnSpec", "answer_key"]

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.conversation import Conversation
 from casestore import Store
-from statemachine.engine.machine import Engine
+from statemachine.flows import intake
 
 TODAY = date(2026, 11, 23)
 TO_DOCUMENTS: list[Any] = [
@@ -36,7 +36,7 @@ TO_DOCUMENTS: list[Any] = [
 @pytest.fixture
 def conversation(tmp_path: Path) -> Conversation:
     store = Store.open(f"sqlite:///{tmp_path / 'naevn.db'}", tmp_path / "blobs")
-    return Conversation(store, Engine(), lambda: TODAY)
+    return Conversation(store, intake.engine(), lambda: TODAY)
 
 
 def _walk(conv: Conversation, values: list[Any]) -> tuple[str, str, dict[str, Any]]:

@@ -17,7 +17,7 @@ from assistant.openapi import document
 from assistant.terminal import PlainChat
 from casestore import Store
 from naevn.app import make_app
-from statemachine.engine.machine import Engine
+from statemachine.flows import intake
 
 TODAY = date(2026, 11, 23)
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -27,7 +27,7 @@ SCRIPTS = sorted(GOLDEN.glob("*.in"))
 @pytest.fixture
 def conversation(tmp_path: Path) -> Conversation:
     store = Store.open(f"sqlite:///{tmp_path / 'naevn.db'}", tmp_path / "blobs")
-    return Conversation(store, Engine(), lambda: TODAY)
+    return Conversation(store, intake.engine(), lambda: TODAY)
 
 
 def _validator(component: str) -> OAS31Validator:

@@ -31,7 +31,7 @@ from bench.httpfiler import Ack, Api, Crowd, Tally, client, post_json
 from bench.service import Service
 from casestore import Store
 from statemachine.engine.draft import Draft
-from statemachine.engine.machine import Engine
+from statemachine.flows import intake
 from statemachine.flows.intake.filing import filing_from
 from tests.durability.test_crash_chat import ORPHANS, check_numbers, check_structure, read_only
 
@@ -144,7 +144,7 @@ def check_acknowledged(store: Store, tally: Tally) -> None:
 
 def check_cases(store: Store, cases: list[tuple[str, str]]) -> None:
     """Each case is whole: what its draft files, as parties, deadlines, files and one event."""
-    engine, today = Engine(), date.fromisoformat(TODAY)
+    engine, today = intake.engine(), date.fromisoformat(TODAY)
     with store.read() as tx:
         for number, draft_id in cases:
             row = tx.load_draft(draft_id)

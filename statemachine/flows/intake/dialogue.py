@@ -3,18 +3,25 @@
 The case type's own questions (``questions.py``) are woven in between choosing the case type
 and the deadline summary; the chain of transitions between them is generated here from the
 question list, so adding a question to the catalog adds it to the dialogue.
+
+Besides answering, a filer may go back, ask for help, save, restart (which asks first, in
+``confirm_restart``) and, from the review, change an earlier answer (``edit``), after which
+the dialogue returns to the review. The functions named here are in ``hooks.py``.
 """
 
 from __future__ import annotations
 
 from statemachine.catalog.questions import QUESTIONS
 from statemachine.catalog.shapes import Question
-from statemachine.engine.flow import FlowData, StateData, TransitionData
+from statemachine.engine.flow import ActionData, FlowData, StateData, TransitionData
 from statemachine.text import N_
 
 SECTIONS = 15
 """Language and privacy, role, housing, address, case type, details, deadlines, other party,
 co-parties, claim, attachments, contact, fee, review, submit."""
+
+ANSWER = "answer"
+"""The trigger an answer fires."""
 
 
 def _answer(
@@ -25,7 +32,7 @@ def _answer(
     unless: list[str] | None = None,
     then: list[str] | None = None,
 ) -> TransitionData:
-    tr: TransitionData = {"trigger": "answer", "source": source, "dest": dest}
+    tr: TransitionData = {"trigger": ANSWER, "source": source, "dest": dest}
     if when:
         tr["conditions"] = when
     if unless:
@@ -356,7 +363,7 @@ _STATES: list[StateData] = [
         ),
         "help": N_("Choose the number of an answer to change it. You come back here afterwards."),
         "review": False,
-        "input": {"kind": "choice", "options": "review"},
+        "input": {"kind": "choice", "options": "review", "parser": "review"},
     },
     {
         "name": "ask_declaration",
@@ -458,14 +465,30 @@ _TRANSITIONS: list[TransitionData] = [
     _answer("confirm_restart", "ask_consent", then=["clear_answers"]),
 ]
 
+_ACTIONS: list[ActionData] = [
+    {"name": "back", "offered": "always"},
+    {"name": "help", "offered": "at_questions"},
+    {"name": "save", "offered": "at_questions"},
+    {
+        "name": "restart",
+        "offered": "always",
+        "enters": "confirm_restart",
+        "at_start": N_("You are at the first question already."),
+    },
+    # Chosen from the review's options (``edit:KEY``), so not listed with the others.
+    {"name": "edit", "rewinds": "change_answer", "returns_to": "review"},
+]
+
 INTAKE: FlowData = {
     "name": "intake",
     "initial": "ask_language",
     "sections": SECTIONS,
+    "answer_trigger": ANSWER,
+    "actions": _ACTIONS,
+    "no_question": N_(
+        "There is no question here to answer. Type back to go back, or restart to start again."
+    ),
     "states": _STATES,
     "transitions": _TRANSITIONS,
 }
 """The filer's intake dialogue."""
-
-ACTION_ENTRIES = frozenset({"confirm_restart"})
-"""States entered only through an action (restart), not through an answer."""

@@ -1,13 +1,13 @@
-"""The named guards, actions, parsers and prompt parameters of the intake flow.
+"""The intake flow's hooks: the guards, actions, parsers, options and texts its data names.
 
-The flow data names these by string; the engine looks them up here once, when it builds the
-machine. Everything here is pure: it reads and changes the draft in memory, nothing else.
+The flow data (``dialogue.py``) names these by string; :data:`HOOKS` holds them for the
+engine, which looks each up once, when it builds the machine. Everything here is pure: it
+reads and changes the draft in memory, nothing else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -15,49 +15,43 @@ from statemachine.catalog.ids import OUT_OF_SCOPE
 from statemachine.catalog.municipalities import find_municipalities
 from statemachine.catalog.outofscope import excluded_case_type
 from statemachine.engine.draft import Draft
-from statemachine.engine.flow import Names
-from statemachine.engine.option import Option
+from statemachine.engine.flow import StateData
+from statemachine.engine.hooks import (
+    Action,
+    Closure,
+    Guard,
+    Hooks,
+    Items,
+    OptionSource,
+    Params,
+    Parser,
+    Requirement,
+    Step,
+)
 from statemachine.engine.values import parse_text
 from statemachine.errors import InvalidInputError
-from statemachine.flows.intake import facts
+from statemachine.flows.intake import facts, review
+from statemachine.flows.intake.dialogue import INTAKE
 from statemachine.flows.intake.options import OPTION_SOURCES
 from statemachine.flows.intake.summaries import INTROS, OTHER_PARTY
-from statemachine.text import Param, Text, t
+from statemachine.text import Param, t
 
-
-@dataclass
-class Step:
-    """One answer being applied: the draft, the parsed value, and messages to show."""
-
-    draft: Draft
-    """The draft being changed."""
-    value: Any
-    """The parsed, canonical answer."""
-    today: date
-    """Today, for date checks."""
-    messages: list[Text] = field(default_factory=list)
-    """Lines to show the filer with the next question."""
-    next_question: str | None = None
-    """The next case question, worked out once per answer (many transitions ask for it)."""
-
-    def next_after(self, state: str) -> str:
-        """The state after ``state`` in the question chain, computed once per step."""
-        if self.next_question is None:
-            self.next_question = facts.next_question(self.draft, state)
-        return self.next_question
-
-
-Guard = Callable[[Step, str], bool]
-"""A condition on a transition; gets the step and the transition's destination."""
-Action = Callable[[Step], None]
-"""A change made after a transition."""
-Parser = Callable[[Draft, Any, date], Any]
-"""A parser that replaces an input kind's own."""
-Params = Callable[[Draft, "str | None"], dict[str, Param]]
-"""The placeholders of a prompt, for a draft and an item."""
-
+STATES: Mapping[str, StateData] = {s["name"]: s for s in INTAKE["states"]}
+"""The intake flow's states by name, for the review."""
 
 # -- guards -------------------------------------------------------------------------------
+
+
+def next_after(step: Step, state: str) -> str:
+    """The state after ``state`` in the question chain, worked out once per answer.
+
+    Every transition out of a question asks (guard ``is_next_question``), so the answer is
+    kept in the step's scratch notes.
+    """
+    found: str | None = step.scratch.get("next_question")
+    if found is None:
+        found = step.scratch["next_question"] = facts.next_question(step.draft, state)
+    return found
 
 
 def _topic_out_of_scope(step: Step, dest: str) -> bool:
@@ -85,7 +79,7 @@ GUARDS: dict[str, Guard] = {
     "housing_commercial": lambda s, d: s.value == "commercial",
     "municipality_ambiguous": lambda s, d: len(s.value["matches"]) > 1,
     "topic_out_of_scope": _topic_out_of_scope,
-    "is_next_question": lambda s, d: s.next_after(s.draft.state) == d,
+    "is_next_question": lambda s, d: next_after(s, s.draft.state) == d,
     "attachment_missing_required": _missing_required,
     "more_attachments": _more_attachments,
 }
@@ -206,7 +200,11 @@ def _is_file(record: Any) -> bool:
     )
 
 
-PARSERS: dict[str, Parser] = {"municipality": _municipality, "attachment": _attachment}
+PARSERS: dict[str, Parser] = {
+    "municipality": _municipality,
+    "attachment": _attachment,
+    "review": review.choice,
+}
 """Every special parser the intake flow may name."""
 
 
@@ -227,27 +225,49 @@ def _attachment_params(draft: Draft, item: str | None) -> dict[str, Param]:
 PARAMS: dict[str, Params] = {"other_party": _other_party, "attachment": _attachment_params}
 """Every prompt-parameter function the intake flow may name."""
 
-ITEMS: dict[str, Callable[[Draft], list[str]]] = {
+ITEMS: dict[str, Items] = {
     "attachments": lambda d: [a.id for a, _ in facts.attachment_items(d)],
 }
 """Every item source of repeated steps."""
 
-REQUIREMENTS: dict[str, Callable[[Draft], bool]] = {
+REQUIREMENTS: dict[str, Requirement] = {
     "attachment_required": lambda d: facts.attachment_required(d, d.item),
 }
 """Tests that decide per draft whether a question must be answered."""
 
-OPTIONS: dict[str, Callable[[Draft], list[Option]]] = dict(OPTION_SOURCES)
-"""Option sources; the engine adds ``review``."""
 
-NAMES = Names(
-    guards=frozenset(GUARDS),
-    actions=frozenset(ACTIONS),
-    options=frozenset([*OPTIONS, "review"]),
-    parsers=frozenset(PARSERS),
-    params=frozenset(PARAMS),
-    intros=frozenset([*INTROS, "review_summary"]),
-    items=frozenset(ITEMS),
-    requirements=frozenset(REQUIREMENTS),
+def _params_of(spec: StateData, draft: Draft, item: str | None) -> dict[str, Param]:
+    name = spec.get("params")
+    return PARAMS[name](draft, item) if name else {}
+
+
+OPTIONS: dict[str, OptionSource] = {
+    **OPTION_SOURCES,
+    "review": lambda d: review.options(d, STATES, _params_of),
+}
+"""Every option source the intake flow may name."""
+
+
+def _filed(draft: Draft) -> Closure | None:
+    if draft.case_number is None:
+        return None
+    return Closure(
+        t("This case has been filed. Nothing more can be changed here."), draft.case_number
+    )
+
+
+HOOKS = Hooks(
+    guards=GUARDS,
+    actions=ACTIONS,
+    parsers=PARSERS,
+    options=OPTIONS,
+    params=PARAMS,
+    intros={**INTROS, "review_summary": review.summary},
+    items=ITEMS,
+    requirements=REQUIREMENTS,
+    rewinds={"change_answer": lambda d, target: review.change(d, target, STATES)},
+    display=review.display,
+    closed=_filed,
 )
-"""The names registered here, for the flow validator."""
+"""The intake flow's hooks, for ``Engine(INTAKE, HOOKS)``. A filed draft (one with a case
+number, which the service sets) takes no more answers."""

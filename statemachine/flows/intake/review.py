@@ -1,17 +1,25 @@
-"""The review: every answer on the filer's path, each with a way to change it."""
+"""The review: every answer on the filer's path, each with a way to change it.
+
+The review is a choice: go on, or ``edit:KEY`` to change the answer stored under ``KEY``. Its
+parser turns the latter into the ``edit`` action, whose rewind hook (:func:`change`) checks the
+key; the engine then goes back to it and, once it is answered again, on to the review.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from statemachine.catalog.municipalities import municipality
 from statemachine.catalog.questions import question
+from statemachine.engine.answer import Answer
 from statemachine.engine.draft import Draft, split_key
 from statemachine.engine.flow import StateData
 from statemachine.engine.option import Option
+from statemachine.engine.values import parse_choice
+from statemachine.errors import InvalidInputError
 from statemachine.flows.intake import facts
 from statemachine.flows.intake.options import OPTION_SOURCES
 from statemachine.flows.intake.summaries import case_deadlines
@@ -20,8 +28,15 @@ from statemachine.text import N_, Money, Param, Text, t
 YES = N_("Yes")
 NO = N_("No")
 
+REVIEW = "review"
+"""The review's state."""
+GO_ON = "continue"
+"""The review's option that goes on to the declaration."""
+EDIT = "edit:"
+"""The prefix of the review's options that change an answer; the answer key follows."""
 
-def reviewed_keys(draft: Draft, states: dict[str, StateData]) -> list[str]:
+
+def reviewed_keys(draft: Draft, states: Mapping[str, StateData]) -> list[str]:
     """The answer keys on the path to the review, in the order they were asked."""
     keys = []
     for key in draft.history:
@@ -95,19 +110,43 @@ def summary(draft: Draft, today: date) -> list[Text]:
     return lines
 
 
+def choice(draft: Draft, value: Any, today: date) -> str | Answer:
+    """Parse the review's answer: go on, or the ``edit`` action for ``edit:KEY``.
+
+    Raises:
+        InvalidInputError: for anything else.
+    """
+    if isinstance(value, str) and value.startswith(EDIT):
+        return Answer(action="edit", target=value[len(EDIT) :])
+    return parse_choice(value, [GO_ON])
+
+
+def change(draft: Draft, target: str | None, states: Mapping[str, StateData]) -> str:
+    """The answer key ``edit`` goes back to: ``target``, if the review lists it.
+
+    Raises:
+        InvalidInputError: away from the review, or for a key the review does not list.
+    """
+    if draft.state != REVIEW:
+        raise InvalidInputError(t("Answers can be changed from the review at the end."))
+    if target is None or target not in reviewed_keys(draft, states):
+        raise InvalidInputError(t("There is no such answer to change."))
+    return target
+
+
 ParamsOf = Callable[[StateData, Draft, str | None], dict[str, Param]]
-"""Gives a state's prompt placeholders for a draft and an item (``Engine.params_of``)."""
+"""Gives a state's prompt placeholders for a draft and an item."""
 
 
-def options(draft: Draft, states: dict[str, StateData], params_of: ParamsOf) -> list[Option]:
+def options(draft: Draft, states: Mapping[str, StateData], params_of: ParamsOf) -> list[Option]:
     """Go on, or change one answer: the review's choices."""
-    result = [Option("continue", t("Everything is correct, go on"))]
+    result = [Option(GO_ON, t("Everything is correct, go on"))]
     for key in reviewed_keys(draft, states):
         state, item = split_key(key)
         spec = states[state]
         result.append(
             Option(
-                f"edit:{key}",
+                f"{EDIT}{key}",
                 t(
                     "{label}: {value}",
                     label=label(spec, params_of(spec, draft, item)),

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from statemachine.engine.draft import Draft
-from statemachine.engine.machine import Answer, Engine
+from statemachine.engine.machine import Answer
+from statemachine.flows.intake import engine
 
 TODAY = date(2026, 11, 23)
-ENGINE = Engine()
+ENGINE = engine()
 
 TO_CASE_TYPE: list[Any] = ["en", True, "tenant", "private", "Vestergade 12", "8000"]
 

@@ -17,16 +17,16 @@ from statemachine.catalog.ids import CASE_TYPES
 from statemachine.engine import values
 from statemachine.engine.draft import Draft, split_key
 from statemachine.engine.kinds import INPUT_KINDS
-from statemachine.engine.machine import Answer, Engine, Outcome
+from statemachine.engine.machine import Answer, Outcome
 from statemachine.errors import InvalidInputError
-from statemachine.flows.intake import facts
+from statemachine.flows.intake import engine, facts
 from statemachine.flows.intake.hooks import ITEMS
 from statemachine.flows.intake.review import reviewed_keys
 from statemachine.text import Text
 
 TODAY = date(2026, 6, 15)
 """A fixed "today", so that past-only dates and deadlines never depend on the clock."""
-ENGINE = Engine()
+ENGINE = engine()
 FILED = "101-10001"
 """The case number the service would give when it submits."""
 
