@@ -96,10 +96,16 @@ $(STAMP): $(LOCK) pyproject.toml
 
 # Re-resolves the lock after a change to the dependencies in pyproject.toml. Versions already
 # pinned stay unless they must move; `make lock LOCK_FLAGS=--upgrade` takes the newest of all.
-lock: $(STAMP)
+# It needs only uv, not the venv the stamp stands for: that one fails `pip check` while
+# pyproject.toml names a package the lock does not have yet.
+lock: $(BIN)/uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes $(LOCK_FLAGS) \
 	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
 	  --custom-compile-command 'make lock' --quiet -o $(LOCK)
+
+$(BIN)/uv:
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache locales/*/LC_MESSAGES/*.mo
