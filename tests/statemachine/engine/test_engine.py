@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 import pytest
 
+from locales import translator
 from statemachine.engine.draft import Draft
 from statemachine.engine.machine import Answer
 from statemachine.flows.intake import engine
 
 TODAY = date(2026, 11, 23)
 ENGINE = engine()
+EN = translator("en")
+"""Renders what the filer reads, in English."""
 
 TO_CASE_TYPE: list[Any] = ["en", True, "tenant", "private", "Vestergade 12", "8000"]
+TO_REVIEW: list[Any] = [*TO_CASE_TYPE, "maintenance", [], None, "company", "Bolig A/S", ""]
+TO_REVIEW += [False, "Fix it.", True, *["missing", "Lost it"] * 3, "missing"]
+TO_REVIEW += ["Anna Jensen", "anna@example.dk", "", None]
+"""Answers that take a tenant with a maintenance case to the review, with no documents."""
 
 
 def walk(*values: Any) -> Draft:
@@ -28,6 +36,12 @@ def walk(*values: Any) -> Draft:
 
 def step(draft: Draft, **answer: Any) -> list[str]:
     return [e.msgid for e in ENGINE.step(draft, Answer(**answer), TODAY).errors]
+
+
+def said(draft: Draft, **answer: Any) -> list[str]:
+    """The errors, or else the messages, an answer gets, as the filer reads them in English."""
+    outcome = ENGINE.step(draft, Answer(**answer), TODAY)
+    return [EN.render(m) for m in outcome.errors or outcome.messages]
 
 
 def test_language_choice_switches_the_draft_language() -> None:
@@ -50,14 +64,18 @@ def test_unknown_housing_gets_help_then_continues() -> None:
     draft = walk("da", True, "tenant", "unknown")
     turn = ENGINE.turn(draft, TODAY)
     assert draft.state == "ask_housing_help"
-    assert turn.messages, "the filer is told how to tell the kinds apart"
+    shown = [EN.render(m) for m in turn.messages]
+    assert shown[0].startswith("Here is how to tell. Social housing (almen bolig) is let by")
+    assert "A private rental home is let by a private owner, a company or a pension fund." in shown
     assert [o.id for o in turn.input.options] == ["private", "social", "commercial"]
 
 
 def test_commercial_lease_is_out_of_scope() -> None:
     draft = walk("da", True, "landlord", "commercial")
     assert draft.state == "end_out_of_scope"
-    assert ENGINE.turn(draft, TODAY).messages[0].msgid
+    first = EN.render(ENGINE.turn(draft, TODAY).messages[0])
+    assert first.startswith("The tribunals only handle homes. A commercial lease")
+    assert "goes to boligretten, the housing court" in first
 
 
 def test_ambiguous_postcode_offers_a_choice() -> None:
@@ -69,24 +87,32 @@ def test_ambiguous_postcode_offers_a_choice() -> None:
 
 def test_unknown_postcode_is_refused_with_a_hint() -> None:
     draft = walk("da", True, "tenant", "private", "Vestergade 12")
-    assert step(draft, value="9999") != []
+    assert said(draft, value="9999") == [
+        "We could not find a municipality for '9999'. Please write a four-digit postcode, "
+        "such as 8000, or the name of the municipality, such as Aarhus."
+    ]
     assert draft.state == "ask_municipality"
 
 
 @pytest.mark.parametrize(
-    ("bad", "state_values"),
+    ("bad", "error"),
     [
-        ("31/2/2026", [*TO_CASE_TYPE, "rent_increase", []]),
-        ("1/12/2026", [*TO_CASE_TYPE, "rent_increase", []]),
-        ("", [*TO_CASE_TYPE, "rent_increase", []]),
-        ("mandag", [*TO_CASE_TYPE, "rent_increase", []]),
+        ("31/2/2026", "There is no 31/2/2026. Please check the day and the month."),
+        (
+            "1/12/2026",
+            "That date is in the future. This question asks for a date that has already "
+            "happened. Please check the day, the month and the year.",
+        ),
+        ("", "Please answer the question. Type help if you are unsure what to write."),
+        ("mandag", "Please write a date, for example 1/10/2026."),
     ],
+    ids=["no such day", "in the future", "empty", "not a date"],
 )
-def test_bad_dates_change_nothing(bad: str, state_values: list[Any]) -> None:
-    draft = walk(*state_values)
+def test_bad_dates_change_nothing(bad: str, error: str) -> None:
+    draft = walk(*TO_CASE_TYPE, "rent_increase", [])
     assert draft.state == "ask_notice_received"
     before = draft.to_data()
-    assert step(draft, value=bad) != []
+    assert said(draft, value=bad) == [error]
     assert draft.to_data() == before
 
 
@@ -120,8 +146,9 @@ def test_back_at_the_start_says_so() -> None:
 
 def test_help_shows_the_help_text_and_stays() -> None:
     draft = walk("da", True)
-    outcome = ENGINE.step(draft, Answer(action="help"), TODAY)
-    assert outcome.messages and draft.state == "ask_role"
+    (shown,) = said(draft, action="help")
+    assert shown.startswith("Choose tenant if you rent the home, or rented it before.")
+    assert draft.state == "ask_role"
 
 
 def test_save_is_reported_to_the_caller() -> None:
@@ -162,7 +189,39 @@ def test_deadline_summary_warns_but_does_not_block() -> None:
 
 def test_edit_is_only_from_the_review() -> None:
     draft = walk("da", True, "tenant")
-    assert step(draft, action="edit", target="ask_role") != []
+    assert said(draft, action="edit", target="ask_role") == [
+        "Answers can be changed from the review at the end."
+    ]
+    assert draft.state == "ask_housing"
+
+
+def test_a_change_from_the_review_returns_to_the_review() -> None:
+    draft = walk(*TO_REVIEW)
+    history = list(draft.history)
+    assert said(draft, value="edit:ask_nowhere") == ["There is no such answer to change."]
+    assert step(draft, value="edit:ask_address") == []
+    assert (draft.state, draft.editing) == ("ask_address", True)
+    stored = json.dumps(draft.to_data())
+    assert '"editing": true' in stored, "the store keeps the drafts it kept before"
+    draft = Draft.from_data(json.loads(stored))
+    assert step(draft, value="Vestergade 14") == []
+    assert (draft.state, draft.editing, draft.history) == ("review", False, history)
+    assert draft.answers["ask_address"] == "Vestergade 14"
+
+
+def test_a_filed_draft_takes_nothing_more() -> None:
+    draft = walk(*TO_REVIEW, "continue", True)
+    assert (draft.state, draft.submit_requested) == ("receipt", True)
+    draft.case_number = "101-10001"  # as the service does when it submits
+    data = draft.to_data()
+    assert list(data)[-2:] == ["submit_requested", "case_number"]
+    draft = Draft.from_data(json.loads(json.dumps(data)))
+    for sent in ({"action": "back"}, {"value": "yes"}, {"action": "restart"}):
+        assert said(draft, **sent) == [
+            "This case has been filed. Nothing more can be changed here."
+        ]
+    turn = ENGINE.turn(draft, TODAY)
+    assert (turn.done, turn.case_number, turn.actions) == (True, "101-10001", [])
 
 
 def test_answer_must_have_value_or_action() -> None:
@@ -186,8 +245,8 @@ def test_a_kept_answer_must_still_be_offered() -> None:
 
 def test_restart_at_the_first_question_changes_nothing() -> None:
     draft = ENGINE.start("da")
-    outcome = ENGINE.step(draft, Answer(action="restart"), TODAY)
-    assert outcome.messages and draft.state == "ask_language"
+    assert said(draft, action="restart") == ["You are at the first question already."]
+    assert draft.to_data() == ENGINE.start("da").to_data()
 
 
 def test_a_client_cannot_claim_stored_files() -> None:
