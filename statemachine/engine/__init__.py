@@ -1,1 +1,1 @@
-"""The engine: flows declared as data, their validator, the machine that runs them, parsing."""
+"""The engine: flows as data, their validator, hook registries, and a machine that runs any flow."""

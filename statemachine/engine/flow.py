@@ -22,13 +22,17 @@ class InputData(TypedDict):
     """What a state asks for."""
 
     kind: InputKind
+    """The input kind (the turn protocol's ``input.kind``)."""
     required: NotRequired[bool]
+    """Whether an empty answer is refused (default: yes, except for ``multi_choice``)."""
     options: NotRequired[str]
     """The name of a registered option source."""
     parser: NotRequired[str]
     """The name of a registered parser that replaces the kind's own (e.g. ``municipality``)."""
     past: NotRequired[bool]
+    """For a date: only days up to today are accepted."""
     limit: NotRequired[int]
+    """For text: the most characters accepted."""
     required_when: NotRequired[str]
     """The name of a registered test that decides, per draft, whether an answer is needed."""
 
@@ -37,35 +41,48 @@ class StateData(TypedDict):
     """One state of a flow."""
 
     name: str
+    """The state id: a noun or ``ask_*``; answers are stored under it."""
     section: int
     """Which of the flow's numbered sections the state belongs to (for progress)."""
     prompt: NotRequired[str]
+    """The question or closing sentence (a msgid); the validator requires one."""
     help: NotRequired[str]
+    """What the ``help`` action shows (a msgid)."""
     input: NotRequired[InputData]
+    """What the state asks for; every state but a final one has an input."""
     params: NotRequired[str]
     """The name of a registered function giving the prompt's placeholders."""
     intro: NotRequired[str]
     """The name of a registered function giving messages shown with the question."""
     label: NotRequired[str]
-    """A short name of the answer for the review (a msgid); defaults to the prompt."""
+    """A short name of the answer for a review (a msgid); defaults to the prompt. Read by the
+    flow's hooks, not by the engine."""
     items: NotRequired[str]
     """For a repeated step, the name of the registered source of its items."""
     final: NotRequired[bool]
+    """An end of the flow: nothing is asked, and the validator wants every state to reach one."""
     no_means_back: NotRequired[bool]
     """For a yes/no question: "no" goes back to the previous step instead of on."""
     review: NotRequired[bool]
-    """Whether the answer is listed on the review (default: when it has an input)."""
+    """Whether the answer is listed on a review (default: when it has an input). Read by the
+    flow's hooks, not by the engine."""
 
 
 class TransitionData(TypedDict):
     """One transition: on ``trigger`` from ``source`` to ``dest`` when all conditions hold."""
 
     trigger: str
+    """What fires it; an answer fires the flow's ``answer_trigger``."""
     source: str
+    """The state it leaves."""
     dest: str
+    """The state it enters."""
     conditions: NotRequired[list[str]]
+    """Registered guards that must all hold. The first transition that passes is taken."""
     unless: NotRequired[list[str]]
+    """Registered guards that must all fail."""
     after: NotRequired[list[str]]
+    """Registered actions run, in order, once the transition is taken."""
 
 
 BUILT_IN_ACTIONS = frozenset({"back", "help", "save"})
@@ -103,8 +120,11 @@ class FlowData(TypedDict):
     """A whole flow."""
 
     name: str
+    """The flow's name, for error messages."""
     initial: str
+    """The state a new draft starts in."""
     sections: int
+    """How many numbered sections the flow has (the turn's progress total)."""
     answer_trigger: str
     """The trigger an answer fires (the transitions' ``trigger`` for answers)."""
     actions: list[ActionData]
@@ -112,7 +132,9 @@ class FlowData(TypedDict):
     no_question: str
     """The message (a msgid) for a value sent at a final state, where nothing is asked."""
     states: list[StateData]
+    """Every state."""
     transitions: list[TransitionData]
+    """Every transition, in the order they are tried."""
 
 
 @dataclass(frozen=True)

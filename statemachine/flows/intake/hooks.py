@@ -1,8 +1,8 @@
 """The intake flow's hooks: the guards, actions, parsers, options and texts its data names.
 
 The flow data (``dialogue.py``) names these by string; :data:`HOOKS` holds them for the
-engine, which looks each up once, when it builds the machine. Everything here is pure: it
-reads and changes the draft in memory, nothing else.
+engine, which looks them up by those names. Everything here is pure: it reads and changes the
+draft in memory, nothing else.
 """
 
 from __future__ import annotations

@@ -113,4 +113,4 @@ OPTION_SOURCES: dict[str, Callable[[Draft], list[Option]]] = {
     "municipality_matches": _municipality_matches,
     "attachment_missing": _attachment_missing,
 }
-"""Every option source a flow may name, except ``review``, which the review module adds."""
+"""Every option source the intake flow may name, except the review's (``hooks.OPTIONS``)."""
