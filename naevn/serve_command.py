@@ -6,20 +6,15 @@ import asyncio
 import logging
 import os
 import signal
-from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 
-from naevn import embedded, weblog
-from naevn.app import make_app
-from naevn.limits import default_rates
+from naevn import weblog
+from naevn.app import create_app
+from naevn.keys import SETTINGS, STORE
 from naevn.settings import Settings
 
 log = logging.getLogger("naevn.service")
-
-REPLIES_KEPT = timedelta(days=1)
-"""How long a turn is kept for replay under its Idempotency-Key (pruned when a service
-process starts)."""
 
 
 def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
@@ -32,24 +27,11 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
         access_log: log one line per request (it costs throughput, so it is off by default).
     """
     weblog.setup()
-    conversation = embedded.conversation(settings)
-    with conversation.store.begin() as tx:
-        forgotten = tx.forget_replies(datetime.now(UTC) - REPLIES_KEPT)
-    if forgotten:
-        log.info("old replies forgotten", extra={"replies": forgotten})
-    app = make_app(conversation, rates=default_rates(settings.rate_limit))
-    facts: dict[str, object] = {
-        "store": "sqlite" if conversation.store.embedded else "server",
-        "rate_limit": settings.rate_limit,
-        "pid": os.getpid(),
-    }
-    asyncio.run(_serve(app, host, port, access_log=access_log, facts=facts))
+    asyncio.run(_serve(create_app(settings), host, port, access_log=access_log))
     return 0
 
 
-async def _serve(
-    app: web.Application, host: str, port: int, *, access_log: bool, facts: dict[str, object]
-) -> None:
+async def _serve(app: web.Application, host: str, port: int, *, access_log: bool) -> None:
     runner = web.AppRunner(
         app,
         handle_signals=False,
@@ -64,6 +46,11 @@ async def _serve(
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     bound = runner.addresses[0][1] if runner.addresses else port
+    facts = {
+        "store": "sqlite" if app[STORE].embedded else "server",
+        "rate_limit": app[SETTINGS].rate_limit,
+        "pid": os.getpid(),
+    }
     log.info("listening", extra={"url": f"http://{host}:{bound}", **facts})
     try:
         await stop.wait()

@@ -1,11 +1,14 @@
-"""Settings: where the store is, where files go, and what "today" is."""
+"""Settings: where the store is, where files go, what "today" is, and how fast clients may call."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from naevn.limits import Rate
 
 DEFAULT_DB = "sqlite:///var/naevn.db"
 """The embedded store, relative to the working directory."""
@@ -27,6 +30,10 @@ class Settings:
     rate_limit: float = DEFAULT_RATE
     """Requests a second one client may make to the service (``NAEVN_RATE_LIMIT``); 0 means
     no limit (load tests, where every simulated filer shares one address)."""
+    rates: Mapping[str, Rate] | None = None
+    """The per-client rates by kind of request (``api``, ``start``, ``resume``; see
+    :mod:`naevn.limits`), replacing those derived from :attr:`rate_limit`. None (the default,
+    and all the environment can say) means ``default_rates(rate_limit)``; tests set their own."""
 
     @property
     def blob_dir(self) -> Path:

@@ -16,26 +16,28 @@ from typing import IO, Any
 
 from aiohttp import web
 
-from assistant.conversation import Conversation
-from naevn.app import make_app
-from naevn.limits import Rate
+from naevn.app import create_app
+from naevn.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
-def running(conversation: Conversation, rates: dict[str, Rate] | None = None) -> Iterator[str]:
-    """Serve the app on 127.0.0.1 and a free port from a background thread; yields its URL.
+def running(settings: Settings) -> Iterator[str]:
+    """Serve ``create_app(settings)`` on 127.0.0.1 and a free port from a background thread;
+    yields its URL.
 
-    The server is aiohttp's own, on a real socket: requests go through the network stack,
-    the middlewares and the handlers exactly as in ``naevn serve``.
+    The app is the one ``naevn serve`` builds, on aiohttp's own server and a real socket:
+    requests go through the network stack, the middlewares and the handlers exactly as in
+    production. The app opens its own store; a test that looks into the store opens another
+    on the same ``settings.db``.
     """
     loop = asyncio.new_event_loop()
     ready = threading.Event()
     box: dict[str, Any] = {}
 
     async def start() -> web.AppRunner:
-        runner = web.AppRunner(make_app(conversation, rates=rates), access_log=None)
+        runner = web.AppRunner(create_app(settings), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
@@ -44,7 +46,13 @@ def running(conversation: Conversation, rates: dict[str, Rate] | None = None) ->
 
     def serve() -> None:
         asyncio.set_event_loop(loop)
-        box["runner"] = loop.run_until_complete(start())
+        try:
+            box["runner"] = loop.run_until_complete(start())
+        except BaseException as exc:
+            box["error"] = exc
+            ready.set()
+            loop.close()
+            return
         ready.set()
         loop.run_forever()
         loop.run_until_complete(box["runner"].cleanup())
@@ -52,7 +60,10 @@ def running(conversation: Conversation, rates: dict[str, Rate] | None = None) ->
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    assert ready.wait(30), "the service did not start"
+    assert ready.wait(60), "the service did not start"
+    if "error" in box:
+        thread.join(30)
+        raise AssertionError("the service did not start") from box["error"]
     try:
         yield str(box["url"])
     finally:

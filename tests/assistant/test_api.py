@@ -10,6 +10,7 @@ import json
 import threading
 import tracemalloc
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,10 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.conversation import Conversation, Turn
+from assistant.protocol import Turn
 from casestore import Store
-from naevn.embedded import engine
-from naevn.limits import Rate, default_rates
+from naevn.limits import Rate
+from naevn.settings import Settings
 from tests.durability.test_crash_chat import auto_answer, small_pdfs
 from tests.pgserver import SQLITE_ONLY
 from tests.service import running
@@ -30,15 +31,22 @@ PDF = b"%PDF-1.4\n% a test document\n%%EOF\n"
 
 
 @pytest.fixture
-def conversation(db_url: str, tmp_path: Path) -> Iterator[Conversation]:
-    store = Store.open(db_url, tmp_path / "blobs")
-    yield Conversation(store, engine(), lambda: TODAY)
-    store.close()
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    """The service's settings: its own store, a frozen today, no rate limits."""
+    return Settings(db=db_url, data_dir=tmp_path / "data", today=TODAY, rate_limit=0)
 
 
 @pytest.fixture
-def api(conversation: Conversation) -> Iterator[httpx.Client]:
-    with running(conversation) as url, httpx.Client(base_url=url, timeout=30) as client:
+def store(settings: Settings) -> Iterator[Store]:
+    """The service's store, opened beside it to see what it holds."""
+    opened = Store.open(settings.db, settings.blob_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def api(settings: Settings, store: Store) -> Iterator[httpx.Client]:
+    with running(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield client
 
 
@@ -101,14 +109,14 @@ def error_code(response: httpx.Response) -> str:
 
 
 def test_a_session_starts_with_a_token_that_is_not_its_id_and_is_stored_only_hashed(
-    api: httpx.Client, conversation: Conversation
+    api: httpx.Client, store: Store
 ) -> None:
     started = start(api)
     assert started["turn"]["state"] == "ask_language" and started["turn"]["version"] == 1
     token = started["token"]
     assert token != started["session"] and started["session"] not in token
     assert len(token) >= 43  # 32 random bytes, url-safe base64: 256 bits
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         row = tx.load_draft(started["session"])
     assert row.token_hash != token and token not in json.dumps(row.data)
     assert (
@@ -125,7 +133,7 @@ def test_the_language_must_be_one_we_speak(api: httpx.Client) -> None:
 
 @pytest.mark.parametrize("who", ["no token", "wrong token", "another filer's token"])
 def test_no_route_lets_anyone_but_the_filer_into_a_draft(
-    api: httpx.Client, conversation: Conversation, who: str
+    api: httpx.Client, store: Store, who: str
 ) -> None:
     mine, theirs = start(api), start(api)
     headers = {
@@ -143,7 +151,7 @@ def test_no_route_lets_anyone_but_the_filer_into_a_draft(
     for response in tries:
         assert (response.status_code, error_code(response)) == expected, response.request.url
         assert mine["turn"]["prompt"] not in response.text
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         assert tx.load_draft(mine["session"]).version == 1
         assert tx.attachments_of_draft(mine["session"]) == []
 
@@ -196,14 +204,14 @@ def test_a_body_that_is_not_json_is_a_bad_request(api: httpx.Client) -> None:
 
 
 def test_a_replayed_answer_returns_the_same_turn_and_applies_once(
-    api: httpx.Client, conversation: Conversation
+    api: httpx.Client, store: Store
 ) -> None:
     started = start(api)
     first = answer(api, started, {"value": "en", "version": 1}, **{"Idempotency-Key": "k-1"})
     again = answer(api, started, {"value": "en", "version": 1}, **{"Idempotency-Key": "k-1"})
     assert first.status_code == again.status_code == 200
     assert first.json() == again.json() and first.json()["state"] == "ask_consent"
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         assert tx.load_draft(started["session"]).version == 2
 
 
@@ -215,7 +223,7 @@ def test_a_reused_key_with_another_answer_is_refused(api: httpx.Client) -> None:
 
 
 def test_an_answer_from_a_stale_tab_is_refused_with_the_current_turn(
-    api: httpx.Client, conversation: Conversation
+    api: httpx.Client, store: Store
 ) -> None:
     started = start(api)
     tab_one = answer(api, started, {"value": "en", "version": 1})
@@ -223,27 +231,25 @@ def test_an_answer_from_a_stale_tab_is_refused_with_the_current_turn(
     assert tab_one.status_code == 200 and tab_two.status_code == 409
     assert error_code(tab_two) == "conflict"
     assert tab_two.json()["turn"] == tab_one.json()
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         row = tx.load_draft(started["session"])
     assert row.version == 2 and row.data["lang"] == "en"
 
 
-def test_two_tabs_answering_at_once_never_merge(
-    api: httpx.Client, conversation: Conversation
-) -> None:
+def test_two_tabs_answering_at_once_never_merge(api: httpx.Client, store: Store) -> None:
     started = start(api)
     statuses = _at_once(
         10, lambda i: answer(api, started, {"value": "en" if i % 2 else "da", "version": 1})
     )
     assert sorted(r.status_code for r in statuses) == [200] + [409] * 9
     winner = next(r for r in statuses if r.status_code == 200).json()
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         row = tx.load_draft(started["session"])
     assert row.version == 2 and row.data["lang"] == winner["lang"]
 
 
 def test_ten_identical_submissions_at_once_file_one_case(
-    api: httpx.Client, conversation: Conversation, tmp_path: Path
+    api: httpx.Client, store: Store, tmp_path: Path
 ) -> None:
     started = start(api)
     turn = walk_to(api, started, "ask_declaration", tmp_path)
@@ -252,13 +258,13 @@ def test_ten_identical_submissions_at_once_file_one_case(
     assert {r.status_code for r in replies} == {200}
     turns = [r.json() for r in replies]
     assert all(t == turns[0] for t in turns) and turns[0]["done"]
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         cases = tx.list_cases()
     assert [c.number for c in cases] == [turns[0]["case_number"]]
 
 
 def test_submissions_without_a_key_still_file_one_case(
-    api: httpx.Client, conversation: Conversation, tmp_path: Path
+    api: httpx.Client, store: Store, tmp_path: Path
 ) -> None:
     started = start(api)
     turn = walk_to(api, started, "ask_declaration", tmp_path)
@@ -266,7 +272,7 @@ def test_submissions_without_a_key_still_file_one_case(
         10, lambda _: answer(api, started, {"value": True, "version": turn["version"]})
     )
     assert sorted(r.status_code for r in replies) == [200] + [409] * 9
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         assert len(tx.list_cases()) == 1
 
 
@@ -274,7 +280,7 @@ def test_submissions_without_a_key_still_file_one_case(
 
 
 def test_an_upload_is_checked_by_content_and_its_name_is_only_a_label(
-    api: httpx.Client, conversation: Conversation
+    api: httpx.Client, store: Store
 ) -> None:
     started = start(api)
     response = raw_upload(api, started, "../../etc/passwd\u202e\u200b.pdf")
@@ -282,7 +288,7 @@ def test_an_upload_is_checked_by_content_and_its_name_is_only_a_label(
     meta = response.json()["attachment"]
     assert meta["filename"] == "passwd.pdf" and meta["media_type"] == "application/pdf"
     assert meta["size"] == len(PDF)
-    blob = conversation.store.blobs.path_of(meta["sha256"])
+    blob = store.blobs.path_of(meta["sha256"])
     assert blob.read_bytes() == PDF and "passwd" not in str(blob)
 
 
@@ -292,13 +298,11 @@ def test_a_filename_with_control_characters_is_a_bad_request(api: httpx.Client) 
     assert response.status_code == 400 and error_code(response) == "bad_request"
 
 
-def test_an_upload_cut_off_before_its_end_is_not_kept(
-    api: httpx.Client, conversation: Conversation
-) -> None:
+def test_an_upload_cut_off_before_its_end_is_not_kept(api: httpx.Client, store: Store) -> None:
     started = start(api)
     response = raw_upload(api, started, "lease.pdf", end=b"")
     assert response.status_code == 400 and error_code(response) == "bad_request"
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         assert tx.attachments_of_draft(started["session"]) == []
 
 
@@ -356,7 +360,7 @@ def test_an_upload_without_a_file_field_says_how_to_send_one(api: httpx.Client) 
 
 
 @SQLITE_ONLY  # the limits are the service's; 100 MB once is enough to prove them
-def test_files_over_the_limits_are_refused(api: httpx.Client, conversation: Conversation) -> None:
+def test_files_over_the_limits_are_refused(api: httpx.Client, store: Store) -> None:
     started = start(api)
     big = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024 - 9)
     assert upload(api, started, big + b"1").status_code == 413
@@ -364,13 +368,13 @@ def test_files_over_the_limits_are_refused(api: httpx.Client, conversation: Conv
         assert upload(api, started, big).status_code == 201
     over = upload(api, started, PDF)
     assert over.status_code == 413 and "100 MB" in over.json()["error"]["message"]
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         assert tx.attachment_totals(started["session"]) == (5, 5 * len(big))
 
 
 @SQLITE_ONLY  # the streaming is the service's, whatever the store
 def test_an_upload_is_streamed_to_disk_not_held_in_memory(
-    api: httpx.Client, conversation: Conversation, tmp_path: Path
+    api: httpx.Client, store: Store, tmp_path: Path
 ) -> None:
     started = start(api)
     big = tmp_path / "scan.pdf"
@@ -404,12 +408,12 @@ def test_a_case_holds_at_most_thirty_files(api: httpx.Client) -> None:
 
 
 def test_an_uploaded_file_answers_a_document_question(
-    api: httpx.Client, conversation: Conversation, tmp_path: Path
+    api: httpx.Client, store: Store, tmp_path: Path
 ) -> None:
     started = start(api)
     turn = walk_to(api, started, "ask_declaration", tmp_path)
     receipt = answer(api, started, {"value": True, "version": turn["version"]}).json()
-    with conversation.store.read() as tx:
+    with store.read() as tx:
         case = tx.get_case(receipt["case_number"])
     assert case.attachments and all(a["media_type"] == "application/pdf" for a in case.attachments)
 
@@ -456,11 +460,9 @@ def test_health_says_the_store_answers(api: httpx.Client) -> None:
 
 
 @SQLITE_ONLY  # the limiter is in the service, whatever the store
-def test_a_client_that_calls_too_fast_is_told_when_to_come_back(
-    conversation: Conversation,
-) -> None:
-    rates = {"api": Rate(1, 3)}
-    with running(conversation, rates) as url, httpx.Client(base_url=url) as client:
+def test_a_client_that_calls_too_fast_is_told_when_to_come_back(settings: Settings) -> None:
+    limited = replace(settings, rates={"api": Rate(1, 3)})
+    with running(limited) as url, httpx.Client(base_url=url) as client:
         codes = [client.get("/healthz").status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
         slow = client.get("/healthz")
@@ -469,11 +471,9 @@ def test_a_client_that_calls_too_fast_is_told_when_to_come_back(
 
 
 @SQLITE_ONLY  # the limiter is in the service, whatever the store
-def test_guessing_resume_codes_is_cut_off(conversation: Conversation) -> None:
-    with (
-        running(conversation, default_rates(20)) as url,
-        httpx.Client(base_url=url) as client,
-    ):
+def test_guessing_resume_codes_is_cut_off(settings: Settings) -> None:
+    # The service's own limits, from the default general rate.
+    with running(replace(settings, rate_limit=20)) as url, httpx.Client(base_url=url) as client:
         guesses = [
             client.post("/api/v1/sessions/resume", json={"resume_code": f"AAAA-AAAA-AAAA-{n:04}"})
             for n in range(12)

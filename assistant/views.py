@@ -1,8 +1,9 @@
-"""The filer HTTP API (design.md, "Service API"): thin aiohttp handlers over the conversation.
+"""The filer API's handlers (design.md, "Service API"): thin views over the conversation.
 
-Each handler reads the request, checks its shape, hands the work to :class:`Conversation` and
-writes JSON. Nothing about a dialogue is kept in this process between requests. Errors are
-raised as :class:`statemachine.errors.NaevnError`; the service's middleware turns them into
+Each view reads the request, checks its shape, hands the work to the conversation service
+(:data:`assistant.keys.CONVERSATION`) and writes JSON. Nothing about a dialogue is kept in
+this process between requests, and no view touches the store. Errors are raised as
+:class:`statemachine.errors.NaevnError`; the service's middleware turns them into
 ``{"error": {"code", "message"}}`` with the error's status, in the filer's language.
 """
 
@@ -11,15 +12,16 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Awaitable, Callable
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, Final
 
 from aiohttp import BodyPartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from assistant.conversation import Conversation, Started, Turn
+from assistant.conversation import Started
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
+from assistant.keys import CONVERSATION, LANG, OFFLOAD
 from assistant.openapi import document
+from assistant.protocol import Turn
 from casestore.failures import NO_DRAFT
 from locales import LANGUAGES
 from statemachine.errors import (
@@ -31,25 +33,6 @@ from statemachine.errors import (
     RequestError,
 )
 from statemachine.text import N_, t
-
-T = TypeVar("T")
-
-
-class Offload(Protocol):
-    """Runs a blocking store call: on the event loop for SQLite, in a worker thread otherwise."""
-
-    def __call__(self, call: Callable[[], T], /) -> Awaitable[T]:
-        """Run ``call`` and give its result."""
-        ...
-
-
-CONVERSATION: Final = web.AppKey("conversation", Conversation)
-"""The app's conversation service."""
-OFFLOAD: Final = web.AppKey("offload", Offload)
-"""The app's way to run a blocking store call (see :data:`Offload`)."""
-
-LANG: Final = web.RequestKey("lang", str)
-"""Request key: the language to answer errors in, once the session's language is known."""
 
 UPLOAD_CHUNK: Final = 64 * 1024
 """Bytes read from an upload at a time; an upload is never held whole in memory."""
@@ -79,18 +62,6 @@ FILE_TOO_LARGE = N_(
     "The file is larger than 20 MB, the limit per file. Split it or make it smaller, for "
     "example by scanning at a lower resolution."
 )
-
-
-def routes() -> list[web.RouteDef]:
-    """The filer API's routes, named for the rate limiter and the OpenAPI test."""
-    return [
-        web.post("/api/v1/sessions", start, name="start"),
-        web.post("/api/v1/sessions/resume", resume, name="resume"),
-        web.get("/api/v1/sessions/{id}", current, name="current"),
-        web.post("/api/v1/sessions/{id}/answers", answer, name="answer"),
-        web.post("/api/v1/sessions/{id}/attachments", attach, name="attach"),
-        web.get("/api/v1/openapi.json", openapi, name="openapi"),
-    ]
 
 
 async def start(request: web.Request) -> web.Response:
@@ -139,16 +110,16 @@ async def answer(request: web.Request) -> web.Response:
         raise RequestError(t(BAD_KEY))
     body = await _json_body(request)
     conversation = request.app[CONVERSATION]
-    offload = request.app[OFFLOAD]
     try:
-        turn: Turn = await offload(
+        turn: Turn = await request.app[OFFLOAD](
             lambda: conversation.answer(session, body, token=token, idempotency_key=key)
         )
     except ConflictError as err:
-        # Show the stale tab where the filing is now, so it can go on from there.
-        now: Turn = await offload(lambda: conversation.current(session, token=token))
-        request[LANG] = now["lang"]
-        err.details = {"turn": now}
+        # The conflict carries the turn the filing is at now, shown to the stale tab so it
+        # can go on from there; the error is in that turn's (the session's) language.
+        now = (err.details or {}).get("turn")
+        if now is not None:
+            request[LANG] = now["lang"]
         raise
     return _json(turn)
 
@@ -171,7 +142,7 @@ async def attach(request: web.Request) -> web.Response:
     except (AssertionError, ValueError, KeyError) as exc:
         # aiohttp asserts the content type and boundary; both are the client's to fix.
         raise RequestError(t(NO_FILE_PART)) from exc
-    with conversation.store.blobs.writer() as upload:
+    with conversation.upload() as upload:
         try:
             part = await _file_part(reader)
             filename = clean_filename(part.filename or "file")

@@ -1,0 +1,130 @@
+"""The service's middlewares, outermost first: request ids, errors, rate limits.
+
+1. :func:`request_ids`: every response carries ``X-Request-Id`` and every log line written
+   while handling the request names it;
+2. :func:`errors`: a :class:`NaevnError` becomes ``{"error": {"code", "message"}}`` with its
+   status, in the filer's language; anything unexpected is logged and becomes a plain 500;
+3. :func:`rate_limit`: per client address, 429 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+from aiohttp import web
+
+from assistant.keys import LANG
+from assistant.views import dumps
+from locales import LANGUAGES, translator
+from naevn.keys import LIMITER
+from naevn.weblog import REQUEST_ID
+from statemachine.errors import NaevnError, RateLimitError
+from statemachine.text import N_, Text, t
+
+log = logging.getLogger("naevn.service")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+"""A request id a client (or proxy) may choose; anything else is replaced by our own."""
+
+_HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
+    400: ("bad_request", N_("The request could not be read.")),
+    404: ("not_found", N_("There is nothing at this address.")),
+    405: ("method_not_allowed", N_("This address does not accept that kind of request.")),
+    413: (
+        "too_large",
+        N_("The request is too large. Send files one at a time to the attachments address."),
+    ),
+}
+"""aiohttp's own refusals, as our error codes and plain messages."""
+
+_LIMITED_APART: Final = frozenset({"start", "resume"})
+"""Routes with a rate of their own (see :func:`naevn.limits.default_rates`); every other
+route counts as ``api``."""
+
+UNEXPECTED = N_(
+    "Something went wrong on our side, and nothing was changed. Please try again in a moment."
+)
+SLOW_DOWN = N_("Too many requests in a short time. Please wait {seconds} seconds and try again.")
+
+
+@web.middleware
+async def request_ids(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Tag the request and its log lines with an id (the client's, if it is sane)."""
+    given = request.headers.get("X-Request-Id", "")
+    request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+    token = REQUEST_ID.set(request_id)
+    try:
+        response = await handler(request)
+    finally:
+        REQUEST_ID.reset(token)
+    response.headers["X-Request-Id"] = request_id
+    return response
+
+
+@web.middleware
+async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turn what a handler raises into a JSON error body with the right status."""
+    try:
+        return await handler(request)
+    except NaevnError as err:
+        response = _error_response(request, err.status, err.code, err.message, err.details)
+        if isinstance(err, RateLimitError):
+            response.headers["Retry-After"] = str(err.retry_after)
+        if err.status >= 500:
+            log.warning("store failed", extra={"error": str(err), "status": err.status})
+        return response
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code, message = _HTTP_ERRORS.get(exc.status, _HTTP_ERRORS[400])
+        return _error_response(request, exc.status, code, t(message), None)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("unexpected error", extra={"method": request.method, "path": request.path})
+        return _error_response(request, 500, "internal", t(UNEXPECTED), None)
+
+
+@web.middleware
+async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Answer 429 once a client has used up its bucket for the route.
+
+    Raises:
+        RateLimitError: the client must wait (the error middleware writes the 429).
+    """
+    route = request.match_info.route.name
+    kind = route if route in _LIMITED_APART else "api"
+    wait = request.config_dict[LIMITER].wait(kind, request.remote or "unknown")
+    if wait:
+        raise RateLimitError(t(SLOW_DOWN, seconds=wait), retry_after=wait)
+    return await handler(request)
+
+
+def _error_response(
+    request: web.Request,
+    status: int,
+    code: str,
+    message: Text | str,
+    details: dict[str, Any] | None,
+) -> web.Response:
+    lang = request.get(LANG) or _accepted_language(request)
+    body: dict[str, Any] = {"error": {"code": code, "message": translator(lang).render(message)}}
+    if details:
+        body.update(details)
+    return web.json_response(body, status=status, dumps=dumps)
+
+
+def _accepted_language(request: web.Request) -> str:
+    """The first of our languages the client's Accept-Language names; Danish otherwise."""
+    for item in request.headers.get("Accept-Language", "").split(","):
+        tag = item.split(";")[0].strip().lower()[:2]
+        if tag in LANGUAGES:
+            return tag
+    return "da"
