@@ -11,7 +11,7 @@ import threading
 import tracemalloc
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from assistant.protocol import Turn
-from casestore import Store
+from casestore import Reply, Store
 from naevn.limits import Rate
 from naevn.settings import Settings
 from tests.durability.test_crash_chat import auto_answer, small_pdfs
@@ -274,6 +274,26 @@ def test_submissions_without_a_key_still_file_one_case(
     assert sorted(r.status_code for r in replies) == [200] + [409] * 9
     with store.read() as tx:
         assert len(tx.list_cases()) == 1
+
+
+def test_replies_older_than_a_day_are_forgotten_when_a_service_starts(
+    settings: Settings, store: Store
+) -> None:
+    with running(settings) as url, httpx.Client(base_url=url) as client:
+        started = start(client)
+        assert answer(client, started, {"value": "en"}, **{"Idempotency-Key": "k-new"}).is_success
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+    past = Store.open(settings.db, settings.blob_dir, clock=lambda: two_days_ago)
+    try:
+        with past.begin() as tx:
+            tx.remember_reply(started["session"], "k-old", Reply("h", {"state": "ask_role"}))
+    finally:
+        past.close()
+    with running(settings):
+        pass
+    with store.read() as tx:
+        assert tx.find_reply(started["session"], "k-old") is None
+        assert tx.find_reply(started["session"], "k-new") is not None
 
 
 # --- uploads -------------------------------------------------------------------------------------
