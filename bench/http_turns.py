@@ -30,6 +30,7 @@ from typing import Any, Final
 import aiohttp
 from aiohttp import web
 
+from assistant.protocol import Turn
 from bench.httpfiler import Api, Crowd, Filing, Tally, client, post_json
 from bench.service import Service
 from bench.turns import sqlite_settings
@@ -167,7 +168,7 @@ def _until(end: float) -> Callable[[], bool]:
     return lambda: time.perf_counter() < end
 
 
-async def sample_turn(api: Api) -> dict[str, Any]:
+async def sample_turn(api: Api) -> Turn:
     """A real turn of median size, from one filing played to the end (the echo's body)."""
     filing, turns = Filing(api, 0), []
     while not filing.done:

@@ -38,6 +38,7 @@ from typing import Any, Final
 
 import aiohttp
 
+from assistant.protocol import Turn
 from bench.documents import pdf_bytes, png_bytes
 from bench.turns import FALLBACK, PROFILES, Filer
 
@@ -79,7 +80,7 @@ class Ack:
     """The answer as sent (``value`` or ``action``, and ``version``)."""
     idempotency_key: str
     """The Idempotency-Key it was sent under (sending both again must replay :attr:`turn`)."""
-    turn: dict[str, Any]
+    turn: Turn
     """The turn the service returned."""
     tries: int
     """How many times it was sent (more than one: the service died meanwhile)."""
@@ -175,7 +176,7 @@ class Api:
         self.tally = tally
         self.retry_for = retry_for
 
-    async def start(self, lang: str) -> tuple[str, str, dict[str, Any]]:
+    async def start(self, lang: str) -> tuple[str, str, Turn]:
         """Start a session; returns its id, its token and the first turn."""
         status, body, _ = await self._send(
             self.tally.start_ns, lambda: post_json(self.http, self.base + API, {"lang": lang})
@@ -186,7 +187,7 @@ class Api:
 
     async def answer(
         self, session: str, token: str, answer: dict[str, Any], key: str
-    ) -> tuple[dict[str, Any], int]:
+    ) -> tuple[Turn, int]:
         """Send one answer under an Idempotency-Key; returns the next turn and the tries."""
         url = f"{self.base}{API}/{session}/answers"
         headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": key}
@@ -253,7 +254,7 @@ class Api:
 class ScriptedFiler(Filer):
     """``bench/turns.py``'s filer, taken on to the receipt instead of restarting."""
 
-    def answer(self, turn: dict[str, Any]) -> dict[str, Any]:
+    def answer(self, turn: Turn) -> dict[str, Any]:
         """The answer to ``turn`` (files are :class:`Filing`'s to choose)."""
         state, kind = turn["state"], turn["input"]["kind"]
         if turn["errors"]:
@@ -279,7 +280,7 @@ class Filing:
         self.filer = ScriptedFiler(PROFILES[number % len(PROFILES)])
         self.uploads_left = uploads
         self.token = ""
-        self.turn: dict[str, Any] | None = None
+        self.turn: Turn | None = None
 
     @property
     def done(self) -> bool:
@@ -306,10 +307,10 @@ class Filing:
             tally.acks.append(
                 Ack(session, self.token, key, answer, idempotency_key, self.turn, tries)
             )
-        if self.turn["done"]:
+        if self.turn["done"] and self.turn["case_number"] is not None:
             tally.filed[session] = self.turn["case_number"]
 
-    async def _document(self, turn: dict[str, Any]) -> Any:
+    async def _document(self, turn: Turn) -> Any:
         offered = {option["id"] for option in turn["input"]["options"]}
         if self.uploads_left <= 0 and "missing" in offered:
             return "missing"
