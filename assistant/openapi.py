@@ -3,7 +3,8 @@
 The schemas are tight on purpose (required fields, closed objects, id shapes), so a fuzzer
 checking responses against them catches a real drift between the service and its contract.
 Only what the protocol leaves open is open: a turn's ``input.current`` and an answer's
-``value`` may be any JSON.
+``value`` may be any JSON. The turn's and the attachment's fields are those of their types in
+:mod:`assistant.protocol`; building the document fails if the two ever differ.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import functools
 from typing import Any, Final
 
 from assistant.filetypes import ACCEPTED
+from assistant.protocol import Attachment, Turn, TurnInput, TurnOption, TurnProgress
 from locales import LANGUAGES
 from statemachine.engine.kinds import INPUT_KINDS
 
@@ -86,6 +88,22 @@ def _closed(properties: Schema, required: list[str] | None = None) -> Schema:
     }
 
 
+def _typed(typed: Any, properties: Schema) -> Schema:
+    """A closed object with exactly the fields of the TypedDict ``typed``, in its order, and
+    its required keys as required.
+
+    Raises:
+        AssertionError: ``properties`` names other fields than ``typed`` has.
+    """
+    fields = list(typed.__annotations__)
+    if set(properties) != set(fields):
+        raise AssertionError(
+            f"the schema of {typed.__name__} has {sorted(properties)}, the type {sorted(fields)}"
+        )
+    required = [name for name in fields if name in typed.__required_keys__]
+    return _closed({name: properties[name] for name in fields}, required=required)
+
+
 def _text(max_length: int | None = None) -> Schema:
     schema: Schema = {"type": "string"}
     if max_length is not None:
@@ -100,17 +118,20 @@ def _schemas() -> dict[str, Schema]:
         "minimum": 0,
         "description": "The `version` of the turn being answered; a stale one gives 409.",
     }
-    option = _closed({"id": {"type": "string", "minLength": 1}, "label": {"type": "string"}})
-    turn_input = _closed(
+    option = _typed(
+        TurnOption, {"id": {"type": "string", "minLength": 1}, "label": {"type": "string"}}
+    )
+    turn_input = _typed(
+        TurnInput,
         {
             "kind": {"enum": list(INPUT_KINDS)},
             "required": {"type": "boolean"},
             "options": {"type": "array", "items": option},
             "current": {"description": "The answer already given here, for display: any JSON."},
         },
-        required=["kind", "required", "options"],
     )
-    turn = _closed(
+    turn = _typed(
+        Turn,
         {
             "session": {"type": "string", "pattern": SESSION_ID},
             "lang": {"enum": list(LANGUAGES)},
@@ -120,11 +141,12 @@ def _schemas() -> dict[str, Schema]:
             "help": {"type": ["string", "null"]},
             "input": turn_input,
             "errors": {"type": "array", "items": {"type": "string"}},
-            "progress": _closed(
+            "progress": _typed(
+                TurnProgress,
                 {
                     "step": {"type": "integer", "minimum": 0},
                     "total": {"type": "integer", "minimum": 1},
-                }
+                },
             ),
             "actions": {
                 "type": "array",
@@ -136,21 +158,6 @@ def _schemas() -> dict[str, Schema]:
             "version": {"type": "integer", "minimum": 0},
             "item": {"type": "string", "minLength": 1},
         },
-        required=[
-            "session",
-            "lang",
-            "state",
-            "messages",
-            "prompt",
-            "help",
-            "input",
-            "errors",
-            "progress",
-            "actions",
-            "done",
-            "case_number",
-            "version",
-        ],
     )
     turn["description"] = "What the assistant says and what it asks for (the turn protocol)."
     value_answer = _closed(
@@ -176,14 +183,15 @@ def _schemas() -> dict[str, Schema]:
         required=["error"],
     )
     error["description"] = "An error; a 409 on an answer also carries the current turn."
-    attachment = _closed(
+    attachment = _typed(
+        Attachment,
         {
             "id": {"type": "string", "pattern": ATTACHMENT_ID},
             "filename": {"type": "string", "minLength": 1, "maxLength": 200},
             "size": {"type": "integer", "minimum": 1},
             "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
             "media_type": {"enum": sorted(ACCEPTED)},
-        }
+        },
     )
     secrets = {
         "session": {"type": "string", "pattern": SESSION_ID},
