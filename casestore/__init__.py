@@ -7,11 +7,17 @@ Use it like this::
         draft = tx.load_draft(session_id)
         tx.save_draft(draft.id, state=..., data=..., expected_version=draft.version)
 
+A dialogue turn that only moves its draft may use ``store.draft_transaction()`` instead: a
+:class:`DraftTransaction`, on a SQLite file straight on the driver. One that records files or
+files the case needs ``store.begin()`` (a :class:`FilingTransaction`); the caller chooses
+before the transaction opens (``store.fast_drafts``, ``store.draft_state(id)``).
+
 Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFoundError`` and
 ``ConflictError``; no SQLAlchemy type or exception leaves this package.
 """
 
 from casestore.blobs import BlobRef, BlobStore, BlobWriter
+from casestore.drafting import DraftTransaction, FilingTransaction
 from casestore.migrate import current, upgrade
 from casestore.records import (
     AttachmentRow,
@@ -26,8 +32,8 @@ from casestore.records import (
     Submission,
 )
 from casestore.repository import FIRST_NUMBER, Tx
+from casestore.sqlite_drafts import SqliteDraftTransaction
 from casestore.store import Clock, Store, utc_now
-from casestore.turns import DraftCursor
 
 __all__ = [
     "FIRST_NUMBER",
@@ -38,13 +44,15 @@ __all__ = [
     "CaseRecord",
     "CaseSummary",
     "Clock",
-    "DraftCursor",
     "DraftRow",
     "DraftStatus",
+    "DraftTransaction",
     "FileLimits",
+    "FilingTransaction",
     "PartyKind",
     "PartyRole",
     "Reply",
+    "SqliteDraftTransaction",
     "Store",
     "Submission",
     "Tx",

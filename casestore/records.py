@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -129,8 +130,8 @@ class Reply:
     request_hash: str
     """A digest of the request that got this reply; a reused key with another request is
     refused."""
-    turn: dict[str, Any]
-    """The turn that was returned."""
+    turn: Mapping[str, Any]
+    """The turn that was returned (the turn protocol's object, opaque to the store)."""
 
 
 @dataclass(frozen=True, slots=True)

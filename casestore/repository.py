@@ -287,6 +287,7 @@ class Tx:
 
         Everything is checked before anything is written, and the writes run inside a
         savepoint, so a failure leaves the transaction as it was even if the caller goes on.
+        The draft's version goes up by exactly one.
 
         Returns:
             The new case number, ``<kommunekode>-<running number>``.

@@ -12,12 +12,13 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from casestore.blobs import BlobStore
+from casestore.drafting import DraftTransaction
 from casestore.engine import READ_ONLY, make_engine
 from casestore.failures import translated
 from casestore.migrate import ensure_current
 from casestore.repository import Tx
-from casestore.turns import DraftCursor, SqliteTurns
-from statemachine.errors import StoreError
+from casestore.sqlite_drafts import SqliteDrafts
+from statemachine.errors import NotFoundError, StoreError
 
 Clock = Callable[[], datetime]
 """Gives the current time, timezone-aware."""
@@ -46,7 +47,7 @@ class Store:
             and database != ":memory:"
             and not str(database).startswith("file:")
         )
-        self._turns = SqliteTurns(str(database), clock) if on_file else None
+        self._drafts = SqliteDrafts(str(database), clock) if on_file else None
 
     @classmethod
     def open(cls, url: str, blob_dir: Path, *, clock: Clock = utc_now) -> Store:
@@ -91,18 +92,43 @@ class Store:
             with connection.begin():
                 yield Tx(connection, self.blobs, self._clock, writable=False)
 
-    def turn(self) -> AbstractContextManager[DraftCursor | Tx]:
-        """One dialogue turn's transaction: ``load_draft`` and ``save_draft`` only.
+    def draft_transaction(self) -> AbstractContextManager[DraftTransaction]:
+        """One read-write transaction for a dialogue turn that only moves its draft.
 
-        On a SQLite file this is the driver-level fast path (``casestore/turns.py``);
-        elsewhere it is an ordinary :meth:`begin`.
+        On a SQLite file this is the driver-level fast path (``casestore/sqlite_drafts.py``);
+        elsewhere it is an ordinary :meth:`begin`. A turn that records files or files the
+        case uses :meth:`begin` instead, chosen before either opens.
 
         Raises:
             StoreError: the database failed or stayed locked.
         """
-        if self._turns is None:
+        if self._drafts is None:
             return self.begin()
-        return self._turns.turn()
+        return self._drafts.transaction()
+
+    @property
+    def fast_drafts(self) -> bool:
+        """Whether :meth:`draft_transaction` is a faster path of its own (a SQLite file), so
+        choosing it over :meth:`begin` is worth a look at the draft (:meth:`draft_state`)."""
+        return self._drafts is not None
+
+    def draft_state(self, draft_id: str) -> str | None:
+        """The state a draft is at now, or None if there is no such draft.
+
+        Read outside any transaction (on a SQLite file, one statement on the driver): a hint
+        for choosing between :meth:`draft_transaction` and :meth:`begin`, which may be out of
+        date by the time either opens.
+
+        Raises:
+            StoreError: the database failed.
+        """
+        if self._drafts is not None:
+            return self._drafts.state_of(draft_id)
+        try:
+            with self.read() as tx:
+                return tx.load_draft(draft_id).state
+        except NotFoundError:
+            return None
 
     @property
     def embedded(self) -> bool:
@@ -125,6 +151,6 @@ class Store:
 
     def close(self) -> None:
         """Close every pooled connection. The store cannot be used afterwards."""
-        if self._turns is not None:
-            self._turns.close()
+        if self._drafts is not None:
+            self._drafts.close()
         self._engine.dispose()

@@ -1,10 +1,12 @@
-"""The hot path of a dialogue turn on SQLite: read and write one draft straight on the driver.
+"""Drafts on a SQLite file straight on the driver: the hot path of a dialogue turn.
 
 A dialogue turn is one read and one update of a draft row. Through SQLAlchemy's execution
 layer that costs about 300 µs of bookkeeping around 25 µs of SQLite work (bench/README.md),
-so on SQLite a turn uses its own connection per thread and two fixed statements. Everything
-else (uploads, submission, listings) goes through :class:`casestore.repository.Tx`. The two
-paths never nest: a turn that turns out to need more is rolled back and redone there.
+so on SQLite a turn that only moves its draft uses its own connection per thread and a few
+fixed statements (a :class:`~casestore.drafting.DraftTransaction`). Everything else (uploads,
+submission, listings) goes through :class:`casestore.repository.Tx`. The two paths never
+nest: the caller picks one before the transaction opens (peeking at the draft's state with
+:meth:`SqliteDrafts.state_of` if it must).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
@@ -31,6 +33,7 @@ _SAVE = (
     "WHERE id = ? AND version = ? AND status = 'open'"
 )
 _STATUS = "SELECT status FROM drafts WHERE id = ?"
+_STATE = "SELECT state FROM drafts WHERE id = ?"
 _ATTACHMENT = (
     "SELECT id, draft_id, filename, size, sha256, media_type, requirement, created_at "
     "FROM attachments WHERE id = ?"
@@ -47,7 +50,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 """The same JSON text as the store's SQLAlchemy serializer, built once."""
 
 
-def _dumps(data: dict[str, Any]) -> str:
+def _dumps(data: Mapping[str, Any]) -> str:
     return _ENCODER.encode(data)
 
 
@@ -55,8 +58,11 @@ def _stamp(text: str) -> datetime:
     return datetime.fromisoformat(text + "+00:00")
 
 
-class DraftCursor:
-    """Load and save drafts inside one SQLite transaction (see :meth:`SqliteTurns.turn`)."""
+class SqliteDraftTransaction:
+    """Load and save drafts inside one SQLite transaction (see :meth:`SqliteDrafts.transaction`).
+
+    A :class:`~casestore.drafting.DraftTransaction`.
+    """
 
     def __init__(self, connection: sqlite3.Connection, clock: Callable[[], datetime]) -> None:
         """Wrap a connection whose transaction the caller controls."""
@@ -127,8 +133,8 @@ class DraftCursor:
         return self._clock().astimezone(UTC).isoformat(" ", "microseconds")[:26]
 
 
-class SqliteTurns:
-    """Turn transactions on a SQLite file, one driver connection per thread."""
+class SqliteDrafts:
+    """Draft transactions on a SQLite file, one driver connection per thread."""
 
     def __init__(self, path: str, clock: Callable[[], datetime]) -> None:
         """Args:
@@ -151,13 +157,28 @@ class SqliteTurns:
             self._local.conn = conn
         return conn
 
-    def turn(self) -> _Turn:
+    def transaction(self) -> _Transaction:
         """One write transaction: committed on normal exit, rolled back on an exception.
 
         Raises:
             StoreError: the database stayed locked past the busy timeout, or failed.
         """
-        return _Turn(self._connection(), self._clock)
+        return _Transaction(self._connection(), self._clock)
+
+    def state_of(self, draft_id: str) -> str | None:
+        """The state a draft is at now, or None if there is no such draft.
+
+        Read outside any transaction, so it takes no lock and may be out of date by the time
+        a transaction opens: a hint for choosing the path, which the transaction checks.
+
+        Raises:
+            StoreError: the database failed.
+        """
+        try:
+            row = self._connection().execute(_STATE, (draft_id,)).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(t(UNAVAILABLE)) from exc
+        return None if row is None else str(row[0])
 
     def close(self) -> None:
         """Close this thread's connection, if any."""
@@ -167,8 +188,8 @@ class SqliteTurns:
             self._local.conn = None
 
 
-class _Turn:
-    """The context manager of one turn's transaction (a class: it runs on every turn)."""
+class _Transaction:
+    """The context manager of one draft transaction (a class: it runs on every turn)."""
 
     __slots__ = ("_clock", "_conn")
 
@@ -176,12 +197,12 @@ class _Turn:
         self._conn = connection
         self._clock = clock
 
-    def __enter__(self) -> DraftCursor:
+    def __enter__(self) -> SqliteDraftTransaction:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(t(UNAVAILABLE)) from exc
-        return DraftCursor(self._conn, self._clock)
+        return SqliteDraftTransaction(self._conn, self._clock)
 
     def __exit__(
         self,
