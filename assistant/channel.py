@@ -1,10 +1,15 @@
-"""Where a chat's turns come from: the embedded store here, or (later) a service over HTTP."""
+"""Where a chat's turns come from: the dialogue in this process, or a service over HTTP.
+
+This module loads no store: the chat over HTTP (``naevn chat --server``) imports it too. The
+local channel drives whatever has the conversation service's methods (:class:`Dialogue`),
+which the embedded chat passes in.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
-from assistant.conversation import Conversation, Turn
+from assistant.protocol import Turn
 
 
 class Channel(Protocol):
@@ -23,10 +28,46 @@ class Channel(Protocol):
         ...
 
 
-class LocalChannel:
-    """A channel straight onto the embedded store, in this process."""
+class Opened(Protocol):
+    """A session as the dialogue opened it (``assistant.conversation.Started``)."""
 
-    def __init__(self, conversation: Conversation) -> None:
+    @property
+    def session(self) -> str:
+        """The session id."""
+        ...
+
+    @property
+    def resume_code(self) -> str:
+        """The code to continue later (empty when resumed)."""
+        ...
+
+    @property
+    def turn(self) -> Turn:
+        """The current question."""
+        ...
+
+
+class Dialogue(Protocol):
+    """The part of the conversation service a local chat drives
+    (``assistant.conversation.Conversation``)."""
+
+    def start(self, lang: str) -> Opened:
+        """Start a new dialogue in ``lang``."""
+        ...
+
+    def resume(self, code: str) -> Opened:
+        """Continue a saved dialogue by its resume code."""
+        ...
+
+    def answer(self, session: str, answer: Any, *, resume_code: str | None = None) -> Turn:
+        """Apply one answer; return the next turn."""
+        ...
+
+
+class LocalChannel:
+    """A channel straight onto the dialogue in this process (the embedded store)."""
+
+    def __init__(self, conversation: Dialogue) -> None:
         """Wrap a conversation service."""
         self.conversation = conversation
 

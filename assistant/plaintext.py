@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.protocol import Turn, TurnOption
 from locales import translator
 from statemachine.text import N_, t
 
@@ -45,7 +46,7 @@ HINTS: dict[str, str] = {
 """What to type, by input kind."""
 
 
-def render(turn: dict[str, Any], lang: str) -> str:
+def render(turn: Turn, lang: str) -> str:
     """A turn as plain text lines, ending with the prompt marker line's text."""
     tr = translator(lang)
     lines: list[str] = [""]
@@ -81,7 +82,7 @@ def render(turn: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def interpret(line: str, turn: dict[str, Any]) -> dict[str, Any]:
+def interpret(line: str, turn: Turn) -> dict[str, Any]:
     """What a typed line means for this turn, as a protocol answer."""
     text = line.strip()
     word = text.lower()
@@ -105,7 +106,7 @@ def interpret(line: str, turn: dict[str, Any]) -> dict[str, Any]:
     return {"value": text}
 
 
-def _option(text: str, options: list[dict[str, Any]]) -> str | None:
+def _option(text: str, options: list[TurnOption]) -> str | None:
     if text.isdigit():
         index = int(text) - 1
         return str(options[index]["id"]) if 0 <= index < len(options) else None

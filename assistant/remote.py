@@ -13,12 +13,13 @@ import time
 import uuid
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import httpx
 
-from assistant.conversation import NOT_YOURS, Turn
+from assistant.access import NOT_YOURS
 from assistant.filetypes import MAX_FILE_BYTES, check_file, clean_filename
+from assistant.protocol import Turn
 from locales import translator
 from statemachine.errors import (
     AccessError,
@@ -289,8 +290,11 @@ class HttpChannel:
             raise self._unexpected(200)
         if not isinstance(turn["input"], dict):
             raise self._unexpected(200)
-        self._turns[session] = turn
-        return turn
+        # The service speaks the protocol (its OpenAPI document says so field by field); the
+        # chat reads only the fields checked here, and renders the rest as given.
+        kept = cast(Turn, turn)
+        self._turns[session] = kept
+        return kept
 
     def _expect(self, response: httpx.Response) -> dict[str, Any]:
         """The JSON object of a successful response.
@@ -362,7 +366,9 @@ def _words(err: NaevnError, lang: str) -> str:
 
 def _with_error(turn: Turn, error: str) -> Turn:
     """The turn, showing ``error``: how bad input comes back in every chat."""
-    return dict(turn, errors=[error])
+    shown = turn.copy()
+    shown["errors"] = [error]
+    return shown
 
 
 def _with_code(turn: Turn, code: str | None) -> Turn:
@@ -380,4 +386,6 @@ def _with_code(turn: Turn, code: str | None) -> Turn:
     with_code = tr.render(
         t("Your answers are saved. To continue later, use this code: {code}", code=code)
     )
-    return dict(turn, messages=[with_code if m == plain else m for m in turn["messages"]])
+    shown = turn.copy()
+    shown["messages"] = [with_code if m == plain else m for m in turn["messages"]]
+    return shown

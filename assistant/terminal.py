@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from collections.abc import Mapping
+from typing import TextIO
 
 from assistant.channel import Channel
 from assistant.plaintext import ACTION_WORDS, interpret, render
+from assistant.protocol import Turn
 from locales import translator
 from statemachine.errors import NaevnError
 from statemachine.text import t
@@ -72,7 +74,7 @@ class PlainChat:
             try:
                 turn = self.channel.answer(session, interpret(line, turn), code)
             except NaevnError as err:
-                turn = dict(turn, errors=[_plain(err, lang)], messages=[])
+                turn = _refused(turn, _plain(err, lang))
 
     def _read(self, many: bool) -> str | None:
         self.stdout.write(PROMPT_MARK)
@@ -97,7 +99,7 @@ class PlainChat:
         self.stdout.flush()
 
     @staticmethod
-    def _lang(turn: dict[str, Any], lang: str) -> str:
+    def _lang(turn: Turn, lang: str) -> str:
         return str(turn.get("lang", lang))
 
 
@@ -130,27 +132,35 @@ class JsonChat:
                         example='{"value": "tenant"}',
                     )
                 )
-                self._emit(dict(turn, errors=[message], messages=[]))
+                self._emit(_refused(turn, message))
                 continue
             try:
                 turn = self.channel.answer(session, answer, code)
             except NaevnError as err:
-                self._emit(dict(turn, errors=[_plain(err, lang)], messages=[]))
+                self._emit(_refused(turn, _plain(err, lang)))
                 continue
             self._emit(turn)
         return 0
 
-    def _emit(self, obj: dict[str, Any]) -> None:
+    def _emit(self, obj: Mapping[str, object]) -> None:
         self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         self.stdout.flush()
 
 
-def _open(channel: Channel, lang: str, resume: str | None) -> tuple[str, str, dict[str, Any]]:
+def _open(channel: Channel, lang: str, resume: str | None) -> tuple[str, str, Turn]:
     """Start a session, or continue one by its code: (session, resume code, first turn)."""
     if resume is None:
         return channel.start(lang)
     session, turn = channel.resume(resume)
     return session, resume, turn
+
+
+def _refused(turn: Turn, error: str) -> Turn:
+    """The same question again, saying only why the answer was refused."""
+    shown = turn.copy()
+    shown["errors"] = [error]
+    shown["messages"] = []
+    return shown
 
 
 def _plain(err: NaevnError, lang: str) -> str:

@@ -7,11 +7,29 @@ from typing import Any
 import pytest
 
 from assistant.plaintext import interpret
+from assistant.protocol import Turn
 
 
-def turn(kind: str, options: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+def turn(kind: str, options: list[tuple[str, str]] | None = None) -> Turn:
+    """A Danish turn asking for ``kind``, with these (id, label) options."""
     return {
-        "input": {"kind": kind, "options": [{"id": i, "label": lbl} for i, lbl in (options or [])]}
+        "session": "s_plaintext",
+        "lang": "da",
+        "state": "ask_role",
+        "messages": [],
+        "prompt": "Hvem er du i sagen?",
+        "help": None,
+        "input": {
+            "kind": kind,
+            "required": True,
+            "options": [{"id": i, "label": lbl} for i, lbl in (options or [])],
+        },
+        "errors": [],
+        "progress": {"step": 1, "total": 14},
+        "actions": ["back", "help", "save", "restart"],
+        "done": False,
+        "case_number": None,
+        "version": 1,
     }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.conversation import Turn
+from assistant.protocol import Turn
 from assistant.remote import HttpChannel
 from casestore.failures import NO_DRAFT
 from locales import translator
