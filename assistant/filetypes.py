@@ -14,15 +14,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from casestore import FileLimits
 from statemachine.errors import FileTypeError, LimitError, UploadError
 from statemachine.text import t
 
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
 """The largest file accepted, in bytes (20 MB)."""
-
-CASE_LIMITS: Final = FileLimits(max_files=30, max_total_bytes=100 * 1024 * 1024)
-"""How many files, and how many bytes in all, one case may hold (30 files, 100 MB)."""
 
 HEAD_BYTES: Final = 8 * 1024
 """How much of a file is read to recognise it; every signature sits well inside this."""
