@@ -14,7 +14,6 @@ import pytest
 
 from assistant.conversation import Conversation, Started
 from assistant.protocol import Turn
-from assistant.submission import SUBMISSION_ACTION, submitting_states
 from casestore import Store
 from statemachine.errors import AccessError, ConflictError, InvalidInputError, NotFoundError
 from statemachine.flows import intake
@@ -168,13 +167,6 @@ class Opened:
         except BaseException:
             self.rolled_back.append(kind)
             raise
-
-
-def test_the_intake_files_only_from_its_declaration() -> None:
-    engine = intake.engine()
-    assert submitting_states(engine) == {"ask_declaration"}
-    runs_it = [tr for tr in engine.flow["transitions"] if SUBMISSION_ACTION in tr.get("after", [])]
-    assert runs_it and {tr["source"] for tr in runs_it} <= submitting_states(engine)
 
 
 def test_an_ordinary_answer_takes_the_draft_path_and_the_declaration_the_full_store(
