@@ -70,7 +70,8 @@ class Answering:
                 with self._store.draft_transaction() as tx:
                     return self._answer_in(tx, None, session, request)
             except _NeedsFiling:
-                # The draft moved on since the peek; nothing was written.
+                # The draft is where an answer may file (it moved on since the peek); the
+                # draft path stopped before writing anything.
                 return self._full(session, request)
         except ConflictError as err:
             if err.details is None or "turn" not in err.details:
