@@ -2,13 +2,23 @@
 
 Shared by the conversation service that renders turns, the HTTP client that reads them and
 the OpenAPI document that describes them; so it imports nothing but ``typing`` (the chat
-client over HTTP loads it without the store). See design.md, "The turn protocol".
+client over HTTP loads it without the store). It also holds the one message both ends say
+in their own words: the refusal of someone else's filing. See design.md, "The turn protocol".
 """
 
 # No ``from __future__ import annotations`` here: on Python 3.11 a TypedDict only sees
 # ``NotRequired`` in an evaluated annotation, and ``__required_keys__`` must be right (the
 # OpenAPI document is built from it).
 from typing import NotRequired, TypedDict
+
+from statemachine.text import N_
+
+NOT_YOURS = N_(
+    "This filing belongs to someone else, or your access has ended. Use your "
+    "resume code to continue your own filing."
+)
+"""The refusal of a filing the caller holds no token for: said by the service (403) and by
+the HTTP client when it gets one."""
 
 
 class TurnOption(TypedDict):

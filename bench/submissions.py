@@ -3,8 +3,9 @@
 The last answer of a filing (the declaration) is the one turn that writes more than the draft:
 the case, its parties, documents, deadlines, the case number and the audit trail, in one
 transaction. This times that answer alone. Each filing is one of the three demo cases
-(``naevn/demo.py``), played up to the declaration untimed. The baseline, in the same run and
-alternating with it, is one bare ``sqlite3`` transaction that reads a row and inserts six.
+(``naevn/commands/demo.py``), played up to the declaration untimed. The baseline, in the same
+run and alternating with it, is one bare ``sqlite3`` transaction that reads a row and inserts
+six.
 
     .venv/bin/python -m bench.submissions [--filings 300] [--rounds 5]
 
@@ -25,9 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import Conversation
+from assistant.service.conversation import Conversation
 from casestore import Store
-from naevn import demo, embedded
+from naevn import embedded
+from naevn.commands import demo
 
 TODAY = date(2026, 11, 23)
 

@@ -21,8 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant import codes
-from assistant.conversation import Conversation, Turn
+from assistant.service import codes
+from assistant.service.conversation import Conversation, Turn
 from casestore import Store
 from casestore.engine import make_engine
 from statemachine.flows import intake

@@ -10,7 +10,8 @@ from datetime import date
 from typing import NoReturn
 
 from locales import LANGUAGES
-from naevn import cases_command, deadline_command
+from naevn.commands import cases as cases_command
+from naevn.commands import deadline as deadline_command
 from naevn.settings import Settings, from_env
 from statemachine.errors import NaevnError
 
@@ -94,13 +95,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "chat":
         return _chat(args, settings)
     if args.command == "serve":
-        from naevn import serve_command
+        from naevn.commands import serve as serve_command
 
         return serve_command.run(
             settings, host=args.host, port=args.port, access_log=args.access_log
         )
     if args.command == "demo":
-        from naevn import demo
+        from naevn.commands import demo
         from naevn.embedded import conversation
 
         demo.load(conversation(settings), sys.stdout, force=args.force)
@@ -123,9 +124,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.channel import Channel, LocalChannel
-    from assistant.remote import HttpChannel
-    from assistant.terminal import JsonChat, PlainChat
+    from assistant.chat.channel import Channel, LocalChannel
+    from assistant.chat.remote import HttpChannel
+    from assistant.chat.terminal import JsonChat, PlainChat
     from naevn.embedded import conversation
 
     if args.lang not in LANGUAGES:

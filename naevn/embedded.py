@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.conversation import Conversation
+from assistant.service.conversation import Conversation
 from casestore import Store
 from naevn.settings import Settings
 from statemachine.engine.machine import Engine

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from naevn.limits import Rate
+from naevn.web.limits import Rate
 
 DEFAULT_DB = "sqlite:///var/naevn.db"
 """The embedded store, relative to the working directory."""
@@ -32,7 +32,7 @@ class Settings:
     no limit (load tests, where every simulated filer shares one address)."""
     rates: Mapping[str, Rate] | None = None
     """The per-client rates by kind of request (``api``, ``start``, ``resume``; see
-    :mod:`naevn.limits`), replacing those derived from :attr:`rate_limit`. None (the default,
+    :mod:`naevn.web.limits`), replacing those derived from :attr:`rate_limit`. None (the default,
     and all the environment can say) means ``default_rates(rate_limit)``; tests set their own."""
 
     @property

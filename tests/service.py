@@ -16,8 +16,8 @@ from typing import IO, Any
 
 from aiohttp import web
 
-from naevn.app import create_app
 from naevn.settings import Settings
+from naevn.web.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 

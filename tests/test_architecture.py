@@ -44,12 +44,12 @@ def test_the_rules_load_no_io_framework() -> None:
 
 
 def test_the_remote_chat_client_loads_no_store() -> None:
-    loaded = loaded_packages("import assistant.remote")
+    loaded = loaded_packages("import assistant.chat.remote")
     assert "assistant" in loaded
     assert loaded & STORE == set()
 
 
 def test_the_terminal_chat_loads_no_store() -> None:
-    loaded = loaded_packages("import assistant.terminal")
+    loaded = loaded_packages("import assistant.chat.terminal")
     assert "assistant" in loaded
     assert loaded & STORE == set()

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
 from assistant.protocol import Turn
+from assistant.service.conversation import Conversation
 from casestore import FIRST_NUMBER
 from naevn.embedded import conversation
 from naevn.settings import from_env

@@ -1,6 +1,6 @@
 """Fuzzing a running ``naevn serve`` from its OpenAPI document: no 5xx, every answer as documented.
 
-schemathesis generates requests from ``assistant.openapi.document()`` (valid ones, and
+schemathesis generates requests from ``assistant.api.openapi.document()`` (valid ones, and
 deliberately invalid ones) and checks each response's status, content type, headers and body
 against the document. Some requests carry a real session's id and bearer token, so answers and
 uploads reach the dialogue; others carry another session's token, a made-up one, a malformed
@@ -31,8 +31,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from assistant.openapi import document
-from tests.assistant.test_conversation import TO_DOCUMENTS
+from assistant.api.openapi import document
+from tests.assistant.service.test_conversation import TO_DOCUMENTS
 from tests.pgserver import PgServer
 from tests.service import service_env, spawn
 

@@ -19,11 +19,11 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.plaintext import ACTION_WORDS, interpret
-from assistant.remote import UNREACHABLE
+from assistant.chat.plaintext import ACTION_WORDS, interpret
+from assistant.chat.remote import UNREACHABLE
 from locales import translator
 from statemachine.text import t
-from tests.assistant.test_api import answer, start, walk_to
+from tests.assistant.api.test_api import answer, start, walk_to
 from tests.conftest import Naevn
 from tests.service import Served, spawn
 from tests.test_transcripts import (

@@ -1,6 +1,6 @@
 """The app keys naevn itself owns: what the factory opens and builds for every slice.
 
-A slice's own keys live in the slice (``assistant/keys.py``), because the slices must not
+A slice's own keys live in the slice (``assistant/api/keys.py``), because the slices must not
 import ``naevn``; the factory fills those in too.
 """
 
@@ -11,8 +11,8 @@ from typing import Final
 from aiohttp import web
 
 from casestore import Store
-from naevn.limits import RateLimiter
 from naevn.settings import Settings
+from naevn.web.limits import RateLimiter
 
 SETTINGS: Final = web.AppKey("settings", Settings)
 """The settings the app was built with."""

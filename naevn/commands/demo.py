@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from assistant.conversation import Conversation
+from assistant.service.conversation import Conversation
 from statemachine.errors import ConflictError, InvalidInputError
 from statemachine.text import t
 

@@ -6,7 +6,7 @@ from typing import Final
 
 from aiohttp import web
 
-from assistant import views
+from assistant.api import views
 
 ROUTES: Final = (
     web.post("/api/v1/sessions", views.start, name="start"),
@@ -23,7 +23,7 @@ ROUTES: Final = (
 def setup(app: web.Application) -> None:
     """Mount the filer API on ``app``.
 
-    The views expect :data:`assistant.keys.CONVERSATION` and :data:`assistant.keys.OFFLOAD`
+    The views expect :data:`assistant.api.keys.CONVERSATION` and :data:`assistant.api.keys.OFFLOAD`
     on the app by the time it serves (the factory puts them there on start-up).
     """
     app.router.add_routes(ROUTES)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from assistant.submission import SUBMISSION_ACTION, submitting_states, wants_filing
+from assistant.service.submission import SUBMISSION_ACTION, submitting_states, wants_filing
 from statemachine.engine.draft import Draft
 from statemachine.engine.flow import ActionData, FlowData
 from statemachine.engine.hooks import Hooks, Step

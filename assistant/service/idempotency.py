@@ -8,8 +8,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any, cast
 
-from assistant import codes
 from assistant.protocol import Turn
+from assistant.service import codes
 from casestore import Reply
 from statemachine.errors import InvalidInputError
 from statemachine.text import N_, t

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation, Started
 from assistant.protocol import Turn
+from assistant.service.conversation import Conversation, Started
 from casestore import Store
 from statemachine.errors import AccessError, ConflictError, InvalidInputError, NotFoundError
 from statemachine.flows import intake

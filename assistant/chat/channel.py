@@ -29,7 +29,7 @@ class Channel(Protocol):
 
 
 class Opened(Protocol):
-    """A session as the dialogue opened it (``assistant.conversation.Started``)."""
+    """A session as the dialogue opened it (``assistant.service.conversation.Started``)."""
 
     @property
     def session(self) -> str:
@@ -49,7 +49,7 @@ class Opened(Protocol):
 
 class Dialogue(Protocol):
     """The part of the conversation service a local chat drives
-    (``assistant.conversation.Conversation``)."""
+    (``assistant.service.conversation.Conversation``)."""
 
     def start(self, lang: str) -> Opened:
         """Start a new dialogue in ``lang``."""

@@ -17,9 +17,8 @@ from typing import Any, Final, cast
 
 import httpx
 
-from assistant.access import NOT_YOURS
 from assistant.filetypes import MAX_FILE_BYTES, check_file, clean_filename
-from assistant.protocol import Turn
+from assistant.protocol import NOT_YOURS, Turn
 from locales import translator
 from statemachine.errors import (
     AccessError,
@@ -73,7 +72,7 @@ _TURN_KEYS: Final = frozenset({"state", "messages", "prompt", "input", "errors",
 
 
 class HttpChannel:
-    """A :class:`~assistant.channel.Channel` onto a naevn service's filer API.
+    """A :class:`~assistant.chat.channel.Channel` onto a naevn service's filer API.
 
     Answers and uploads that fail on the way (no connection, a timeout, 503) are tried again a
     few times with growing pauses. Each answer carries a fresh ``Idempotency-Key`` that its

@@ -18,11 +18,11 @@ from typing import Any, Final
 
 from aiohttp import web
 
-from assistant.keys import LANG
-from assistant.views import dumps
+from assistant.api.keys import LANG
+from assistant.api.views import dumps
 from locales import LANGUAGES, translator
-from naevn.keys import LIMITER
-from naevn.weblog import REQUEST_ID
+from naevn.web.keys import LIMITER
+from naevn.web.weblog import REQUEST_ID
 from statemachine.errors import NaevnError, RateLimitError
 from statemachine.text import N_, Text, t
 
@@ -45,7 +45,7 @@ _HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
 """aiohttp's own refusals, as our error codes and plain messages."""
 
 _LIMITED_APART: Final = frozenset({"start", "resume"})
-"""Routes with a rate of their own (see :func:`naevn.limits.default_rates`); every other
+"""Routes with a rate of their own (see :func:`naevn.web.limits.default_rates`); every other
 route counts as ``api``."""
 
 UNEXPECTED = N_(

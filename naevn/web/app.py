@@ -3,7 +3,7 @@
 :func:`create_app` is the one place an app is built, for ``naevn serve`` and for the tests.
 What needs opening and closing (the store, the thread pool for its calls) lives in
 ``cleanup_ctx``, so it exists exactly while the app runs. The middlewares are in
-:mod:`naevn.middlewares`, naevn's keys in :mod:`naevn.keys`, each slice's keys in the slice.
+:mod:`naevn.web.middlewares`, naevn's keys in :mod:`naevn.web.keys`, each slice's keys in the slice.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from typing import Final, TypeVar
 
 from aiohttp import web
 
-import assistant.routes
-from assistant.conversation import Conversation
-from assistant.keys import CONVERSATION, OFFLOAD
+import assistant.api.routes
+from assistant.api.keys import CONVERSATION, OFFLOAD
+from assistant.service.conversation import Conversation
 from naevn import embedded
-from naevn.keys import LIMITER, SETTINGS, STORE
-from naevn.limits import RateLimiter, default_rates
-from naevn.middlewares import errors, rate_limit, request_ids
 from naevn.settings import Settings
+from naevn.web.keys import LIMITER, SETTINGS, STORE
+from naevn.web.limits import RateLimiter, default_rates
+from naevn.web.middlewares import errors, rate_limit, request_ids
 from statemachine.errors import StoreError
 
 T = TypeVar("T")
@@ -43,7 +43,7 @@ GIL: 2–4 measured 20–35% faster than 16 (bench/README.md)."""
 REPLIES_KEPT: Final = timedelta(days=1)
 """How long a turn is kept for replay under its Idempotency-Key (pruned when an app starts)."""
 
-SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (assistant.routes.setup,)
+SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (assistant.api.routes.setup,)
 """Each slice's one call that mounts its routes, in order. The staff slice's
 ``console.routes.setup`` joins here, beside the filer's."""
 

@@ -1,7 +1,7 @@
 """The filer API's handlers (design.md, "Service API"): thin views over the conversation.
 
 Each view reads the request, checks its shape, hands the work to the conversation service
-(:data:`assistant.keys.CONVERSATION`) and writes JSON. Nothing about a dialogue is kept in
+(:data:`assistant.api.keys.CONVERSATION`) and writes JSON. Nothing about a dialogue is kept in
 this process between requests, and no view touches the store. Errors are raised as
 :class:`statemachine.errors.NaevnError`; the service's middleware turns them into
 ``{"error": {"code", "message"}}`` with the error's status, in the filer's language.
@@ -17,11 +17,11 @@ from typing import Any, Final
 from aiohttp import BodyPartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from assistant.conversation import Started
+from assistant.api.keys import CONVERSATION, LANG, OFFLOAD
+from assistant.api.openapi import document
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
-from assistant.keys import CONVERSATION, LANG, OFFLOAD
-from assistant.openapi import document
 from assistant.protocol import Turn
+from assistant.service.conversation import Started
 from casestore.failures import NO_DRAFT
 from locales import LANGUAGES
 from statemachine.errors import (
@@ -44,7 +44,7 @@ _KEY = re.compile(r"[\x21-\x7e]{1,200}")
 _TOKEN = re.compile(r"[\x21-\x7e]{1,200}")
 """A bearer token as a client may send it: visible ASCII (ours are url-safe base64)."""
 _SESSION = re.compile(r"s_[A-Za-z0-9_-]{1,64}")
-"""A session id as we make them (see ``assistant/codes.py``)."""
+"""A session id as we make them (see ``assistant/service/codes.py``)."""
 
 NOT_JSON = N_("The request body must be a JSON object, for example {example}.")
 NO_TOKEN = N_(

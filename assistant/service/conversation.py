@@ -1,11 +1,11 @@
 """The conversation service: the one face the chats and the HTTP views see of a dialogue.
 
 Each call is one transaction on the store: a turn loads the draft, steps it, saves it and
-renders the next question (:mod:`assistant.answering`). Nothing is kept in memory between
+renders the next question (:mod:`assistant.service.answering`). Nothing is kept in memory between
 calls, so a filer can stop anywhere and continue on any channel with their resume code. The
-parts live in their own modules: tokens in :mod:`assistant.access`, kept replies in
-:mod:`assistant.idempotency`, files in :mod:`assistant.uploads`, filing in
-:mod:`assistant.submission` and the turn's text in :mod:`assistant.rendering`.
+parts live in their own modules: tokens in :mod:`assistant.service.access`, kept replies in
+:mod:`assistant.service.idempotency`, files in :mod:`assistant.service.uploads`, filing in
+:mod:`assistant.service.submission` and the turn's text in :mod:`assistant.service.rendering`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant import codes
-from assistant.access import check_token
-from assistant.answering import Answering, draft_of
-from assistant.idempotency import AnswerRequest
 from assistant.protocol import Attachment, Turn
-from assistant.rendering import turn_of
-from assistant.uploads import Accepted, accept, attachment_of, check_room, record
+from assistant.service import codes
+from assistant.service.access import check_token
+from assistant.service.answering import Answering, draft_of
+from assistant.service.idempotency import AnswerRequest
+from assistant.service.rendering import turn_of
+from assistant.service.uploads import Accepted, accept, attachment_of, check_room, record
 from casestore import BlobWriter, DraftRow, Store
 from statemachine.engine.machine import Engine
 

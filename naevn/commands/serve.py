@@ -9,10 +9,10 @@ import signal
 
 from aiohttp import web
 
-from naevn import weblog
-from naevn.app import create_app
-from naevn.keys import SETTINGS, STORE
 from naevn.settings import Settings
+from naevn.web import weblog
+from naevn.web.app import create_app
+from naevn.web.keys import SETTINGS, STORE
 
 log = logging.getLogger("naevn.service")
 

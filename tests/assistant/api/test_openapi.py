@@ -21,17 +21,17 @@ import pytest
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
-from assistant.openapi import document
+from assistant.api.openapi import document
+from assistant.chat.remote import HttpChannel
+from assistant.chat.terminal import PlainChat
 from assistant.protocol import Turn
-from assistant.remote import HttpChannel
-from assistant.terminal import PlainChat
-from naevn.app import create_app
-from naevn.limits import Rate
 from naevn.settings import Settings
+from naevn.web.app import create_app
+from naevn.web.limits import Rate
 from tests.service import running
 
 TODAY = date(2026, 11, 23)
-GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 SCRIPTS = sorted(GOLDEN.glob("*.in"))
 PDF = b"%PDF-1.4\n% a test document\n%%EOF\n"
 

@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.chat.remote import HttpChannel
 from assistant.protocol import Turn
-from assistant.remote import HttpChannel
 from casestore.failures import NO_DRAFT
 from locales import translator
 from statemachine.errors import AccessError, NotFoundError, StoreError

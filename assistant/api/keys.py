@@ -2,7 +2,7 @@
 leaves on a request for the error middleware.
 
 They live in the slice because ``assistant`` must not import ``naevn``; the factory
-(``naevn/app.py``) fills them in. naevn's own keys are in ``naevn/keys.py``.
+(``naevn/web/app.py``) fills them in. naevn's own keys are in ``naevn/web/keys.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Final, Protocol, TypeVar
 
 from aiohttp import web
 
-from assistant.conversation import Conversation
+from assistant.service.conversation import Conversation
 
 T = TypeVar("T")
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Mapping
 from typing import TextIO
 
-from assistant.channel import Channel
-from assistant.plaintext import ACTION_WORDS, interpret, render
+from assistant.chat.channel import Channel
+from assistant.chat.plaintext import ACTION_WORDS, interpret, render
 from assistant.protocol import Turn
 from locales import translator
 from statemachine.errors import NaevnError

@@ -20,8 +20,8 @@ import pytest
 
 from assistant.protocol import Turn
 from casestore import Reply, Store
-from naevn.limits import Rate
 from naevn.settings import Settings
+from naevn.web.limits import Rate
 from tests.durability.test_crash_chat import auto_answer, small_pdfs
 from tests.pgserver import SQLITE_ONLY
 from tests.service import running

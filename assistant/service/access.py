@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import hmac
 
-from assistant import codes
+from assistant.protocol import NOT_YOURS
+from assistant.service import codes
 from statemachine.errors import AccessError
-from statemachine.text import N_, t
-
-NOT_YOURS = N_(
-    "This filing belongs to someone else, or your access has ended. Use your "
-    "resume code to continue your own filing."
-)
+from statemachine.text import t
 
 
 def check_token(token_hash: str, token: str | None) -> None:

@@ -4,7 +4,7 @@ A turn that only moves its draft runs on the store's draft path (on a SQLite fil
 the driver). One that copies in a local file or files the case runs in the full store. Which
 one is decided before the transaction opens: from the answer (it names local files, or it is
 an action), and from a peek at the draft's state, against the states where an answer may ask
-for submission (:func:`~assistant.submission.submitting_states`).
+for submission (:func:`~assistant.service.submission.submitting_states`).
 
 The peek is a hint. If the draft moved on before the transaction opened, and the draft path
 finds it at a state whose answer may file, it stops before writing anything and the turn is
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.access import check_token
-from assistant.idempotency import AnswerRequest
 from assistant.protocol import Turn
-from assistant.rendering import turn_of
-from assistant.submission import submit, submitting_states, wants_filing
-from assistant.uploads import GIVE_A_FILE, LocalFiles, names_paths, resolve_files
+from assistant.service.access import check_token
+from assistant.service.idempotency import AnswerRequest
+from assistant.service.rendering import turn_of
+from assistant.service.submission import submit, submitting_states, wants_filing
+from assistant.service.uploads import GIVE_A_FILE, LocalFiles, names_paths, resolve_files
 from casestore import DraftRow, DraftTransaction, FilingTransaction, Store
 from statemachine.engine.draft import Draft
 from statemachine.engine.machine import Answer, Engine, Outcome

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from assistant.plaintext import interpret
+from assistant.chat.plaintext import interpret
 from assistant.protocol import Turn
 
 

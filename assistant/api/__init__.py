@@ -1,0 +1,1 @@
+"""The filer HTTP API: its routes, views, keys and OpenAPI document."""

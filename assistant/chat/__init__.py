@@ -1,0 +1,1 @@
+"""The text chat: plain and JSON, on the embedded store or over HTTP."""

@@ -1,0 +1,1 @@
+"""The conversation service: a filer's turn loaded, checked, stepped, saved and rendered."""

@@ -1,0 +1,1 @@
+"""The commands behind ``naevn``'s subcommands, one module each."""

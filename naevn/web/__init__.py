@@ -1,0 +1,1 @@
+"""The aiohttp service: the app factory, its middlewares, keys, limits and logs."""
