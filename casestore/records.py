@@ -44,7 +44,7 @@ class DraftRow:
     updated_at: datetime
     """When the draft was last saved (UTC)."""
     token_hash: str
-    """The hash of the session's bearer token (see ``assistant/codes.py``)."""
+    """The hash of the session's bearer token (see ``assistant/service/codes.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
