@@ -21,8 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from assistant.protocol import Turn
 from assistant.service import codes
-from assistant.service.conversation import Conversation, Turn
+from assistant.service.conversation import Conversation
 from casestore import Store
 from casestore.engine import make_engine
 from statemachine.flows import intake

@@ -25,9 +25,7 @@ from assistant.service.uploads import Accepted, accept, attachment_of, check_roo
 from casestore import BlobWriter, DraftRow, Store
 from statemachine.engine.machine import Engine
 
-__all__ = ["Accepted", "Conversation", "Started", "Turn"]
-# Turn is the protocol's (assistant.protocol); it is named here too while the HTTP views and
-# their tests still import it from this module.
+__all__ = ["Accepted", "Conversation", "Started"]
 
 
 @dataclass(frozen=True)

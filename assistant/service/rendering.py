@@ -8,11 +8,11 @@ from datetime import date
 from assistant.protocol import Turn, TurnInput
 from locales import translator
 from statemachine.engine.draft import Draft
-from statemachine.engine.machine import Engine, TurnSpec
+from statemachine.engine.machine import Engine, Presentation
 from statemachine.text import Text
 
 
-def render(spec: TurnSpec, session: str, lang: str, version: int) -> Turn:
+def render(spec: Presentation, session: str, lang: str, version: int) -> Turn:
     """The question as the turn protocol's object, with every text in ``lang``.
 
     ``version`` is the draft's version: a client sends it back with its answer, so an answer
@@ -67,4 +67,4 @@ def turn_of(
         messages: lines to show before the question.
         errors: why the last answer was refused.
     """
-    return render(engine.turn(draft, today, messages, errors), session, draft.lang, version)
+    return render(engine.present(draft, today, messages, errors), session, draft.lang, version)

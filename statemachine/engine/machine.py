@@ -31,7 +31,7 @@ from statemachine.engine.draft import Draft, answer_key, split_key
 from statemachine.engine.flow import ActionData, FlowData, InputData, StateData, validate
 from statemachine.engine.hooks import Hooks, Step
 from statemachine.engine.option import Option
-from statemachine.engine.turn import InputSpec, TurnSpec
+from statemachine.engine.presentation import InputSpec, Presentation
 from statemachine.errors import FlowError, InvalidInputError
 from statemachine.text import Param, Text, t
 
@@ -292,9 +292,9 @@ class Engine:
         name = spec.get("params")
         return self.hooks.params[name](draft, item) if name else {}
 
-    def turn(
+    def present(
         self, draft: Draft, today: date, messages: Sequence[Text] = (), errors: Sequence[Text] = ()
-    ) -> TurnSpec:
+    ) -> Presentation:
         """What to show now: the messages, the question, and what it takes."""
         spec = self.states[draft.state]
         params = self.params_of(spec, draft, draft.item)
@@ -311,7 +311,7 @@ class Engine:
             actions = []
         else:
             actions = list(self._listed_at_ends if draft.state in self.finals else self._listed)
-        return TurnSpec(
+        return Presentation(
             state=draft.state,
             item=draft.item,
             messages=shown,
@@ -351,4 +351,4 @@ def _text(err: InvalidInputError) -> Text:
     return err.message if isinstance(err.message, Text) else Text(err.message)
 
 
-__all__ = ["Answer", "Engine", "InputSpec", "Outcome", "TurnSpec", "answer_key"]
+__all__ = ["Answer", "Engine", "InputSpec", "Outcome", "Presentation", "answer_key"]

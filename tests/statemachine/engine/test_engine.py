@@ -52,7 +52,7 @@ def test_language_choice_switches_the_draft_language() -> None:
 def test_no_consent_ends_without_filing() -> None:
     draft = walk("da", False)
     assert draft.state == "end_no_consent"
-    assert ENGINE.turn(draft, TODAY).actions == ["back", "restart"]
+    assert ENGINE.present(draft, TODAY).actions == ["back", "restart"]
 
 
 def test_representative_is_asked_for_side_and_power_of_attorney() -> None:
@@ -62,7 +62,7 @@ def test_representative_is_asked_for_side_and_power_of_attorney() -> None:
 
 def test_unknown_housing_gets_help_then_continues() -> None:
     draft = walk("da", True, "tenant", "unknown")
-    turn = ENGINE.turn(draft, TODAY)
+    turn = ENGINE.present(draft, TODAY)
     assert draft.state == "ask_housing_help"
     shown = [EN.render(m) for m in turn.messages]
     assert shown[0].startswith("Here is how to tell. Social housing (almen bolig) is let by")
@@ -73,7 +73,7 @@ def test_unknown_housing_gets_help_then_continues() -> None:
 def test_commercial_lease_is_out_of_scope() -> None:
     draft = walk("da", True, "landlord", "commercial")
     assert draft.state == "end_out_of_scope"
-    first = EN.render(ENGINE.turn(draft, TODAY).messages[0])
+    first = EN.render(ENGINE.present(draft, TODAY).messages[0])
     assert first.startswith("The tribunals only handle homes. A commercial lease")
     assert "goes to boligretten, the housing court" in first
 
@@ -81,7 +81,7 @@ def test_commercial_lease_is_out_of_scope() -> None:
 def test_ambiguous_postcode_offers_a_choice() -> None:
     draft = walk("da", True, "tenant", "private", "Vestergade 12", "2200")
     assert draft.state == "ask_municipality_choice"
-    names = [o.label for o in ENGINE.turn(draft, TODAY).input.options]
+    names = [o.label for o in ENGINE.present(draft, TODAY).input.options]
     assert "København" in names and "Frederiksberg" in names
 
 
@@ -181,7 +181,7 @@ def test_case_type_questions_follow_the_catalog() -> None:
 def test_deadline_summary_warns_but_does_not_block() -> None:
     draft = walk(*TO_CASE_TYPE, "rent_increase", [], "1/8/2026", True, "5/8/2026", "7500", "8000")
     assert draft.state == "show_deadlines"
-    turn = ENGINE.turn(draft, TODAY)
+    turn = ENGINE.present(draft, TODAY)
     assert any("ago" in m.msgid or "ago" in (m.plural or "") for m in turn.messages)
     assert step(draft, value=None) == []
     assert draft.state == "ask_counterparty_kind"
@@ -220,7 +220,7 @@ def test_a_filed_draft_takes_nothing_more() -> None:
         assert said(draft, **sent) == [
             "This case has been filed. Nothing more can be changed here."
         ]
-    turn = ENGINE.turn(draft, TODAY)
+    turn = ENGINE.present(draft, TODAY)
     assert (turn.done, turn.case_number, turn.actions) == (True, "101-10001", [])
 
 
@@ -239,7 +239,7 @@ def test_a_kept_answer_must_still_be_offered() -> None:
     draft.state, draft.history = "ask_municipality", draft.history[:5]
     assert step(draft, value="4000") == []
     assert draft.state == "ask_municipality_choice"
-    assert ENGINE.turn(draft, TODAY).input.current is None, "København is no longer a choice"
+    assert ENGINE.present(draft, TODAY).input.current is None, "København is no longer a choice"
     assert step(draft, value=None) != [], "Enter cannot keep a choice that is not offered"
 
 

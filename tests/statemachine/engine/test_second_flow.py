@@ -105,7 +105,7 @@ def test_the_action_books_the_room_and_says_so() -> None:
     outcome = ENGINE.step(draft, Answer(value=True), TODAY)
     assert [m.msgid for m in outcome.messages] == ["Booked."]
     assert draft.answers["room"] == "hall"
-    turn = ENGINE.turn(draft, TODAY)
+    turn = ENGINE.present(draft, TODAY)
     assert (turn.prompt.msgid, dict(turn.prompt.params)) == ("{room}", {"room": "hall"})
 
 
@@ -128,12 +128,12 @@ def test_back_returns_to_the_guests_and_keeps_the_answer() -> None:
 
 def test_the_turn_lists_the_flows_own_actions_and_refuses_others() -> None:
     draft = ENGINE.start("en")
-    assert ENGINE.turn(draft, TODAY).actions == ["back", "help", "save"]
+    assert ENGINE.present(draft, TODAY).actions == ["back", "help", "save"]
     assert answer(draft, action="restart") == [UNKNOWN_ACTION]
     assert answer(draft, action="edit", target="ask_guests") == [UNKNOWN_ACTION]
     assert draft.to_data() == ENGINE.start("en").to_data()
     answer(draft, value="3")
-    assert ENGINE.turn(draft, TODAY).actions == ["back"]
+    assert ENGINE.present(draft, TODAY).actions == ["back"]
     assert answer(draft, value="5") == ["Nothing to answer here."]
 
 

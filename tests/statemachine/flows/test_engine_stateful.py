@@ -131,7 +131,7 @@ def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
     """Any answer the current question accepts."""
     spec = ENGINE.states[draft.state]
     inp = spec.get("input")
-    ids = [o.id for o in ENGINE.turn(draft, TODAY).input.options]
+    ids = [o.id for o in ENGINE.present(draft, TODAY).input.options]
     kind = inp["kind"] if inp else "none"
     if inp and inp.get("parser") == "municipality":
         return st.sampled_from(PLACES)
@@ -162,7 +162,7 @@ def forward_answers(draft: Draft) -> st.SearchStrategy[Any]:
         offered = [ct.id for ct in case_types_for(home, facts.side(draft))]
         return st.sampled_from(offered)
     if draft.state == "ask_more_topics":
-        ids = [o.id for o in ENGINE.turn(draft, TODAY).input.options]
+        ids = [o.id for o in ENGINE.present(draft, TODAY).input.options]
         return st.lists(st.sampled_from(ids), max_size=2, unique=True) if ids else st.just([])
     return valid_answers(draft)
 
@@ -277,7 +277,7 @@ class DialogueWalk(RuleBasedStateMachine):
             check_position(*split_key(key), draft)
         lost = self.kept - set(draft.answers)
         assert not lost, f"answers lost: {sorted(lost)}"
-        turn = ENGINE.turn(draft, TODAY)
+        turn = ENGINE.present(draft, TODAY)
         assert turn.state == draft.state and turn.input.kind in INPUT_KINDS
         assert turn.done == (draft.case_number is not None)
         ids = [o.id for o in turn.input.options]
@@ -423,7 +423,7 @@ def test_a_file_answer_without_a_file_name_is_refused(files: dict[str, Any]) -> 
     play(draft, TO_ATTACHMENTS)
     assert draft.state == "ask_attachment"
     assert ENGINE.step(draft, Answer(value=files), TODAY).errors
-    ENGINE.turn(draft, TODAY)
+    ENGINE.present(draft, TODAY)
 
 
 def test_enter_after_a_new_postcode_asks_for_the_municipality_again() -> None:

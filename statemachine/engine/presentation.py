@@ -1,4 +1,8 @@
-"""What a turn shows before translation: the question, what it takes, and what may be done."""
+"""What the engine presents before translation: the question, what it takes, what may be done.
+
+The service renders a :class:`Presentation` in the reader's language as the turn protocol's
+``Turn`` (``assistant/protocol.py``); only that rendered object is called a turn.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +27,8 @@ class InputSpec:
 
 
 @dataclass(frozen=True)
-class TurnSpec:
-    """A turn before translation: ids plus untranslated text (the turn protocol's fields)."""
+class Presentation:
+    """What to show now, before translation: ids plus untranslated text (a turn's fields)."""
 
     state: str
     """The state id."""
