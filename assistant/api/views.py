@@ -133,8 +133,7 @@ async def attach(request: web.Request) -> web.Response:
     session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     offload = request.app[OFFLOAD]
-    row = await offload(lambda: conversation.room_for_files(session, token))
-    request[LANG] = row.lang
+    request[LANG] = await offload(lambda: conversation.room_for_files(session, token))
     if (request.content_length or 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD:
         raise LimitError(t(FILE_TOO_LARGE))
     try:

@@ -145,8 +145,10 @@ class Conversation:
         request = AnswerRequest(answer, resume_code, token, idempotency_key, self.today())
         return self._answering.apply(session, request)
 
-    def room_for_files(self, session: str, token: str | None) -> DraftRow:
-        """The session's draft, if ``token`` opens it and it may take one more file.
+    def room_for_files(self, session: str, token: str | None) -> str:
+        """Check that ``token`` opens the session and its case may take one more file; give
+        the language the filer reads now (their choice in the dialogue, which may differ from
+        the one the session was started in), for the upload's errors.
 
         Checked before an upload is read, so a full case is refused at once; the upload is
         checked again when it is recorded (:meth:`record_file`).
@@ -160,7 +162,7 @@ class Conversation:
             row = tx.load_draft(session)
             check_token(row.token_hash, token)
             check_room(tx, session)
-        return row
+        return draft_of(row).lang
 
     def upload(self) -> BlobWriter:
         """A temporary blob to stream an upload into, as a context manager.

@@ -363,6 +363,21 @@ def test_refused_files_get_a_plain_reason(
     assert name in response.json()["error"]["message"]
 
 
+def test_an_upload_is_refused_in_the_language_the_filer_chose(api: httpx.Client) -> None:
+    program = b"MZ\x90\x00\x03\x00\x00\x00" + bytes(200)
+    chose_english = start(api, lang="da")
+    turn = answer(api, chose_english, {"value": "en"}).json()
+    assert turn["lang"] == "en" and not turn["errors"]
+    in_danish, in_english = start(api, lang="da"), start(api, lang="en")
+
+    refusals = [
+        upload(api, started, program, name="faktura.pdf").json()["error"]["message"]
+        for started in (chose_english, in_danish, in_english)
+    ]
+
+    assert refusals[0] == refusals[2] != refusals[1]
+
+
 def test_an_upload_without_a_file_field_says_how_to_send_one(api: httpx.Client) -> None:
     started = start(api)
     response = api.post(

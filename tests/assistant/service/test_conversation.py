@@ -261,7 +261,7 @@ def test_an_upload_is_checked_kept_and_then_named_by_its_id(
 ) -> None:
     started, turn = _walk_started(conversation, TO_DOCUMENTS)
     session, token = started.session, started.token
-    assert conversation.room_for_files(session, token).id == session
+    assert conversation.room_for_files(session, token) == turn["lang"] == "en"
     with conversation.upload() as upload:
         upload.write(b"%PDF-1.4\n%%EOF\n")
         accepted = conversation.accept_file(upload, "../lejekontrakt.pdf")
