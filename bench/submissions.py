@@ -28,8 +28,8 @@ from typing import Any
 
 from assistant.service.conversation import Conversation
 from casestore import Store
-from naevn import embedded
 from naevn.commands import demo
+from statemachine.flows import intake
 
 TODAY = date(2026, 11, 23)
 
@@ -78,7 +78,7 @@ def measure(filings: int, rounds: int) -> dict[str, Any]:
         for name, content in demo._DOCUMENTS.items():
             (folder / name).write_bytes(content)
         store = Store.open(f"sqlite:///{folder / 'naevn.db'}", folder / "blobs")
-        conversation = Conversation(store, embedded.engine(), lambda: TODAY)
+        conversation = Conversation(store, intake.engine(), lambda: TODAY)
         baseline = Baseline(folder / "baseline.db")
         sessions = [ready_to_file(conversation, folder, n) for n in range(filings)]
         timed: list[int] = []

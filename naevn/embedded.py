@@ -5,13 +5,7 @@ from __future__ import annotations
 from assistant.service.conversation import Conversation
 from casestore import Store
 from naevn.settings import Settings
-from statemachine.engine.machine import Engine
 from statemachine.flows import intake
-
-
-def engine() -> Engine:
-    """The intake engine, built and validated once per process."""
-    return intake.engine()
 
 
 def open_store(settings: Settings) -> Store:
@@ -21,4 +15,4 @@ def open_store(settings: Settings) -> Store:
 
 def conversation(settings: Settings) -> Conversation:
     """A conversation service on the embedded store."""
-    return Conversation(open_store(settings), engine(), settings.clock)
+    return Conversation(open_store(settings), intake.engine(), settings.clock)

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from locales import CATALOG_DIR, LANGUAGES, translator
 from locales.catalogcheck import differences, message_keys
-from naevn.embedded import engine as intake_engine
+from statemachine.flows import intake
 from statemachine.text import Text
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -68,7 +68,7 @@ def test_each_catalog_holds_exactly_the_messages_of_the_template(lang: str) -> N
 def test_every_prompt_of_the_dialogue_is_in_the_template() -> None:
     template = message_keys(CATALOG_DIR / "messages.pot")
     msgids = {msgid for _context, msgid, _plural in template}
-    for state in intake_engine().states.values():
+    for state in intake.engine().states.values():
         for key in ("prompt", "help", "label"):
             if key in state:
                 assert state[key] in msgids, state[key]

@@ -27,6 +27,7 @@ from naevn.web.keys import LIMITER, SETTINGS, STORE
 from naevn.web.limits import RateLimiter, default_rates
 from naevn.web.middlewares import errors, rate_limit, request_ids
 from statemachine.errors import StoreError
+from statemachine.flows import intake
 
 T = TypeVar("T")
 
@@ -85,7 +86,7 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
         if forgotten:
             log.info("old replies forgotten", extra={"replies": forgotten})
         app[STORE] = store
-        app[CONVERSATION] = Conversation(store, embedded.engine(), settings.clock)
+        app[CONVERSATION] = Conversation(store, intake.engine(), settings.clock)
         yield
     finally:
         store.close()
