@@ -6,9 +6,10 @@ import contextlib
 import hashlib
 import os
 import re
+import secrets
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +23,25 @@ STALE_SECONDS = 3600
 """A partial write untouched this long belongs to no live upload."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_PARTIAL = "put-"
+"""The name prefix of a blob being written in ``tmp``."""
+_LEAVING = "gone-"
+"""The name prefix of a blob being removed in ``tmp`` (left only by a crash mid-removal)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What a sweep of the blob folder removed."""
+
+    files: int = 0
+    """How many files."""
+    bytes: int = 0
+    """Their size together."""
+
+    def plus(self, size: int) -> Removal:
+        """This removal and one more file of ``size`` bytes."""
+        return Removal(self.files + 1, self.bytes + size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +59,8 @@ class BlobStore:
 
     Identical content is stored once, so concurrent writers of the same bytes are harmless: the
     last ``os.replace`` wins with the same content. Client filenames are never used as paths.
+    A blob that no row names is removed by the sweep (:mod:`casestore.housekeeping`) once it
+    is old enough to belong to no upload in flight.
     """
 
     def __init__(self, root: Path) -> None:
@@ -49,16 +71,83 @@ class BlobStore:
         self._sweep()
 
     def _sweep(self) -> None:
-        """Remove partial writes left by a process killed mid-upload.
+        """Remove partial writes left by a process killed mid-upload (on open)."""
+        self.sweep_partials(time.time() - STALE_SECONDS)
 
-        Only files older than :data:`STALE_SECONDS` go: another process sharing the folder
-        may be writing a young one right now.
+    def sweep_partials(self, cutoff: float) -> Removal:
+        """Remove partial writes (and blobs half-way out) last touched before ``cutoff``.
+
+        Only old files go: another process sharing the folder may be writing a young one
+        right now.
+
+        Args:
+            cutoff: a time in seconds since the epoch, as :func:`time.time` gives.
+
+        Returns:
+            How many files went, and their bytes.
         """
-        cutoff = time.time() - STALE_SECONDS
-        for leftover in self._tmp.glob("put-*"):
+        removed = Removal()
+        for leftover in self._tmp.iterdir():
+            if not leftover.name.startswith((_PARTIAL, _LEAVING)):
+                continue
             with contextlib.suppress(FileNotFoundError):
-                if leftover.stat().st_mtime < cutoff:
+                facts = leftover.stat()
+                if facts.st_mtime < cutoff:
                     leftover.unlink()
+                    removed = removed.plus(facts.st_size)
+        return removed
+
+    def stored_before(self, cutoff: float) -> Iterator[BlobRef]:
+        """Every blob last written or claimed before ``cutoff``, walking the folder.
+
+        A blob is claimed when an upload of the same content finds it already stored
+        (:meth:`BlobWriter.commit`), so an old blob that a new row is about to name looks
+        young here.
+
+        Args:
+            cutoff: a time in seconds since the epoch, as :func:`time.time` gives.
+        """
+        for shard in sorted(self.root.iterdir()):
+            if not _SHARD.fullmatch(shard.name) or not shard.is_dir():
+                continue
+            for blob in shard.iterdir():
+                if not _SHA256.fullmatch(blob.name) or not blob.name.startswith(shard.name):
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    facts = blob.stat()
+                    if facts.st_mtime < cutoff:
+                        yield BlobRef(blob.name, facts.st_size)
+
+    def remove_unclaimed(self, sha256: str, cutoff: float) -> int | None:
+        """Remove a blob that no row names, unless an upload claimed it since ``cutoff``.
+
+        The blob is first moved aside, then its time is read again: an upload that claimed
+        it before the move made it young, so it is put back; one that tries after the move
+        finds it gone and stores its own copy (:meth:`BlobWriter.commit`). Either way a row
+        never names a removed blob.
+
+        Args:
+            sha256: the blob's digest; the caller has checked that no row names it.
+            cutoff: a time in seconds since the epoch; a blob claimed since then stays.
+
+        Returns:
+            The bytes removed, or None if the blob stayed (or was already gone).
+        """
+        final = self.path_of(sha256)
+        leaving = self._tmp / f"{_LEAVING}{secrets.token_hex(8)}"
+        try:
+            os.rename(final, leaving)
+        except FileNotFoundError:
+            return None
+        try:
+            facts = leaving.stat()
+            if facts.st_mtime >= cutoff:
+                os.replace(leaving, final)
+                return None
+            leaving.unlink()
+        except FileNotFoundError:
+            return None  # another process's sweep took it first
+        return facts.st_size
 
     def put_file(self, src: Path) -> BlobRef:
         """Store a copy of the file at ``src``.
@@ -91,7 +180,7 @@ class BlobStore:
 
         Use it as a context manager: whatever was not committed is removed on exit.
         """
-        fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix="put-")
+        fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix=_PARTIAL)
         return BlobWriter(self, os.fdopen(fd, "wb"), Path(tmp_name))
 
     def path_of(self, sha256: str) -> Path:
@@ -144,7 +233,7 @@ class BlobWriter:
         self._out.close()
         ref = BlobRef(self._digest.hexdigest(), self.size)
         final = self._store.path_of(ref.sha256)
-        if final.exists():
+        if _claim(final):
             self.path.unlink()
             return ref
         final.parent.mkdir(exist_ok=True)
@@ -164,6 +253,16 @@ class BlobWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.discard()
+
+
+def _claim(final: Path) -> bool:
+    """Mark a stored blob as just written, so the sweep leaves it for the row about to name
+    it; False if it is not there (never stored, or just removed: store a new copy)."""
+    try:
+        os.utime(final)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _fsync_dir(path: Path) -> None:

@@ -68,11 +68,17 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL")
     demo.add_argument("--data-dir", metavar="DIR")
 
-    db = commands.add_parser("db", help="the store's schema")
+    db = commands.add_parser("db", help="the store's schema and housekeeping")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     for name in ("upgrade", "current"):
         sub = db_sub.add_parser(name)
         sub.add_argument("--db", metavar="URL")
+    gc = db_sub.add_parser(
+        "gc", help="delete stale drafts and old replies, remove files no row names; say what went"
+    )
+    gc.add_argument("--json", action="store_true")
+    gc.add_argument("--db", metavar="URL")
+    gc.add_argument("--data-dir", metavar="DIR")
     return parser
 
 
@@ -114,6 +120,16 @@ def _run(args: argparse.Namespace) -> int:
             cases_command.list_cases(store, args.json, sys.stdout)
         else:
             cases_command.show_case(store, args.number, args.json, sys.stdout)
+        return 0
+    if args.db_command == "gc":
+        from naevn.commands import db as db_command
+        from naevn.embedded import open_store
+
+        store = open_store(settings)
+        try:
+            db_command.gc(store, settings, args.json, sys.stdout)
+        finally:
+            store.close()
         return 0
     from casestore import current, upgrade
 

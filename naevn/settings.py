@@ -14,6 +14,12 @@ DEFAULT_DB = "sqlite:///var/naevn.db"
 """The embedded store, relative to the working directory."""
 DEFAULT_RATE = 20.0
 """Requests a second per client: far above a person typing, well below a flood."""
+DEFAULT_DRAFT_RETENTION_DAYS = 90
+"""Days an open draft is kept after it was last touched."""
+DEFAULT_HOUSEKEEPING_SECONDS = 3600.0
+"""Seconds between two housekeeping runs of the service."""
+DEFAULT_ORPHAN_GRACE_SECONDS = 3600.0
+"""Seconds a partial upload, or a file no row names, is left alone (an upload may be in flight)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,16 @@ class Settings:
     """The per-client rates by kind of request (``api``, ``start``, ``resume``; see
     :mod:`naevn.web.limits`), replacing those derived from :attr:`rate_limit`. None (the default,
     and all the environment can say) means ``default_rates(rate_limit)``; tests set their own."""
+    # --- retention ---
+    draft_retention_days: int = DEFAULT_DRAFT_RETENTION_DAYS
+    """An open draft nobody touched for this many days is deleted with its files
+    (``NAEVN_DRAFT_RETENTION_DAYS``); the filer is told so when they save."""
+    housekeeping_seconds: float = DEFAULT_HOUSEKEEPING_SECONDS
+    """How often the service deletes stale drafts and replies and sweeps the blob folder
+    (``NAEVN_HOUSEKEEPING_SECONDS``); it also does so when it starts."""
+    orphan_grace_seconds: float = DEFAULT_ORPHAN_GRACE_SECONDS
+    """How old a partial upload, or a file no row names, must be before it is removed
+    (``NAEVN_ORPHAN_GRACE_SECONDS``): younger ones may belong to an upload in flight."""
 
     @property
     def blob_dir(self) -> Path:
@@ -53,4 +69,13 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         data_dir=Path(data_dir or os.environ.get("NAEVN_DATA_DIR") or "var"),
         today=date.fromisoformat(fixed) if fixed else None,
         rate_limit=float(os.environ.get("NAEVN_RATE_LIMIT") or DEFAULT_RATE),
+        draft_retention_days=int(
+            os.environ.get("NAEVN_DRAFT_RETENTION_DAYS") or DEFAULT_DRAFT_RETENTION_DAYS
+        ),
+        housekeeping_seconds=float(
+            os.environ.get("NAEVN_HOUSEKEEPING_SECONDS") or DEFAULT_HOUSEKEEPING_SECONDS
+        ),
+        orphan_grace_seconds=float(
+            os.environ.get("NAEVN_ORPHAN_GRACE_SECONDS") or DEFAULT_ORPHAN_GRACE_SECONDS
+        ),
     )
