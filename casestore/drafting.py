@@ -86,6 +86,19 @@ class FilingTransaction(DraftTransaction, Protocol):
         """How many files a draft holds, and their total size in bytes."""
         ...
 
+    def remove_attachment(self, draft_id: str, attachment_id: str) -> AttachmentRow:
+        """Remove a file from an open draft; returns what it was.
+
+        Raises:
+            NotFoundError: no such draft, or the file is not this draft's.
+            ConflictError: the draft was submitted.
+        """
+        ...
+
+    def blob_in_use(self, sha256: str) -> bool:
+        """Whether any attachment row names the content with this digest."""
+        ...
+
     def submit(self, draft_id: str, submission: Submission) -> str:
         """File a draft as a case; returns the case number. The draft's version goes up by one.
 

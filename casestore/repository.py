@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -12,6 +12,7 @@ from sqlalchemy import (
     Select,
     bindparam,
     delete,
+    exists,
     func,
     insert,
     or_,
@@ -24,6 +25,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 from casestore import rows
 from casestore.blobs import BlobStore
 from casestore.failures import (
+    CONFLICT,
     FOREIGN_FILE,
     LOST_FILE,
     NO_CASE,
@@ -176,18 +178,35 @@ class Tx:
         self._check_open(draft_id)
         raise ConflictError(t(STALE))
 
-    def set_token(self, draft_id: str, token_hash: str) -> None:
+    def set_token(self, draft_id: str, token_hash: str, *, replaces: str | None = None) -> None:
         """Give a draft a new bearer token (on resume); the old token stops working.
+
+        Args:
+            replaces: the token hash the caller loaded; if another transaction changed it
+                since (a concurrent resume), nothing changes and ConflictError is raised.
 
         Raises:
             NotFoundError: no such draft.
+            ConflictError: the token is no longer ``replaces``.
         """
         self._need_write()
-        done = self._conn.execute(
-            update(DRAFTS).where(DRAFTS.c.id == draft_id).values(token_hash=token_hash)
-        )
+        where = DRAFTS.c.id == draft_id
+        if replaces is not None:
+            where = where & (DRAFTS.c.token_hash == replaces)
+        done = self._conn.execute(update(DRAFTS).where(where).values(token_hash=token_hash))
         if done.rowcount != 1:
-            raise NotFoundError(t(NO_DRAFT))
+            self.load_draft(draft_id)
+            raise ConflictError(t(CONFLICT))
+
+    def time_since_event(self, draft_id: str, kind: str) -> timedelta | None:
+        """How long ago, by the store's clock, a draft last had an audit event of this kind;
+        None if it never had one."""
+        found = self._conn.execute(
+            select(func.max(EVENTS.c.at)).where(
+                EVENTS.c.draft_id == draft_id, EVENTS.c.kind == kind
+            )
+        ).scalar()
+        return None if found is None else self._now() - cast(datetime, found)
 
     # --- idempotency --------------------------------------------------------------------------
 
@@ -261,6 +280,28 @@ class Tx:
             )
         ).one()
         return int(found[0]), int(found[1])
+
+    def remove_attachment(self, draft_id: str, attachment_id: str) -> AttachmentRow:
+        """Remove a file from an open draft; its content stays until no row names it.
+
+        Raises:
+            NotFoundError: no such draft, or the file is not this draft's.
+            ConflictError: the draft was submitted (its files belong to the case now).
+        """
+        self._need_write()
+        self._check_open(draft_id, lock=True)
+        row = self.attachment(attachment_id)
+        if row.draft_id != draft_id:
+            raise NotFoundError(t(NO_FILE))
+        self._conn.execute(delete(ATTACHMENTS).where(ATTACHMENTS.c.id == attachment_id))
+        return row
+
+    def blob_in_use(self, sha256: str) -> bool:
+        """Whether any attachment row names the content with this digest."""
+        found = self._conn.execute(
+            select(ATTACHMENTS.c.id).where(ATTACHMENTS.c.sha256 == sha256).limit(1)
+        ).first()
+        return found is not None
 
     def attachments_of_draft(self, draft_id: str) -> list[AttachmentRow]:
         """The files uploaded to a draft, oldest first."""
@@ -417,6 +458,43 @@ class Tx:
             .order_by(EVENTS.c.at, EVENTS.c.id)
         )
         return rows.case_record(row, parties, attachments, deadlines, events)
+
+    # --- housekeeping -------------------------------------------------------------------------
+
+    def forget_drafts(self, before: datetime, *, limit: int) -> int:
+        """Delete up to ``limit`` open drafts nobody touched since ``before``, with their kept
+        replies, their files' rows and their audit lines; returns how many.
+
+        Untouched means neither answered (``updated_at``) nor given a file since. A submitted
+        draft is a case's and stays. The content of the files is left to the blob sweep, which
+        removes it once no other row names it. On PostgreSQL the drafts are locked, and one a
+        turn holds right now is skipped: it is being touched.
+        """
+        self._need_write()
+        recent_file = select(ATTACHMENTS.c.id).where(
+            ATTACHMENTS.c.draft_id == DRAFTS.c.id, ATTACHMENTS.c.created_at >= before
+        )
+        stale = (
+            select(DRAFTS.c.id)
+            .where(DRAFTS.c.status == "open", DRAFTS.c.updated_at < before, ~exists(recent_file))
+            .order_by(DRAFTS.c.updated_at, DRAFTS.c.id)
+            .limit(max(limit, 0))
+            .with_for_update(skip_locked=True)
+        )
+        ids = list(self._conn.execute(stale).scalars())
+        if not ids:
+            return 0
+        for table in (REPLIES, ATTACHMENTS, EVENTS):
+            self._conn.execute(delete(table).where(table.c.draft_id.in_(ids)))
+        done = self._conn.execute(
+            delete(DRAFTS).where(DRAFTS.c.id.in_(ids), DRAFTS.c.status == "open")
+        )
+        return int(done.rowcount)
+
+    def referenced_blobs(self) -> set[str]:
+        """The digest of every blob some attachment row names (a draft's or a case's)."""
+        stmt = select(ATTACHMENTS.c.sha256).distinct()
+        return set(self._conn.execute(stmt).scalars())
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import IO, Any
 from aiohttp import web
 
 from naevn.settings import Settings
-from naevn.web.app import create_app
+from naevn.web.app import create_app, runner_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def running(settings: Settings) -> Iterator[str]:
     box: dict[str, Any] = {}
 
     async def start() -> web.AppRunner:
-        runner = web.AppRunner(create_app(settings), access_log=None)
+        runner = runner_of(create_app(settings), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()

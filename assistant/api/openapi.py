@@ -55,10 +55,12 @@ ERROR_DESCRIPTIONS: Final = {
     401: "No bearer token, or a malformed `Authorization` header.",
     403: "The bearer token is not this session's.",
     404: "No such session, resume code or route.",
-    409: "The answer is for an older version of the turn, or the filing was submitted; "
-    "for an answer the body carries the current turn.",
+    409: "The answer is for an older version of the turn, the filing was submitted, the "
+    "draft was resumed a moment ago, or an answer still names the file; for an answer the "
+    "body carries the current turn.",
     413: "The request or file is over a limit (20 MB a file, 100 MB or 30 files a case).",
-    415: "The file's content is of a type that is not accepted.",
+    415: "The file's content is of a type that is not accepted, or the body is compressed "
+    "(send it without `Content-Encoding`).",
     422: "The request is well formed but not acceptable (see the message).",
     429: "Too many requests from this client; try again after `Retry-After` seconds.",
     500: "An unexpected error in the service.",
@@ -206,6 +208,9 @@ def _schemas() -> dict[str, Schema]:
         "Error": error,
         "Attachment": attachment,
         "Uploaded": _closed({"attachment": _schema("Attachment")}),
+        "Files": _closed(
+            {"attachments": {"type": "array", "items": _schema("Attachment"), "maxItems": 30}}
+        ),
         "Started": _closed(
             {
                 **secrets,
@@ -317,7 +322,7 @@ def _paths() -> dict[str, Schema]:
                 "resume",
                 "Continue a saved draft by its resume code; the new token replaces the old.",
                 (200, "Resumed", "The session, a new token and its current turn."),
-                (400, 404, 413, 422, 429, 500, 503),
+                (400, 404, 409, 413, 422, 429, 500, 503),
                 body=_json_body("ResumeRequest"),
             )
         },
@@ -355,6 +360,23 @@ def _paths() -> dict[str, Schema]:
                     "required": True,
                     "content": {"multipart/form-data": {"schema": _schema("Upload")}},
                 },
+            ),
+            "get": _operation(
+                "files",
+                "The files uploaded to this draft, oldest first.",
+                (200, "Files", "The draft's files."),
+                SESSION_ERRORS,
+                secured=True,
+            ),
+        },
+        "/api/v1/sessions/{id}/attachments/{attachment}": {
+            "parameters": [session_id, _ref("parameters", "AttachmentId")],
+            "delete": _operation(
+                "remove_file",
+                "Remove an uploaded file that no answer names, before the case is filed.",
+                (200, "Uploaded", "The file is removed; this is what it was."),
+                (*SESSION_ERRORS, 409),
+                secured=True,
             ),
         },
         "/api/v1/openapi.json": {
@@ -412,6 +434,13 @@ def document() -> dict[str, Any]:
                     "required": True,
                     "description": "The session id, as returned when the session started.",
                     "schema": {"type": "string", "pattern": SESSION_ID},
+                },
+                "AttachmentId": {
+                    "name": "attachment",
+                    "in": "path",
+                    "required": True,
+                    "description": "The file's id, as returned when it was uploaded.",
+                    "schema": {"type": "string", "pattern": ATTACHMENT_ID},
                 },
                 "IdempotencyKey": {
                     "name": "Idempotency-Key",

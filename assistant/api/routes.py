@@ -14,6 +14,10 @@ ROUTES: Final = (
     web.get("/api/v1/sessions/{id}", views.current, name="current"),
     web.post("/api/v1/sessions/{id}/answers", views.answer, name="answer"),
     web.post("/api/v1/sessions/{id}/attachments", views.attach, name="attach"),
+    web.get("/api/v1/sessions/{id}/attachments", views.files, name="files"),
+    web.delete(
+        "/api/v1/sessions/{id}/attachments/{attachment}", views.remove_file, name="remove_file"
+    ),
     web.get("/api/v1/openapi.json", views.openapi, name="openapi"),
 )
 """The filer API (design.md, "Service API"). Routes are named: the rate limiter holds

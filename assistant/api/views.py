@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import zlib
 from typing import Any, Final
 
-from aiohttp import BodyPartReader, web
+from aiohttp import BodyPartReader, MultipartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
 from assistant.api.keys import CONVERSATION, LANG, OFFLOAD
@@ -22,11 +23,13 @@ from assistant.api.openapi import document
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
 from assistant.protocol import Turn
 from assistant.service.conversation import Started
+from assistant.service.uploads import NOT_IN_CASE
 from casestore.failures import NO_DRAFT
 from locales import LANGUAGES
 from statemachine.errors import (
     AuthenticationError,
     ConflictError,
+    FileTypeError,
     InvalidInputError,
     LimitError,
     NotFoundError,
@@ -39,6 +42,20 @@ UPLOAD_CHUNK: Final = 64 * 1024
 MULTIPART_OVERHEAD: Final = 64 * 1024
 """Room for multipart headers and boundaries on top of the largest file."""
 
+MAX_JSON_BODY: Final = 256 * 1024
+"""The largest JSON request body, also once inflated (the app's ``client_max_size``)."""
+PART_HEADER: Final = 128 * 1024
+"""The longest header line of a multipart part (a file name of thousands of characters)."""
+
+_INFLATE: Final = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": zlib.MAX_WBITS,
+}
+"""The window-bits that tell zlib each content encoding a JSON body may come in."""
+
+_ATTACHMENT = re.compile(r"a_[A-Za-z0-9_-]{1,64}")
+"""An attachment id as we make them."""
 _KEY = re.compile(r"[\x21-\x7e]{1,200}")
 """An Idempotency-Key: 1 to 200 visible ASCII characters."""
 _TOKEN = re.compile(r"[\x21-\x7e]{1,200}")
@@ -58,6 +75,11 @@ NO_FILE_PART = N_("Send the file as a multipart form field named 'file'.")
 BROKEN_UPLOAD = N_(
     "The upload could not be read: the form data is broken. Please try sending the file again."
 )
+NO_LENGTH = N_("Send the file with a Content-Length header, as browsers do.")
+ENCODED_UPLOAD = N_(
+    "Send the file as it is, without compressing the request (no Content-Encoding)."
+)
+TOO_LARGE_INFLATED = N_("The request is too large once unpacked. Send less at a time.")
 FILE_TOO_LARGE = N_(
     "The file is larger than 20 MB, the limit per file. Split it or make it smaller, for "
     "example by scanning at a lower resolution."
@@ -133,11 +155,20 @@ async def attach(request: web.Request) -> web.Response:
     session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     offload = request.app[OFFLOAD]
-    request[LANG] = await offload(lambda: conversation.room_for_files(session, token))
-    if (request.content_length or 0) > MAX_FILE_BYTES + MULTIPART_OVERHEAD:
+    length = request.content_length
+    if length is None:
+        raise RequestError(t(NO_LENGTH))
+    # Nothing of the body is read before the draft is known to be open with room for it.
+    incoming = max(length - MULTIPART_OVERHEAD, 1)
+    request[LANG] = await offload(lambda: conversation.room_for_files(session, token, incoming))
+    if length > MAX_FILE_BYTES + MULTIPART_OVERHEAD:
         raise LimitError(t(FILE_TOO_LARGE))
+    if _encoded(request):
+        raise FileTypeError(t(ENCODED_UPLOAD))
     try:
-        reader = await request.multipart()
+        # Part headers may hold a long file name (10,000 characters percent-encoded); it is
+        # shortened for display, not refused as broken form data.
+        reader = MultipartReader(request.headers, request.content, max_field_size=PART_HEADER)
     except (AssertionError, ValueError, KeyError) as exc:
         # aiohttp asserts the content type and boundary; both are the client's to fix.
         raise RequestError(t(NO_FILE_PART)) from exc
@@ -159,6 +190,27 @@ async def attach(request: web.Request) -> web.Response:
         accepted = await asyncio.to_thread(conversation.accept_file, upload, filename)
     meta = await offload(lambda: conversation.record_file(session, accepted, token))
     return _json({"attachment": meta}, status=201)
+
+
+async def files(request: web.Request) -> web.Response:
+    """``GET /api/v1/sessions/{id}/attachments``: the files uploaded to the draft."""
+    session, token = _session(request), _token(request)
+    conversation = request.app[CONVERSATION]
+    listed = await request.app[OFFLOAD](lambda: conversation.files(session, token))
+    return _json({"attachments": listed})
+
+
+async def remove_file(request: web.Request) -> web.Response:
+    """``DELETE /api/v1/sessions/{id}/attachments/{attachment}``: remove an unused file."""
+    session, token = _session(request), _token(request)
+    attachment = request.match_info["attachment"]
+    if not _ATTACHMENT.fullmatch(attachment):
+        raise NotFoundError(t(NOT_IN_CASE))
+    conversation = request.app[CONVERSATION]
+    removed = await request.app[OFFLOAD](
+        lambda: conversation.remove_file(session, attachment, token)
+    )
+    return _json({"attachment": removed})
 
 
 async def openapi(request: web.Request) -> web.Response:
@@ -201,6 +253,8 @@ async def _json_body(request: web.Request, *, optional: bool = False) -> dict[st
         RequestError: the body is not a JSON object (an empty body is ``{}`` if ``optional``).
     """
     raw = await request.read()
+    if _encoded(request):
+        raw = await _decoded(request, raw)
     if optional and not raw.strip():
         return {}
     try:
@@ -216,6 +270,40 @@ async def _json_body(request: web.Request, *, optional: bool = False) -> dict[st
     if not isinstance(body, dict):
         raise RequestError(t(NOT_JSON, example='{"value": "tenant"}'))
     return body
+
+
+def _encoded(request: web.Request) -> bool:
+    """Whether the body is compressed (the service reads bodies as sent, not inflated)."""
+    return request.headers.get("Content-Encoding", "identity").strip().lower() != "identity"
+
+
+async def _decoded(request: web.Request, raw: bytes) -> bytes:
+    """A gzip or deflate JSON body, inflated to at most :data:`MAX_JSON_BODY` bytes.
+
+    A large one is inflated in a worker thread, so the event loop serves others meanwhile.
+
+    Raises:
+        FileTypeError: another encoding.
+        LimitError: it inflates to more than the limit.
+        RequestError: it is not valid in its encoding.
+    """
+    encoding = request.headers["Content-Encoding"].strip().lower()
+    if encoding not in _INFLATE:
+        raise FileTypeError(t(ENCODED_UPLOAD))
+    inflater = zlib.decompressobj(_INFLATE[encoding])
+
+    def inflate() -> bytes:
+        out = inflater.decompress(raw, MAX_JSON_BODY + 1)
+        if len(out) > MAX_JSON_BODY:
+            raise LimitError(t(TOO_LARGE_INFLATED))
+        if not inflater.eof:
+            raise RequestError(t(NOT_JSON, example='{"value": "tenant"}'))
+        return out
+
+    try:
+        return await asyncio.to_thread(inflate) if len(raw) > 64 * 1024 else inflate()
+    except zlib.error as exc:
+        raise RequestError(t(NOT_JSON, example='{"value": "tenant"}')) from exc
 
 
 async def _file_part(reader: Any) -> BodyPartReader:

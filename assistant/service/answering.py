@@ -159,7 +159,9 @@ class Answering:
                 raise InvalidInputError(t(GIVE_A_FILE))
             spec = self._engine.states[draft.state].get("input")
             kind = spec["kind"] if spec is not None else None
-            parsed = resolve_files(parsed, kind, session, tx, local)
+            others = self._engine.path_answers(draft)
+            others.pop(draft.key, None)
+            parsed = resolve_files(parsed, kind, session, tx, local, others)
         except (InvalidInputError, UploadError, NotFoundError) as err:
             return draft, Outcome(draft, errors=[_text(err)]), row.version
         outcome = self._engine.step(draft, parsed, request.today)

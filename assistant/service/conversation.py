@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Final
 
 from assistant.protocol import Attachment, Turn
 from assistant.service import codes
@@ -21,11 +21,30 @@ from assistant.service.access import check_token
 from assistant.service.answering import Answering, draft_of
 from assistant.service.idempotency import AnswerRequest
 from assistant.service.rendering import turn_of
-from assistant.service.uploads import Accepted, accept, attachment_of, check_room, record
-from casestore import BlobWriter, DraftRow, Store
+from assistant.service.uploads import (
+    Accepted,
+    accept,
+    attachment_of,
+    check_room,
+    drop_unused,
+    record,
+    remove,
+)
+from casestore import BlobRef, BlobWriter, DraftRow, Store
 from statemachine.engine.machine import Engine
+from statemachine.errors import ConflictError
+from statemachine.text import N_, t
 
 __all__ = ["Accepted", "Conversation", "Started"]
+
+RESUME_QUIET: Final = timedelta(seconds=10)
+"""After a resume, how long the same code is refused: of resumes racing with one code, the
+first one's token is the one that works, and the others are told so."""
+
+JUST_RESUMED = N_(
+    "This filing was opened with its resume code a moment ago, in another window or on "
+    "another device. Go on there, or wait {seconds} seconds and try again here."
+)
 
 
 @dataclass(frozen=True)
@@ -85,13 +104,23 @@ class Conversation:
 
         Raises:
             NotFoundError: no draft has that code.
+            ConflictError: the draft was resumed a moment ago (a second tab or a replayed
+                request): the first resume's token is the one that works.
         """
         digest = codes.digest(codes.normalise_resume_code(code))
         token = codes.new_token()
-        with self.store.begin() as tx:
-            row = tx.find_draft_by_resume(digest)
-            tx.set_token(row.id, codes.digest(token))
-            tx.record_event("draft.resumed", actor=f"filer:{row.id}", draft_id=row.id)
+        try:
+            with self.store.begin() as tx:
+                row = tx.find_draft_by_resume(digest)
+                since = tx.time_since_event(row.id, "draft.resumed")
+                if since is not None and since < RESUME_QUIET:
+                    raise ConflictError(t(JUST_RESUMED, seconds=RESUME_QUIET.seconds))
+                # Only the resume that loaded the token it replaces wins a race.
+                tx.set_token(row.id, codes.digest(token), replaces=row.token_hash)
+                tx.record_event("draft.resumed", actor=f"filer:{row.id}", draft_id=row.id)
+        except ConflictError as err:
+            err.message = t(JUST_RESUMED, seconds=RESUME_QUIET.seconds)
+            raise
         return Started(row.id, token, "", self._turn_at(row))
 
     def current(self, session: str, *, token: str | None = None) -> Turn:
@@ -145,23 +174,26 @@ class Conversation:
         request = AnswerRequest(answer, resume_code, token, idempotency_key, self.today())
         return self._answering.apply(session, request)
 
-    def room_for_files(self, session: str, token: str | None) -> str:
-        """Check that ``token`` opens the session and its case may take one more file; give
-        the language the filer reads now (their choice in the dialogue, which may differ from
-        the one the session was started in), for the upload's errors.
+    def room_for_files(self, session: str, token: str | None, incoming: int = 1) -> str:
+        """Check that ``token`` opens the session and its case may take one more file of
+        about ``incoming`` bytes; give the language the filer reads now (their choice in the
+        dialogue, which may differ from the one the session was started in), for the
+        upload's errors.
 
-        Checked before an upload is read, so a full case is refused at once; the upload is
-        checked again when it is recorded (:meth:`record_file`).
+        Checked before an upload is read, so a filed or full case is refused before one byte
+        of the file is stored; the upload is checked again when it is recorded
+        (:meth:`record_file`).
 
         Raises:
             NotFoundError: no such session.
             AccessError: ``token`` is not this session's.
+            ConflictError: the draft was filed.
             LimitError: the case already holds as many files, or bytes, as it may.
         """
         with self.store.read() as tx:
             row = tx.load_draft(session)
             check_token(row.token_hash, token)
-            check_room(tx, session)
+            check_room(tx, row, incoming)
         return draft_of(row).lang
 
     def upload(self) -> BlobWriter:
@@ -197,16 +229,55 @@ class Conversation:
             LimitError: the case has no room left for it.
             ConflictError: the draft was already submitted.
         """
-        with self.store.begin() as tx:
+        try:
+            with self.store.begin() as tx:
+                check_token(tx.load_draft(session).token_hash, token)
+                row = record(tx, self.store.blobs, session, accepted.check, accepted.blob)
+                tx.record_event(
+                    "draft.file_uploaded",
+                    actor=f"filer:{session}",
+                    draft_id=session,
+                    data={"attachment": row.id, "size": row.size},
+                )
+        except BaseException:
+            # Refused (full, filed, not yours) or failed: a refused file leaves nothing.
+            drop_unused(self.store, accepted.blob)
+            raise
+        return attachment_of(row)
+
+    def files(self, session: str, token: str | None) -> list[Attachment]:
+        """The files uploaded to the session's draft, oldest first.
+
+        Raises:
+            NotFoundError: no such session.
+            AccessError: ``token`` is not this session's.
+        """
+        with self.store.read() as tx:
             check_token(tx.load_draft(session).token_hash, token)
-            row = record(tx, session, accepted.check, accepted.blob)
+            return [attachment_of(row) for row in tx.attachments_of_draft(session)]
+
+    def remove_file(self, session: str, attachment_id: str, token: str | None) -> Attachment:
+        """Remove an uploaded file the draft's answers do not name; returns what it was.
+
+        Its content goes too, unless another file has the same content.
+
+        Raises:
+            NotFoundError: no such session, or no such file in it.
+            AccessError: ``token`` is not this session's.
+            ConflictError: the draft was filed, or an answer names the file.
+        """
+        with self.store.begin() as tx:
+            row = tx.load_draft(session)
+            check_token(row.token_hash, token)
+            removed = remove(tx, session, draft_of(row), attachment_id)
             tx.record_event(
-                "draft.file_uploaded",
+                "draft.file_removed",
                 actor=f"filer:{session}",
                 draft_id=session,
-                data={"attachment": row.id, "size": row.size},
+                data={"attachment": removed.id, "size": removed.size},
             )
-        return attachment_of(row)
+        drop_unused(self.store, BlobRef(removed.sha256, removed.size))
+        return attachment_of(removed)
 
     def _turn_at(self, row: DraftRow) -> Turn:
         """The turn a stored draft is at, with nothing more to say."""

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from naevn.settings import Settings
 from naevn.web import weblog
-from naevn.web.app import create_app
+from naevn.web.app import create_app, runner_of
 from naevn.web.keys import SETTINGS, STORE
 
 log = logging.getLogger("naevn.service")
@@ -32,7 +32,7 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
 
 
 async def _serve(app: web.Application, host: str, port: int, *, access_log: bool) -> None:
-    runner = web.AppRunner(
+    runner = runner_of(
         app,
         handle_signals=False,
         access_log_class=weblog.AccessLogger,

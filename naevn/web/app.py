@@ -1,9 +1,10 @@
 """The service's app factory: the store and the slices' routes behind the middlewares.
 
 :func:`create_app` is the one place an app is built, for ``naevn serve`` and for the tests.
-What needs opening and closing (the store, the thread pool for its calls) lives in
-``cleanup_ctx``, so it exists exactly while the app runs. The middlewares are in
-:mod:`naevn.web.middlewares`, naevn's keys in :mod:`naevn.web.keys`, each slice's keys in the slice.
+What needs opening and closing (the store, the thread pool for its calls, the housekeeping
+task of :mod:`naevn.housekeeping`) lives in ``cleanup_ctx``, so it exists exactly while the app
+runs. The middlewares are in :mod:`naevn.web.middlewares`, naevn's keys in
+:mod:`naevn.web.keys`, each slice's keys in the slice.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ import contextvars
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
-from typing import Final, TypeVar
+from datetime import UTC, datetime
+from typing import Any, Final, TypeVar
 
 from aiohttp import web
 
 import assistant.api.routes
 from assistant.api.keys import CONVERSATION, OFFLOAD
+from assistant.api.views import MAX_JSON_BODY
 from assistant.service.conversation import Conversation
+from casestore.housekeeping import Retention
 from naevn import embedded
+from naevn.housekeeping import housekeeping, retention_of
 from naevn.settings import Settings
 from naevn.web.keys import LIMITER, SETTINGS, STORE
 from naevn.web.limits import RateLimiter, default_rates
@@ -33,20 +37,30 @@ T = TypeVar("T")
 
 log = logging.getLogger("naevn.service")
 
-MAX_JSON_BODY: Final = 256 * 1024
-"""The largest JSON request body (256 KiB): many pages of typed text. Files go to the
-attachments endpoint, which streams them under its own limits."""
 
 WORKERS: Final = 4
 """Worker threads for store calls on a database server (PostgreSQL). More only contend for the
 GIL: 2–4 measured 20–35% faster than 16 (bench/README.md)."""
 
-REPLIES_KEPT: Final = timedelta(days=1)
-"""How long a turn is kept for replay under its Idempotency-Key (pruned when an app starts)."""
+REPLIES_KEPT: Final = Retention().replies
+"""How long a turn is kept for replay under its Idempotency-Key: pruned when an app starts,
+and then by the housekeeping."""
 
 SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (assistant.api.routes.setup,)
 """Each slice's one call that mounts its routes, in order. The staff slice's
 ``console.routes.setup`` joins here, beside the filer's."""
+
+
+def runner_of(app: web.Application, **options: Any) -> web.AppRunner:
+    """How every server runs the app (``naevn serve`` and the tests): bodies are read as
+    sent, so a compressed one is inflated by its view within the limit, or refused, and never
+    inflated unbounded on the event loop.
+
+    Args:
+        app: from :func:`create_app`.
+        options: more of ``web.AppRunner``'s options (access log, signals).
+    """
+    return web.AppRunner(app, auto_decompress=False, **options)
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -56,7 +70,10 @@ def create_app(settings: Settings) -> web.Application:
     is cleaned up.
 
     Args:
-        settings: the store, data folder, clock and rate limits.
+        settings: the store, data folder, clock, rate limits and retention.
+
+    Raises:
+        NaevnError: a retention setting is out of range.
     """
     app = web.Application(
         client_max_size=MAX_JSON_BODY,
@@ -69,6 +86,8 @@ def create_app(settings: Settings) -> web.Application:
     # before the store closes.
     app.cleanup_ctx.append(_store)
     app.cleanup_ctx.append(_offloader)
+    # Last, so it stops first: a run in progress ends before the store closes.
+    app.cleanup_ctx.append(housekeeping(retention_of(settings), settings.housekeeping_seconds))
     for mount in SLICES:
         mount(app)
     app.router.add_get("/healthz", _healthz, name="healthz")

@@ -108,10 +108,15 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
         )
     )
     attachments: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for key, value in answers.items():
         state, item = split_key(key)
         if state == "ask_attachment" and item and isinstance(value, dict):
-            attachments.extend((f["id"], item) for f in value.get("files", []))
+            for file in value.get("files", []):
+                # One file is filed as one document, even if an older draft names it twice.
+                if file["id"] not in seen:
+                    seen.add(file["id"])
+                    attachments.append((file["id"], item))
     return Filing(
         municipality_code=code,
         case_type=main,

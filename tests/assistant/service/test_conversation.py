@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.protocol import Turn
-from assistant.service.conversation import Conversation, Started
+from assistant.service.conversation import Accepted, Conversation, Started
 from casestore import Store
 from statemachine.errors import AccessError, ConflictError, InvalidInputError, NotFoundError
 from statemachine.flows import intake
@@ -36,6 +36,9 @@ TO_DOCUMENTS: list[Any] = [
     "Fix the windows.",
     True,
 ]
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+"""The smallest file the checker takes as a PDF."""
 
 
 @pytest.fixture
@@ -262,12 +265,17 @@ def test_an_upload_is_checked_kept_and_then_named_by_its_id(
     started, turn = _walk_started(conversation, TO_DOCUMENTS)
     session, token = started.session, started.token
     assert conversation.room_for_files(session, token) == turn["lang"] == "en"
-    with conversation.upload() as upload:
-        upload.write(b"%PDF-1.4\n%%EOF\n")
-        accepted = conversation.accept_file(upload, "../lejekontrakt.pdf")
+    def uploaded() -> Accepted:
+        with conversation.upload() as upload:
+            upload.write(PDF)
+            return conversation.accept_file(upload, "../lejekontrakt.pdf")
+
+    refused = uploaded()
     with pytest.raises(AccessError):
-        conversation.record_file(session, accepted, conversation.start("da").token)
-    meta = conversation.record_file(session, accepted, token)
+        conversation.record_file(session, refused, conversation.start("da").token)
+    # A file that could not be recorded leaves nothing behind.
+    assert not store.blobs.exists(refused.blob.sha256)
+    meta = conversation.record_file(session, uploaded(), token)
     assert (meta["filename"], meta["media_type"]) == ("lejekontrakt.pdf", "application/pdf")
     after = conversation.answer(session, {"value": {"attachment": meta["id"]}}, token=token)
     assert after["errors"] == [] and after.get("item") != turn.get("item")
