@@ -15,4 +15,9 @@ def open_store(settings: Settings) -> Store:
 
 def conversation(settings: Settings) -> Conversation:
     """A conversation service on the embedded store."""
-    return Conversation(open_store(settings), intake.engine(), settings.clock)
+    return Conversation(
+        open_store(settings),
+        intake.engine(),
+        settings.clock,
+        draft_days=settings.draft_retention_days,
+    )

@@ -24,6 +24,7 @@ from assistant.service.rendering import turn_of
 from assistant.service.submission import submit, submitting_states, wants_filing
 from assistant.service.uploads import GIVE_A_FILE, LocalFiles, names_paths, resolve_files
 from casestore import DraftRow, DraftTransaction, FilingTransaction, Store
+from casestore.housekeeping import Retention
 from statemachine.engine.draft import Draft
 from statemachine.engine.machine import Answer, Engine, Outcome
 from statemachine.errors import (
@@ -33,7 +34,10 @@ from statemachine.errors import (
     NotFoundError,
     UploadError,
 )
-from statemachine.text import N_, Text, t
+from statemachine.text import N_, Text, t, tn
+
+DRAFT_DAYS = Retention().drafts.days
+"""How many days an untouched draft is kept, unless the service is set up otherwise."""
 
 STALE_TAB = N_(
     "This filing was answered in another window or tab, so this question is out of date. "
@@ -44,13 +48,15 @@ STALE_TAB = N_(
 class Answering:
     """Applies answers to drafts in the store, one transaction per answer."""
 
-    def __init__(self, store: Store, engine: Engine) -> None:
+    def __init__(self, store: Store, engine: Engine, *, draft_days: int = DRAFT_DAYS) -> None:
         """Args:
         store: the case store.
         engine: the dialogue engine.
+        draft_days: how many days an untouched draft is kept, said when the filer saves.
         """
         self._store = store
         self._engine = engine
+        self._draft_days = draft_days
         self._submitting = submitting_states(engine)
 
     def apply(self, session: str, request: AnswerRequest) -> Turn:
@@ -124,7 +130,7 @@ class Answering:
         draft, outcome, version = self._apply(tx, filing, session, row, request)
         messages = list(outcome.messages)
         if outcome.saved:
-            messages.append(_saved_message(request.resume_code))
+            messages += [_saved_message(request.resume_code), _kept_for(self._draft_days)]
         turn = turn_of(
             self._engine,
             session,
@@ -230,6 +236,15 @@ def _is_action(answer: Any) -> bool:
 
 def _text(err: NaevnError) -> Text:
     return err.message if isinstance(err.message, Text) else Text(err.message)
+
+
+def _kept_for(days: int) -> Text:
+    """What happens to a saved draft nobody comes back to (the housekeeping deletes it)."""
+    return tn(
+        "A draft that nobody continues for {count} day is deleted, together with its files.",
+        "A draft that nobody continues for {count} days is deleted, together with its files.",
+        days,
+    )
 
 
 def _saved_message(code: str | None) -> Text:

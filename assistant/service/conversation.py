@@ -18,7 +18,7 @@ from typing import Any, Final
 from assistant.protocol import Attachment, Turn
 from assistant.service import codes
 from assistant.service.access import check_token
-from assistant.service.answering import Answering, draft_of
+from assistant.service.answering import DRAFT_DAYS, Answering, draft_of
 from assistant.service.idempotency import AnswerRequest
 from assistant.service.rendering import turn_of
 from assistant.service.uploads import (
@@ -69,17 +69,25 @@ class Conversation:
     :class:`AccessError` on a mismatch; the local chat, which owns its store, passes none.
     """
 
-    def __init__(self, store: Store, engine: Engine, today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        engine: Engine,
+        today: Callable[[], date],
+        *,
+        draft_days: int = DRAFT_DAYS,
+    ) -> None:
         """Args:
         store: the case store. The composition root opens, pings and closes it; the
             views only ever call the methods here.
         engine: the shared dialogue engine.
         today: the clock for deadlines and date checks, read once a call (tests freeze it).
+        draft_days: how many days an untouched draft is kept, for the filer who saves.
         """
         self.store = store
         self.engine = engine
         self.today = today
-        self._answering = Answering(store, engine)
+        self._answering = Answering(store, engine, draft_days=draft_days)
 
     def start(self, lang: str) -> Started:
         """Start a new dialogue in ``lang`` (``da`` or ``en``)."""

@@ -105,7 +105,9 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
         if forgotten:
             log.info("old replies forgotten", extra={"replies": forgotten})
         app[STORE] = store
-        app[CONVERSATION] = Conversation(store, intake.engine(), settings.clock)
+        app[CONVERSATION] = Conversation(
+            store, intake.engine(), settings.clock, draft_days=settings.draft_retention_days
+        )
         yield
     finally:
         store.close()

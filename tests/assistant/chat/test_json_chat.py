@@ -55,7 +55,7 @@ def test_unknown_resume_code_exits_2(naevn: Naevn) -> None:
 def test_resume_continues_where_the_filer_left(naevn: Naevn) -> None:
     first = naevn("chat", "--json", input='{"value": "en"}\n{"value": true}\n{"action": "save"}\n')
     saved = _turns(first.stdout)[-1]
-    code = saved["messages"][-1].rsplit(" ", 1)[-1]
+    [code] = [m.rsplit(" ", 1)[-1] for m in saved["messages"] if "code:" in m]
     again = naevn("chat", "--json", "--resume", code.lower(), input="")
     [turn] = _turns(again.stdout)
     assert turn["state"] == "ask_role" and turn["session"] == saved["session"]
