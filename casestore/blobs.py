@@ -8,7 +8,6 @@ import os
 import re
 import secrets
 import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,8 @@ CHUNK = 1 << 20
 """Read size when copying a file in (1 MiB)."""
 
 STALE_SECONDS = 3600
-"""A partial write untouched this long belongs to no live upload."""
+"""A partial write, or a blob no row names, untouched this long belongs to no live upload (the
+housekeeping's default grace)."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
@@ -68,14 +68,11 @@ class BlobStore:
         self.root = root
         self._tmp = root / "tmp"
         self._tmp.mkdir(parents=True, exist_ok=True)
-        self._sweep()
-
-    def _sweep(self) -> None:
-        """Remove partial writes left by a process killed mid-upload (on open)."""
-        self.sweep_partials(time.time() - STALE_SECONDS)
 
     def sweep_partials(self, cutoff: float) -> Removal:
-        """Remove partial writes (and blobs half-way out) last touched before ``cutoff``.
+        """Remove partial writes (and blobs half-way out) last touched before ``cutoff``: a
+        process was killed mid-upload. The service does so when it starts and then
+        periodically (:mod:`casestore.housekeeping`), not each process that opens the store.
 
         Only old files go: another process sharing the folder may be writing a young one
         right now.

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from casestore import BlobRef, BlobStore
+from casestore.blobs import Removal
 from statemachine.errors import StoreError
 
 
@@ -72,12 +73,12 @@ def test_a_malformed_key_never_becomes_a_path(blobs: BlobStore, key: str) -> Non
         blobs.path_of(key)
 
 
-def test_partial_writes_left_by_a_killed_upload_are_swept_on_open(tmp_path: Path) -> None:
-    BlobStore(tmp_path)
+def test_partial_writes_left_by_a_killed_upload_are_swept_once_old(tmp_path: Path) -> None:
+    blobs = BlobStore(tmp_path)
     old, young = tmp_path / "tmp" / "put-old", tmp_path / "tmp" / "put-young"
     old.write_bytes(b"half a file")
     young.write_bytes(b"being written now")
     long_ago = time.time() - 2 * 3600
     os.utime(old, (long_ago, long_ago))
-    BlobStore(tmp_path)
+    assert blobs.sweep_partials(time.time() - 3600) == Removal(1, len(b"half a file"))
     assert not old.exists() and young.exists()
