@@ -251,6 +251,15 @@ class BlobWriter:
     def __exit__(self, *exc: object) -> None:
         self.discard()
 
+    def replace_content(self, content: bytes) -> None:
+        """Drop everything written so far and write ``content`` instead: a cleaned copy of
+        the upload (a picture encoded again) is stored in its place, under its own digest."""
+        self._out.seek(0)
+        self._out.truncate()
+        self._digest = hashlib.sha256()
+        self.size = 0
+        self.write(content)
+
 
 def _claim(final: Path) -> bool:
     """Mark a stored blob as just written, so the sweep leaves it for the row about to name

@@ -57,11 +57,16 @@ def accept(upload: BlobWriter, filename: str) -> Accepted:
 
     Only file work, no database (the service runs it in a worker thread).
 
+    A picture is kept as the checked copy encoded again (see :attr:`FileCheck.content`), not
+    as it was sent.
+
     Raises:
         UploadError: the file is refused (its type or size).
     """
     upload.flush()
     checked = check_file(upload.path, filename)
+    if checked.content is not None:
+        upload.replace_content(checked.content)
     return Accepted(checked, upload.commit())
 
 
@@ -182,7 +187,10 @@ class LocalFiles:
             LimitError: the case has no room left for it.
         """
         checked = check_file(path)
-        stored = self.blobs.put_file(path)
+        if checked.content is not None:
+            stored = self.blobs.put_chunks([checked.content])
+        else:
+            stored = self.blobs.put_file(path)
         return attachment_of(record(self.tx, self.blobs, session, checked, stored))
 
 

@@ -20,14 +20,16 @@ from assistant.filetypes import (
     MAX_FILE_BYTES,
     check_file,
     clean_filename,
+    name_for,
     sniff,
 )
 from statemachine.errors import UploadError
 from statemachine.text import Text
+from tests import samples
 
-PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
-JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+PDF_BYTES = samples.PDF
+JPEG_BYTES = samples.JPEG
+PNG_BYTES = samples.PNG
 
 
 def _zip(entries: dict[str, str]) -> bytes:
@@ -48,14 +50,8 @@ def _tar() -> bytes:
     return buffer.getvalue()
 
 
-DOCX_BYTES = _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
-DOCM_BYTES = _zip(
-    {
-        "[Content_Types].xml": "<Types/>",
-        "word/document.xml": "<w:document/>",
-        "word/vbaProject.bin": "macros",
-    }
-)
+DOCX_BYTES = samples.DOCX
+DOCM_BYTES = samples.docx(main=samples.MACRO_MAIN, parts={"word/vbaProject.bin": b"macros"})
 PLAIN_ZIP_BYTES = _zip({"lease.pdf": "%PDF-1.7"})
 TEXT_BYTES = "Jeg gør indsigelse mod lejeforhøjelsen på Åboulevarden.\r\n\tMvh Søren\n".encode()
 
@@ -93,7 +89,9 @@ def test_accepted_files_are_recognised_by_content(
     tmp_path: Path, name: str, content: bytes, media_type: str
 ) -> None:
     checked = check_file(_write(tmp_path, name, content))
-    assert (checked.media_type, checked.size, checked.filename) == (media_type, len(content), name)
+    assert (checked.media_type, checked.size) == (media_type, len(content))
+    # The shown name ends in what the file is, so that it opens as that.
+    assert checked.filename == name_for(name, media_type)
 
 
 ARCHIVE = (
@@ -102,6 +100,10 @@ ARCHIVE = (
 )
 PROGRAM = "is a program or script. Programs are not accepted."
 UNKNOWN = "is not a type we accept. Please upload PDF, JPEG, PNG, Word (DOCX) or plain text."
+MACROS = (
+    "contains macros or other content that runs (such as ActiveX controls or embedded "
+    "programs). Please save it as an ordinary Word document (DOCX) or as PDF, and upload that."
+)
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,7 @@ UNKNOWN = "is not a type we accept. Please upload PDF, JPEG, PNG, Word (DOCX) or
         ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(50), PROGRAM),
         ("app", b"\xcf\xfa\xed\xfe\x07\x00\x00\x01" + bytes(24), PROGRAM),
         ("notes.txt", b"#!/bin/sh\nrm -rf ~\n", PROGRAM),
-        ("macros.docx", DOCM_BYTES, UNKNOWN),
+        ("macros.docx", DOCM_BYTES, MACROS),
         ("junk.bin", bytes(range(256)) * 4, UNKNOWN),
         ("latin1.txt", "Søren".encode("cp1252"), UNKNOWN),
         ("nul.txt", b"rent\x00notice", UNKNOWN),
@@ -162,10 +164,7 @@ def test_a_damaged_zip_is_called_damaged(tmp_path: Path) -> None:
 
 
 def _sized(tmp_path: Path, size: int) -> Path:
-    path = _write(tmp_path, "big.pdf", PDF_BYTES)
-    with path.open("r+b") as file:
-        file.truncate(size)
-    return path
+    return _write(tmp_path, "big.pdf", samples.pdf_of_size(size))
 
 
 def test_a_file_of_exactly_20_mb_is_accepted(tmp_path: Path) -> None:

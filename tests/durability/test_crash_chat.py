@@ -30,6 +30,7 @@ from assistant.service.conversation import Conversation
 from casestore import FIRST_NUMBER
 from naevn.embedded import conversation
 from naevn.settings import from_env
+from tests import samples
 
 TODAY = "2026-11-23"
 BATCH = 5
@@ -129,7 +130,7 @@ def small_pdfs(folder: Path, draft: int) -> Iterator[Path]:
     """Endless small PDF files, each with content no other draft or file has."""
     for n in count(1):
         path = folder / f"draft{draft}-{n}.pdf"
-        path.write_bytes(f"%PDF-1.4\n% draft {draft}, file {n}\n%%EOF\n".encode())
+        path.write_bytes(samples.pdf(f"draft {draft}, file {n}"))
         yield path
 
 

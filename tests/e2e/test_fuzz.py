@@ -32,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from assistant.api.openapi import document
+from tests import samples
 from tests.assistant.service.test_conversation import TO_DOCUMENTS
 from tests.pgserver import PgServer
 from tests.service import service_env, spawn
@@ -65,7 +66,7 @@ def _operations() -> dict[str, APIOperation[Any, Any, Any, Any]]:
 OPERATIONS = _operations()
 
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
+PDF = samples.PDF
 
 CREDENTIALS = ("own", "other", "unknown", "malformed", "none", "generated")
 """Which Authorization header a request carries: its session's token, another session's, a

@@ -22,12 +22,13 @@ from assistant.protocol import Turn
 from casestore import Reply, Store
 from naevn.settings import Settings
 from naevn.web.limits import Rate
+from tests import samples
 from tests.durability.test_crash_chat import auto_answer, small_pdfs
 from tests.pgserver import SQLITE_ONLY
 from tests.service import running
 
 TODAY = date(2026, 11, 23)
-PDF = b"%PDF-1.4\n% a test document\n%%EOF\n"
+PDF = samples.pdf("a test document")
 
 
 @pytest.fixture
@@ -397,7 +398,7 @@ def test_an_upload_without_a_file_field_says_how_to_send_one(api: httpx.Client) 
 @SQLITE_ONLY  # the limits are the service's; 100 MB once is enough to prove them
 def test_files_over_the_limits_are_refused(api: httpx.Client, store: Store) -> None:
     started = start(api)
-    big = b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024 - 9)
+    big = samples.pdf_of_size(20 * 1024 * 1024)
     assert upload(api, started, big + b"1").status_code == 413
     for _ in range(5):  # 5 × 20 MB: the 100 MB a case may hold
         assert upload(api, started, big).status_code == 201
@@ -413,10 +414,7 @@ def test_an_upload_is_streamed_to_disk_not_held_in_memory(
 ) -> None:
     started = start(api)
     big = tmp_path / "scan.pdf"
-    with big.open("wb") as out:
-        out.write(b"%PDF-1.4\n")
-        for _ in range(19):
-            out.write(b"0" * (1024 * 1024))
+    big.write_bytes(samples.pdf_of_size(19 * 1024 * 1024 + 9))
     tracemalloc.start()
     try:
         with big.open("rb") as file:  # httpx streams a file object in chunks

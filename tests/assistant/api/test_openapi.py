@@ -28,12 +28,13 @@ from assistant.protocol import Turn
 from naevn.settings import Settings
 from naevn.web.app import create_app
 from naevn.web.limits import Rate
+from tests import samples
 from tests.service import running
 
 TODAY = date(2026, 11, 23)
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 SCRIPTS = sorted(GOLDEN.glob("*.in"))
-PDF = b"%PDF-1.4\n% a test document\n%%EOF\n"
+PDF = samples.pdf("a test document")
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from casestore.failures import NO_DRAFT
 from locales import translator
 from statemachine.errors import AccessError, NotFoundError, StoreError
 from statemachine.text import Text, t
+from tests import samples
 from tests.durability.test_crash_chat import auto_answer, small_pdfs
 from tests.service import Served, service_env, spawn
 
@@ -227,12 +228,12 @@ def test_a_file_named_by_path_is_uploaded_and_answered_by_its_id(
         session, code, turn = channel.start("en")
         turn = walk_to(channel, session, turn, "ask_attachment", tmp_path)
         lease = tmp_path / "lejekontrakt æ.pdf"
-        lease.write_bytes(b"%PDF-1.4\n% the lease\n%%EOF\n")
+        lease.write_bytes(samples.pdf("the lease"))
         after = channel.answer(session, {"value": {"path": str(lease)}}, code)
     assert after["errors"] == [] and after["version"] == turn["version"] + 1
     [upload] = [r for r in transport.requests if r.url.path.endswith("/attachments")]
     assert b'filename="lejekontrakt \xc3\xa6.pdf"' in upload.content
-    assert b"% the lease" in upload.content
+    assert b"the lease" in upload.content
     last = transport.answers()[-1].content
     assert b'"attachment"' in last and b'"path"' not in last
 
@@ -243,7 +244,7 @@ def test_refused_files_come_back_on_the_same_question(service: Served, tmp_path:
         turn = walk_to(channel, session, turn, "ask_attachment", tmp_path)
         archive = tmp_path / "bundle.zip"
         with zipfile.ZipFile(archive, "w") as bundle:
-            bundle.writestr("lease.pdf", b"%PDF-1.4\n%%EOF\n")
+            bundle.writestr("lease.pdf", samples.PDF)
         empty = tmp_path / "empty.pdf"
         empty.write_bytes(b"")
         refusals = {

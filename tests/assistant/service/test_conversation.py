@@ -17,6 +17,7 @@ from assistant.service.conversation import Accepted, Conversation, Started
 from casestore import Store
 from statemachine.errors import AccessError, ConflictError, InvalidInputError, NotFoundError
 from statemachine.flows import intake
+from tests import samples
 
 TODAY = date(2026, 11, 23)
 TO_DOCUMENTS: list[Any] = [
@@ -37,7 +38,7 @@ TO_DOCUMENTS: list[Any] = [
     True,
 ]
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = samples.PDF
 """The smallest file the checker takes as a PDF."""
 
 
@@ -107,20 +108,20 @@ def test_accepted_file_is_stored_by_content(
 ) -> None:
     session, _, turn = _walk(conversation, TO_DOCUMENTS)
     path = tmp_path / "billede.pdf"
-    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    png = samples.PNG
     path.write_bytes(png)
     after = conversation.answer(session, {"value": {"path": str(path)}})
     assert after["errors"] == [] and after.get("item") != turn.get("item")
     with store.read() as tx:
         [row] = tx.attachments_of_draft(session)
-    assert (row.media_type, row.filename, row.size) == ("image/png", "billede.pdf", len(png))
+    assert (row.media_type, row.filename, row.size) == ("image/png", "billede.pdf.png", len(png))
     assert store.blobs.path_of(row.sha256).read_bytes() == png
 
 
 def _to_declaration(conv: Conversation, folder: Path) -> tuple[str, Turn]:
     """A filing answered up to its declaration, the one answer that files the case."""
     pdf = folder / "lease.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    pdf.write_bytes(samples.PDF)
     session, _, turn = _walk(conv, TO_DOCUMENTS)
     while turn["state"] == "ask_attachment":
         value: Any = {"path": str(pdf)} if turn["input"]["required"] else "missing"
@@ -265,6 +266,7 @@ def test_an_upload_is_checked_kept_and_then_named_by_its_id(
     started, turn = _walk_started(conversation, TO_DOCUMENTS)
     session, token = started.session, started.token
     assert conversation.room_for_files(session, token) == turn["lang"] == "en"
+
     def uploaded() -> Accepted:
         with conversation.upload() as upload:
             upload.write(PDF)
@@ -288,7 +290,7 @@ def test_a_path_on_the_service_s_disk_is_refused_over_http(
 ) -> None:
     started, turn = _walk_started(conversation, TO_DOCUMENTS)
     secret = tmp_path / "server-secret.pdf"
-    secret.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    secret.write_bytes(samples.PDF)
     again = conversation.answer(
         started.session, {"value": {"path": str(secret)}}, token=started.token
     )
