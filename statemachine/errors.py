@@ -46,6 +46,9 @@ class NaevnError(Exception):
     code = "internal"
     status = 500
     details: dict[str, Any] | None = None
+    lang: str | None = None
+    """The language of the person it is for, when the one who raised it knows (the filer's
+    choice in the dialogue); None: the request's own language."""
 
     def __init__(self, message: Text | str, title: str | None = None) -> None:
         super().__init__(message.msgid if isinstance(message, Text) else message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from assistant.protocol import Turn
+from assistant.protocol import Attachment, Turn
 
 
 class Channel(Protocol):
@@ -25,6 +25,14 @@ class Channel(Protocol):
 
     def answer(self, session: str, answer: Any, resume_code: str | None) -> Turn:
         """Send one answer; get the next turn."""
+        ...
+
+    def files(self, session: str) -> list[Attachment]:
+        """The files uploaded to the session's draft, oldest first."""
+        ...
+
+    def remove_file(self, session: str, attachment_id: str) -> Attachment:
+        """Remove an uploaded file that no answer names; returns what it was."""
         ...
 
 
@@ -63,6 +71,14 @@ class Dialogue(Protocol):
         """Apply one answer; return the next turn."""
         ...
 
+    def files(self, session: str, token: str | None) -> list[Attachment]:
+        """The files uploaded to a draft."""
+        ...
+
+    def remove_file(self, session: str, attachment_id: str, token: str | None) -> Attachment:
+        """Remove an unused file from a draft."""
+        ...
+
 
 class LocalChannel:
     """A channel straight onto the dialogue in this process (the embedded store)."""
@@ -84,3 +100,11 @@ class LocalChannel:
     def answer(self, session: str, answer: Any, resume_code: str | None) -> Turn:
         """Answer in the local store."""
         return self.conversation.answer(session, answer, resume_code=resume_code)
+
+    def files(self, session: str) -> list[Attachment]:
+        """The draft's files in the local store."""
+        return self.conversation.files(session, None)
+
+    def remove_file(self, session: str, attachment_id: str) -> Attachment:
+        """Remove an unused file from the local store."""
+        return self.conversation.remove_file(session, attachment_id, None)

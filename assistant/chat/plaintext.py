@@ -27,6 +27,27 @@ ACTION_WORDS: dict[str, str] = {
 }
 """Words that are actions rather than answers, in both languages."""
 
+FILE_WORDS: dict[str, str] = {
+    "files": "files",
+    "filer": "files",
+    "remove": "remove",
+    "fjern": "remove",
+    "slet": "remove",
+}
+"""Words that manage the files uploaded so far, in both languages: ``files`` lists them,
+``remove N`` removes the N-th of that list."""
+
+
+def file_command(line: str) -> tuple[str, str] | None:
+    """``("files", "")`` or ``("remove", WHAT)`` if the line is a file command, else None."""
+    word, _, rest = line.strip().partition(" ")
+    command, rest = FILE_WORDS.get(word.lower()), rest.strip()
+    # "remove the mould" is an answer, not a command: only a number may follow.
+    if command is None or (rest and (command == "files" or not rest.isdigit())):
+        return None
+    return command, rest
+
+
 HINTS: dict[str, str] = {
     "choice": N_("Type a number from 1 to {count}."),
     "multi_choice": N_(

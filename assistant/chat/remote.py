@@ -18,7 +18,7 @@ from typing import Any, Final, cast
 import httpx
 
 from assistant.filetypes import MAX_FILE_BYTES, check_file, clean_filename
-from assistant.protocol import NOT_YOURS, Turn
+from assistant.protocol import NOT_YOURS, Attachment, Turn
 from locales import translator
 from statemachine.errors import (
     AccessError,
@@ -183,6 +183,28 @@ class HttpChannel:
                 return _with_error(current, self._message(response, body))
         turn = self._keep(session, self._expect(response))
         return _with_code(turn, resume_code)
+
+    def files(self, session: str) -> list[Attachment]:
+        """The files uploaded to the session's draft, as the service lists them."""
+        response = self._send("GET", f"/sessions/{session}/attachments", session=session)
+        listed = self._expect(response).get("attachments")
+        if not isinstance(listed, list) or not all(_is_attachment(a) for a in listed):
+            raise self._unexpected(response.status_code)
+        return cast(list[Attachment], listed)
+
+    def remove_file(self, session: str, attachment_id: str) -> Attachment:
+        """Remove an unused file on the service; returns what it was.
+
+        Raises:
+            NaevnError: the service refused (an answer names it: 409; no such file: 404).
+        """
+        response = self._send(
+            "DELETE", f"/sessions/{session}/attachments/{attachment_id}", session=session
+        )
+        removed = self._expect(response).get("attachment")
+        if not _is_attachment(removed):
+            raise self._unexpected(response.status_code)
+        return cast(Attachment, removed)
 
     def _with_files(self, session: str, last: Turn, answer: Any) -> Any:
         """The answer with each ``{"path": FILE}`` uploaded and replaced by its attachment."""
@@ -351,6 +373,13 @@ def _path(ref: Any) -> Path | None:
     """The file a ``{"path": FILE}`` reference names, or None for any other value."""
     named = ref.get("path") if isinstance(ref, dict) else None
     return Path(named) if isinstance(named, str) else None
+
+
+def _is_attachment(value: Any) -> bool:
+    """Whether the service's answer is an attachment's metadata."""
+    return isinstance(value, dict) and all(
+        isinstance(value.get(k), str) for k in ("id", "filename", "media_type")
+    )
 
 
 def _string(body: Any, key: str) -> str | None:

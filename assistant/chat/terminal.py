@@ -7,11 +7,18 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from assistant.chat.channel import Channel
-from assistant.chat.plaintext import ACTION_WORDS, interpret, render
-from assistant.protocol import Turn
+from assistant.chat.plaintext import ACTION_WORDS, file_command, interpret, render
+from assistant.protocol import Attachment, Turn
 from locales import translator
 from statemachine.errors import NaevnError
-from statemachine.text import t
+from statemachine.text import N_, t
+
+FILES_HINT = N_("To see the files you have uploaded, type files.")
+REMOVE_HINT = N_(
+    "To remove a file no answer uses, type remove and its number, for example: remove 1. "
+    "A file an answer uses is removed by changing that answer first."
+)
+NO_SUCH_NUMBER = N_("There is no file number {number}. Type files to see the list.")
 
 PROMPT_MARK = "> "
 """Printed before the filer types, so a screen reader user knows it is their turn."""
@@ -71,10 +78,44 @@ class PlainChat:
                     )
                 )
                 return 0
+            managing = file_command(line)
+            if managing is not None:
+                self._say(self._manage_files(session, *managing, lang=lang))
+                turn = _again(turn)
+                continue
             try:
                 turn = self.channel.answer(session, interpret(line, turn), code)
             except NaevnError as err:
                 turn = _refused(turn, _plain(err, lang))
+            if turn["errors"] and turn["input"]["kind"] == "file":
+                turn = self._with_files_hint(session, turn, lang)
+
+    def _with_files_hint(self, session: str, turn: Turn, lang: str) -> Turn:
+        """A refused file answer, saying how to see and remove files if there are some (the
+        case may be full)."""
+        try:
+            if not self.channel.files(session):
+                return turn
+        except NaevnError:
+            return turn
+        *first, last = turn["errors"]
+        shown = turn.copy()
+        shown["errors"] = [*first, f"{last} {translator(lang).render(t(FILES_HINT))}"]
+        return shown
+
+    def _manage_files(self, session: str, command: str, which: str, *, lang: str) -> str:
+        """List the uploaded files, or remove the one numbered ``which`` in that list."""
+        tr = translator(lang)
+        try:
+            files = self.channel.files(session)
+            if command == "files":
+                return _listing(files, lang)
+            if not which.isdigit() or not 0 < int(which) <= len(files):
+                return tr.render(t(NO_SUCH_NUMBER, number=which or "?"))
+            removed = self.channel.remove_file(session, files[int(which) - 1]["id"])
+        except NaevnError as err:
+            return _plain(err, lang)
+        return tr.render(t("{filename} is removed.", filename=removed["filename"]))
 
     def _read(self, many: bool) -> str | None:
         self.stdout.write(PROMPT_MARK)
@@ -153,6 +194,27 @@ def _open(channel: Channel, lang: str, resume: str | None) -> tuple[str, str, Tu
         return channel.start(lang)
     session, turn = channel.resume(resume)
     return session, resume, turn
+
+
+def _listing(files: list[Attachment], lang: str) -> str:
+    """The uploaded files as numbered lines, and how to remove one."""
+    tr = translator(lang)
+    if not files:
+        return tr.render(t("You have not uploaded any files yet."))
+    lines = [tr.render(t("The files you have uploaded:"))]
+    for number, file in enumerate(files, start=1):
+        size = max(1, round(file["size"] / 1024))
+        lines.append(f"  {number}. {file['filename']} ({size} kB)")
+    lines.append(tr.render(t(REMOVE_HINT)))
+    return "\n".join(lines)
+
+
+def _again(turn: Turn) -> Turn:
+    """The same question again, without what was said the first time."""
+    shown = turn.copy()
+    shown["errors"] = []
+    shown["messages"] = []
+    return shown
 
 
 def _refused(turn: Turn, error: str) -> Turn:

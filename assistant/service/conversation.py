@@ -32,7 +32,7 @@ from assistant.service.uploads import (
 )
 from casestore import BlobRef, BlobWriter, DraftRow, Store
 from statemachine.engine.machine import Engine
-from statemachine.errors import ConflictError
+from statemachine.errors import ConflictError, NaevnError
 from statemachine.text import N_, t
 
 __all__ = ["Accepted", "Conversation", "Started"]
@@ -201,8 +201,13 @@ class Conversation:
         with self.store.read() as tx:
             row = tx.load_draft(session)
             check_token(row.token_hash, token)
-            check_room(tx, row, incoming)
-        return draft_of(row).lang
+            lang = draft_of(row).lang
+            try:
+                check_room(tx, row, incoming)
+            except NaevnError as err:
+                err.lang = lang
+                raise
+        return lang
 
     def upload(self) -> BlobWriter:
         """A temporary blob to stream an upload into, as a context manager.

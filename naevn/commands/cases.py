@@ -6,6 +6,7 @@ import json
 from typing import Any, TextIO
 
 from casestore import CaseRecord, CaseSummary, Store
+from statemachine.engine.values import escape_unshown
 
 PAGE = 500
 """Cases read per query; the listing pages through the store, never loading all at once."""
@@ -47,9 +48,9 @@ def list_cases(store: Store, as_json: bool, out: TextIO) -> None:
         for case in page:
             row = summary_json(case)
             if as_json:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(_dumps(row) + "\n")
             else:
-                out.write("  ".join(str(row[k]) for k in row) + "\n")
+                out.write(escape_unshown("  ".join(str(row[k]) for k in row)) + "\n")
         if len(page) < PAGE:
             return
         after = page[-1].number
@@ -61,7 +62,7 @@ def show_case(store: Store, number: str, as_json: bool, out: TextIO) -> None:
         case = tx.get_case(number)
     data = record_json(case)
     if as_json:
-        out.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        out.write(_dumps(data) + "\n")
         return
     for key in (
         "number",
@@ -73,11 +74,18 @@ def show_case(store: Store, number: str, as_json: bool, out: TextIO) -> None:
         "status",
         "filed_at",
     ):
-        out.write(f"{key}: {data[key]}\n")
+        out.write(escape_unshown(f"{key}: {data[key]}") + "\n")
     out.write("answers:\n")
     for key, value in case.answers.items():
-        out.write(f"  {key}: {json.dumps(value, ensure_ascii=False)}\n")
+        out.write(f"  {escape_unshown(key)}: {_dumps(value)}\n")
     for section in ("parties", "attachments", "deadlines", "events"):
         out.write(f"{section}:\n")
         for item in data[section]:
-            out.write("  " + json.dumps(item, ensure_ascii=False, default=str) + "\n")
+            out.write("  " + _dumps(item) + "\n")
+
+
+def _dumps(value: Any) -> str:
+    """JSON as the terminal shows it: letters as they are, but control characters and
+    direction overrides as escapes, so a party name cannot reorder or hide what is printed
+    (an escape inside a JSON string is still the same JSON)."""
+    return escape_unshown(json.dumps(value, ensure_ascii=False, default=str))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from statemachine.engine.draft import Draft
+from statemachine.engine.values import clean
 from statemachine.errors import InvalidInputError
 from statemachine.text import N_, Text, t
 
@@ -38,6 +39,9 @@ class Answer:
     def from_json(cls, obj: Any) -> Answer:
         """Read an answer in the turn protocol's JSON shape.
 
+        Every text in it is cleaned first (:func:`~statemachine.engine.values.clean`), so no
+        stored answer holds control characters or direction overrides.
+
         Raises:
             InvalidInputError: for anything that is not ``{"value": …}``, ``{"action": …}``
                 or ``{"action": "edit", "target": …}``.
@@ -48,10 +52,10 @@ class Answer:
                 if action in PROTOCOL_ACTIONS:
                     return cls(action=action)
                 if action == "edit" and isinstance(obj.get("target"), str):
-                    return cls(action="edit", target=obj["target"])
+                    return cls(action="edit", target=clean(obj["target"]))
                 raise InvalidInputError(t(UNKNOWN_ACTION))
             if "value" in obj:
-                return cls(value=obj["value"])
+                return cls(value=clean(obj["value"]))
         raise InvalidInputError(t("An answer needs a value or an action."))
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 from statemachine.engine.dates import check_not_future, parse_date
 from statemachine.errors import InvalidInputError
@@ -28,6 +28,32 @@ _YES = frozenset({"yes", "y", "ja", "j", "true"})
 _NO = frozenset({"no", "n", "nej", "false"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
+
+
+UNSHOWN: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""What no stored text keeps: control characters (C0 but tab and newline, DEL, C1) and the
+marks that override or isolate the direction of text, which can make "exe.pdf" read as
+"fdp.exe" or hide words from a caseworker."""
+
+
+def clean(value: Any) -> Any:
+    """``value`` with every text in it (also inside lists and objects) cleaned: line breaks
+    made ``\n``, and control characters and direction overrides removed."""
+    if isinstance(value, str):
+        return UNSHOWN.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(value, list):
+        return [clean(item) for item in value]
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    return value
+
+
+def escape_unshown(text: str) -> str:
+    """``text`` with each character of :data:`UNSHOWN` written as its ``\\uXXXX`` escape, for
+    showing stored text on a terminal as it is, without letting it act there."""
+    return UNSHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def is_blank(value: Any) -> bool:

@@ -1,0 +1,1 @@
+"""Attacks from outside, tried again against a real ``naevn serve`` process (issue 8)."""
