@@ -20,6 +20,16 @@ DEFAULT_HOUSEKEEPING_SECONDS = 3600.0
 """Seconds between two housekeeping runs of the service."""
 DEFAULT_ORPHAN_GRACE_SECONDS = 3600.0
 """Seconds a partial upload, or a file no row names, is left alone (an upload may be in flight)."""
+DEFAULT_HEADER_TIMEOUT = 5.0
+"""Seconds a connection may take to send a request's headers, or sit idle between requests."""
+DEFAULT_BODY_MIN_RATE = 2048
+"""Bytes a second a request body must arrive at, at least, averaged over a window: an eighth
+of the slowest mobile upload (2G, about 16 KiB/s), where a 20 MB file still takes 20 minutes."""
+DEFAULT_BODY_WINDOW = 10.0
+"""Seconds over which a body's rate is measured; the first window is the grace period."""
+DEFAULT_CONNECTIONS_PER_ADDRESS = 64
+"""Open connections one client address may hold: a browser opens 6, a busy office behind one
+address a few dozen."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,19 @@ class Settings:
     orphan_grace_seconds: float = DEFAULT_ORPHAN_GRACE_SECONDS
     """How old a partial upload, or a file no row names, must be before it is removed
     (``NAEVN_ORPHAN_GRACE_SECONDS``): younger ones may belong to an upload in flight."""
+    # --- connections ---
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT
+    """Seconds a connection may take from opening (or from its last answer) to the end of
+    its next request's headers before it is closed (``NAEVN_HEADER_TIMEOUT``)."""
+    body_min_rate: int = DEFAULT_BODY_MIN_RATE
+    """Bytes a second a request body must arrive at, averaged over each
+    :attr:`body_window`, or the connection is closed (``NAEVN_BODY_MIN_RATE``); 0: no floor."""
+    body_window: float = DEFAULT_BODY_WINDOW
+    """Seconds over which :attr:`body_min_rate` is measured (``NAEVN_BODY_WINDOW``)."""
+    connections_per_address: int = DEFAULT_CONNECTIONS_PER_ADDRESS
+    """Connections one client address may have open; more are closed at once, unread
+    (``NAEVN_CONNECTIONS_PER_ADDRESS``). 0: no cap, for a service behind a reverse proxy,
+    where every connection comes from the proxy's address."""
 
     @property
     def blob_dir(self) -> Path:
@@ -77,5 +100,11 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         ),
         orphan_grace_seconds=float(
             os.environ.get("NAEVN_ORPHAN_GRACE_SECONDS") or DEFAULT_ORPHAN_GRACE_SECONDS
+        ),
+        header_timeout=float(os.environ.get("NAEVN_HEADER_TIMEOUT") or DEFAULT_HEADER_TIMEOUT),
+        body_min_rate=int(os.environ.get("NAEVN_BODY_MIN_RATE") or DEFAULT_BODY_MIN_RATE),
+        body_window=float(os.environ.get("NAEVN_BODY_WINDOW") or DEFAULT_BODY_WINDOW),
+        connections_per_address=int(
+            os.environ.get("NAEVN_CONNECTIONS_PER_ADDRESS") or DEFAULT_CONNECTIONS_PER_ADDRESS
         ),
     )

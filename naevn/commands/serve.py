@@ -12,7 +12,9 @@ from aiohttp import web
 from naevn.settings import Settings
 from naevn.web import weblog
 from naevn.web.app import create_app, runner_of
+from naevn.web.connections import Guard, limits_of, name_server, runner_options
 from naevn.web.keys import SETTINGS, STORE
+from naevn.web.listener import LoopErrors, Site, raise_fd_limit
 
 log = logging.getLogger("naevn.service")
 
@@ -21,35 +23,58 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
     """Serve until SIGINT or SIGTERM; returns the exit status.
 
     Args:
-        settings: the store, data folder, clock and rate limit.
+        settings: the store, data folder, clock, rate and connection limits.
         host: the address to listen on.
         port: the port; 0 picks a free one (reported in the ``listening`` log line).
         access_log: log one line per request (it costs throughput, so it is off by default).
+
+    Raises:
+        NaevnError: a connection limit in the settings is out of range.
     """
     weblog.setup()
-    asyncio.run(_serve(create_app(settings), host, port, access_log=access_log))
+    guard = Guard(limits_of(settings))
+    fd_limit = raise_fd_limit()
+    app = create_app(settings)
+    asyncio.run(_serve(app, guard, host, port, access_log=access_log, fd_limit=fd_limit))
     return 0
 
 
-async def _serve(app: web.Application, host: str, port: int, *, access_log: bool) -> None:
+async def _serve(
+    app: web.Application,
+    guard: Guard,
+    host: str,
+    port: int,
+    *,
+    access_log: bool,
+    fd_limit: int,
+) -> None:
+    loop = asyncio.get_running_loop()
+    accepts = LoopErrors()
+    loop.set_exception_handler(accepts)
+    app.on_response_prepare.append(name_server)
     runner = runner_of(
         app,
         handle_signals=False,
         access_log_class=weblog.AccessLogger,
         access_log=logging.getLogger("naevn.access") if access_log else None,
+        **runner_options(guard.limits),
     )
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
+    site = Site(runner, host, port, guard)
     await site.start()
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     bound = runner.addresses[0][1] if runner.addresses else port
+    limits = guard.limits
     facts = {
         "store": "sqlite" if app[STORE].embedded else "server",
         "rate_limit": app[SETTINGS].rate_limit,
         "pid": os.getpid(),
+        "fd_limit": fd_limit,
+        "header_timeout": limits.header_timeout,
+        "body_min_rate": limits.body_min_rate,
+        "connections_per_address": limits.per_address,
     }
     log.info("listening", extra={"url": f"http://{host}:{bound}", **facts})
     try:
@@ -57,3 +82,5 @@ async def _serve(app: web.Application, host: str, port: int, *, access_log: bool
     finally:
         log.info("stopping")
         await runner.cleanup()
+        guard.close()
+        accepts.refused.close()

@@ -3,7 +3,8 @@
 1. :func:`request_ids`: every response carries ``X-Request-Id`` and every log line written
    while handling the request names it;
 2. :func:`errors`: a :class:`NaevnError` becomes ``{"error": {"code", "message"}}`` with its
-   status, in the filer's language; anything unexpected is logged and becomes a plain 500;
+   status, in the filer's language; a client that hung up mid-request is logged as a
+   disconnect; anything else unexpected is logged and becomes a plain 500;
 3. :func:`rate_limit`: per client address, 429 with ``Retry-After``.
 """
 
@@ -74,6 +75,8 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
     except NaevnError as err:
+        if err.lang is not None:
+            request[LANG] = err.lang
         response = _error_response(request, err.status, err.code, err.message, err.details)
         if isinstance(err, RateLimitError):
             response.headers["Retry-After"] = str(err.retry_after)
@@ -87,8 +90,14 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return _error_response(request, exc.status, code, t(message), None)
     except asyncio.CancelledError:
         raise
-    except Exception:
-        log.exception("unexpected error", extra={"method": request.method, "path": request.path})
+    except Exception as exc:
+        where = {"method": request.method, "path": request.path}
+        if isinstance(exc, ConnectionError) and _hung_up(request):
+            # aiohttp fails the body's read with ConnectionResetError when the client hangs up
+            # mid-request: nobody is left to answer, and nothing on our side went wrong.
+            log.info("client disconnected", extra=where)
+            return web.Response(status=499, reason="Client Closed Request")
+        log.exception("unexpected error", extra=where)
         return _error_response(request, 500, "internal", t(UNEXPECTED), None)
 
 
@@ -105,6 +114,12 @@ async def rate_limit(request: web.Request, handler: Handler) -> web.StreamRespon
     if wait:
         raise RateLimitError(t(SLOW_DOWN, seconds=wait), retry_after=wait)
     return await handler(request)
+
+
+def _hung_up(request: web.Request) -> bool:
+    """Whether the client's connection is gone."""
+    transport = request.transport
+    return transport is None or transport.is_closing()
 
 
 def _error_response(

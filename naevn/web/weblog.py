@@ -1,7 +1,12 @@
-"""The service's logs: one JSON object per line on stderr, each tagged with its request id."""
+"""The service's logs: one JSON object per line on stderr, each tagged with its request id.
+
+What a flood can repeat thousands of times a second (refused accepts, refused connections,
+unreadable requests) is logged through a :class:`Tally`: one line per interval, with a count.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sys
@@ -14,6 +19,9 @@ from aiohttp.abc import AbstractAccessLogger
 
 REQUEST_ID: Final[ContextVar[str | None]] = ContextVar("naevn_request_id", default=None)
 """The id of the request being handled, for every log line written while handling it."""
+
+TALLY_SECONDS: Final = 10.0
+"""The shortest time between two lines of one :class:`Tally`."""
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message"}
 """Attributes every log record has; anything else was passed in ``extra=`` and is logged."""
@@ -68,3 +76,54 @@ class AccessLogger(AbstractAccessLogger):
                 "ms": round(time * 1000, 2),
             },
         )
+
+
+class Tally:
+    """Counts a recurring event and logs it at most once per interval, with how many there were.
+
+    The first occurrence after a quiet interval is logged at once (``count`` 1); those after it
+    are counted, and logged as one line when the interval ends. Every call happens on the event
+    loop, which also ends the intervals.
+    """
+
+    def __init__(
+        self,
+        logger: logging.Logger,
+        event: str,
+        *,
+        level: int = logging.WARNING,
+        interval: float = TALLY_SECONDS,
+    ) -> None:
+        """Tally ``event`` on ``logger`` at ``level``, one line per ``interval`` seconds."""
+        self._logger = logger
+        self._event = event
+        self._level = level
+        self._interval = interval
+        self._counted = 0
+        self._facts: dict[str, Any] = {}
+        self._timer: asyncio.TimerHandle | None = None
+
+    def count(self, **facts: Any) -> None:
+        """One more occurrence; ``facts`` (of the latest one) go on the next line."""
+        self._counted += 1
+        self._facts = facts
+        if self._timer is None:
+            self.end_interval()
+
+    def end_interval(self) -> None:
+        """Log what was counted since the last line, if anything, and start a new interval."""
+        self._timer = None
+        if not self._counted:
+            return
+        self._logger.log(self._level, self._event, extra={**self._facts, "count": self._counted})
+        self._counted = 0
+        self._timer = asyncio.get_running_loop().call_later(self._interval, self.end_interval)
+
+    def close(self) -> None:
+        """Log what is still counted, and stop the interval (when the service stops)."""
+        if self._timer is not None:
+            self._timer.cancel()
+        self.end_interval()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
