@@ -94,8 +94,9 @@ class LoopErrors:
     """The event loop's exception handler: an accept refused for want of file descriptors is
     a :class:`~naevn.web.weblog.Tally` line; anything else goes to asyncio's own handler.
 
-    asyncio reports every refused accept with a traceback, once a second per socket while the
-    descriptors are gone, and a flood of connections keeps them gone.
+    asyncio reports every refused accept with a traceback; while the descriptors are gone its
+    accept loop goes on after the first refusal (up to a hundred a round, a round a second),
+    and a flood of connections keeps them gone: tens of thousands of lines a minute.
     """
 
     def __init__(self) -> None:
@@ -107,7 +108,7 @@ class LoopErrors:
         exc = context.get("exception")
         accepting = "accept" in str(context.get("message", ""))
         if accepting and isinstance(exc, OSError) and exc.errno in _OUT_OF_RESOURCES:
-            self.refused.count(error=errno.errorcode.get(exc.errno or 0, "unknown"))
+            self.refused.count(reason=errno.errorcode.get(exc.errno or 0, "unknown"))
             return
         loop.default_exception_handler(context)
 
