@@ -19,7 +19,7 @@ import sys
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import pytest
 from bench.httpfiler import Ack, Api, Crowd, Tally, client, post_json
 from bench.service import Service
 from casestore import Store
+from casestore.housekeeping import Removed, Retention, housekeep
 from statemachine.engine.draft import Draft
 from statemachine.flows import intake
 from statemachine.flows.intake.filing import filing_from
@@ -184,6 +185,22 @@ def rows(db: Any, query: str) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in db.execute(query).fetchall()]
 
 
+def sweep(db_url: str, blob_dir: Path) -> Removed:
+    """Sweep the blob folder with no grace (nothing runs now); afterwards every blob on disk is
+    named by a row, and no partial upload is left."""
+    store = Store.open(db_url, blob_dir)
+    try:
+        swept = housekeep(store, Retention(grace=timedelta(0)), datetime.now(UTC))
+        with store.read() as tx:
+            named = tx.referenced_blobs()
+    finally:
+        store.close()
+    on_disk = {path.name for path in blob_dir.glob("??/*")}
+    assert on_disk == named, f"blobs without a row after the sweep: {sorted(on_disk - named)}"
+    assert list((blob_dir / "tmp").iterdir()) == [], "partial uploads left after the sweep"
+    return swept
+
+
 @pytest.mark.timeout(240)
 def test_a_service_killed_under_load_keeps_every_acknowledged_answer_and_whole_cases(
     db_url: str, tmp_path: Path
@@ -220,6 +237,8 @@ def test_a_service_killed_under_load_keeps_every_acknowledged_answer_and_whole_c
     finally:
         store.close()
     check_blobs(files, data / "blobs")
+    swept = sweep(db_url, data / "blobs")
+    check_blobs(files, data / "blobs")
 
     assert run.kills >= 30 and run.mid_request >= 1
     assert cases and tally.filed and tally.retried, "the run filed nothing, or nothing was retried"
@@ -228,5 +247,6 @@ def test_a_service_killed_under_load_keeps_every_acknowledged_answer_and_whole_c
         f"{run.mid_request} of them mid-request ({tally.broken} requests broke after they "
         f"were sent, {tally.retried} sent again); {len(tally.acks)} acknowledged answers, "
         f"{len(tally.uploads)} uploads, {len(cases)} cases ({len(tally.filed)} receipts seen); "
-        f"{run.replayed} answers replayed identically"
+        f"{run.replayed} answers replayed identically; the sweep then removed "
+        f"{swept.orphans.files} files no row named and {swept.partials.files} partial uploads"
     )
