@@ -98,3 +98,12 @@ class Attachment(TypedDict):
     """The hex digest of its content."""
     media_type: str
     """The media type read from its content, such as ``application/pdf``."""
+
+
+class Files(TypedDict):
+    """The files uploaded to a draft, and which of them its answers name."""
+
+    attachments: list[Attachment]
+    """Every file uploaded to the draft and not removed, oldest first."""
+    in_use: list[str]
+    """The ids of those an answer names: removed only by changing that answer."""

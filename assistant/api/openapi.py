@@ -13,7 +13,7 @@ import functools
 from typing import Any, Final
 
 from assistant.filetypes import ACCEPTED
-from assistant.protocol import Attachment, Turn, TurnInput, TurnOption, TurnProgress
+from assistant.protocol import Attachment, Files, Turn, TurnInput, TurnOption, TurnProgress
 from locales import LANGUAGES
 from statemachine.engine.kinds import INPUT_KINDS
 
@@ -208,8 +208,16 @@ def _schemas() -> dict[str, Schema]:
         "Error": error,
         "Attachment": attachment,
         "Uploaded": _closed({"attachment": _schema("Attachment")}),
-        "Files": _closed(
-            {"attachments": {"type": "array", "items": _schema("Attachment"), "maxItems": 30}}
+        "Files": _typed(
+            Files,
+            {
+                "attachments": {"type": "array", "items": _schema("Attachment"), "maxItems": 30},
+                "in_use": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": ATTACHMENT_ID},
+                    "uniqueItems": True,
+                },
+            },
         ),
         "Started": _closed(
             {

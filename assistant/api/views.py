@@ -197,7 +197,7 @@ async def files(request: web.Request) -> web.Response:
     session, token = _session(request), _token(request)
     conversation = request.app[CONVERSATION]
     listed = await request.app[OFFLOAD](lambda: conversation.files(session, token))
-    return _json({"attachments": listed})
+    return _json(listed)
 
 
 async def remove_file(request: web.Request) -> web.Response:

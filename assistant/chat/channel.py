@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from assistant.protocol import Attachment, Turn
+from assistant.protocol import Attachment, Files, Turn
 
 
 class Channel(Protocol):
@@ -27,8 +27,8 @@ class Channel(Protocol):
         """Send one answer; get the next turn."""
         ...
 
-    def files(self, session: str) -> list[Attachment]:
-        """The files uploaded to the session's draft, oldest first."""
+    def files(self, session: str) -> Files:
+        """The files uploaded to the session's draft, oldest first, and those in use."""
         ...
 
     def remove_file(self, session: str, attachment_id: str) -> Attachment:
@@ -71,8 +71,8 @@ class Dialogue(Protocol):
         """Apply one answer; return the next turn."""
         ...
 
-    def files(self, session: str, token: str | None) -> list[Attachment]:
-        """The files uploaded to a draft."""
+    def files(self, session: str, token: str | None) -> Files:
+        """The files uploaded to a draft, and those its answers name."""
         ...
 
     def remove_file(self, session: str, attachment_id: str, token: str | None) -> Attachment:
@@ -101,7 +101,7 @@ class LocalChannel:
         """Answer in the local store."""
         return self.conversation.answer(session, answer, resume_code=resume_code)
 
-    def files(self, session: str) -> list[Attachment]:
+    def files(self, session: str) -> Files:
         """The draft's files in the local store."""
         return self.conversation.files(session, None)
 

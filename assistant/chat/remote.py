@@ -18,7 +18,7 @@ from typing import Any, Final, cast
 import httpx
 
 from assistant.filetypes import MAX_FILE_BYTES, check_file, clean_filename
-from assistant.protocol import NOT_YOURS, Attachment, Turn
+from assistant.protocol import NOT_YOURS, Attachment, Files, Turn
 from locales import translator
 from statemachine.errors import (
     AccessError,
@@ -184,13 +184,16 @@ class HttpChannel:
         turn = self._keep(session, self._expect(response))
         return _with_code(turn, resume_code)
 
-    def files(self, session: str) -> list[Attachment]:
+    def files(self, session: str) -> Files:
         """The files uploaded to the session's draft, as the service lists them."""
         response = self._send("GET", f"/sessions/{session}/attachments", session=session)
-        listed = self._expect(response).get("attachments")
+        body = self._expect(response)
+        listed, in_use = body.get("attachments"), body.get("in_use")
         if not isinstance(listed, list) or not all(_is_attachment(a) for a in listed):
             raise self._unexpected(response.status_code)
-        return cast(list[Attachment], listed)
+        if not isinstance(in_use, list) or not all(isinstance(i, str) for i in in_use):
+            raise self._unexpected(response.status_code)
+        return {"attachments": cast(list[Attachment], listed), "in_use": in_use}
 
     def remove_file(self, session: str, attachment_id: str) -> Attachment:
         """Remove an unused file on the service; returns what it was.

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from assistant.chat.channel import Channel
 from assistant.chat.plaintext import ACTION_WORDS, file_command, interpret, render
-from assistant.protocol import Attachment, Turn
+from assistant.protocol import Files, Turn
 from locales import translator
 from statemachine.errors import NaevnError
 from statemachine.text import N_, t
@@ -18,6 +18,8 @@ REMOVE_HINT = N_(
     "To remove a file no answer uses, type remove and its number, for example: remove 1. "
     "A file an answer uses is removed by changing that answer first."
 )
+USED = N_("used in an answer")
+UNUSED = N_("not used")
 NO_SUCH_NUMBER = N_("There is no file number {number}. Type files to see the list.")
 
 PROMPT_MARK = "> "
@@ -94,7 +96,7 @@ class PlainChat:
         """A refused file answer, saying how to see and remove files if there are some (the
         case may be full)."""
         try:
-            if not self.channel.files(session):
+            if not self.channel.files(session)["attachments"]:
                 return turn
         except NaevnError:
             return turn
@@ -107,9 +109,10 @@ class PlainChat:
         """List the uploaded files, or remove the one numbered ``which`` in that list."""
         tr = translator(lang)
         try:
-            files = self.channel.files(session)
+            listed = self.channel.files(session)
+            files = listed["attachments"]
             if command == "files":
-                return _listing(files, lang)
+                return _listing(listed, lang)
             if not which.isdigit() or not 0 < int(which) <= len(files):
                 return tr.render(t(NO_SUCH_NUMBER, number=which or "?"))
             removed = self.channel.remove_file(session, files[int(which) - 1]["id"])
@@ -196,15 +199,27 @@ def _open(channel: Channel, lang: str, resume: str | None) -> tuple[str, str, Tu
     return session, resume, turn
 
 
-def _listing(files: list[Attachment], lang: str) -> str:
-    """The uploaded files as numbered lines, and how to remove one."""
+def _listing(listed: Files, lang: str) -> str:
+    """The uploaded files as numbered lines, each saying whether an answer uses it, and how
+    to remove one."""
     tr = translator(lang)
-    if not files:
+    if not listed["attachments"]:
         return tr.render(t("You have not uploaded any files yet."))
     lines = [tr.render(t("The files you have uploaded:"))]
-    for number, file in enumerate(files, start=1):
+    for number, file in enumerate(listed["attachments"], start=1):
         size = max(1, round(file["size"] / 1024))
-        lines.append(f"  {number}. {file['filename']} ({size} kB)")
+        used = t(USED) if file["id"] in listed["in_use"] else t(UNUSED)
+        lines.append(
+            tr.render(
+                t(
+                    "  {number}. {filename} ({size} kB, {used})",
+                    number=number,
+                    filename=file["filename"],
+                    size=size,
+                    used=used,
+                )
+            )
+        )
     lines.append(tr.render(t(REMOVE_HINT)))
     return "\n".join(lines)
 

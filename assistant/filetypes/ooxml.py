@@ -10,6 +10,7 @@ a ZIP bomb gets past the limits or into memory.
 
 from __future__ import annotations
 
+import copy
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -182,13 +183,14 @@ def _read(path: Path, name: str) -> _Package:
                 raise FileTypeError(t(PACKED_ODDLY, name=name))
             package.names.add(entry.filename)
         # ...and then counted while unpacking, since the directory's sizes are the sender's
-        # word. zipfile stops a part at its declared size, and a CRC then catches a lie.
+        # word: each part is unpacked to its real end (within what is left of the limit),
+        # and one that does not come out at its declared size is a lie.
         unpacked = 0
         for entry in entries:
             part = _Part()
             parser = _parser(part) if _is_xml(entry.filename) else None
             size = 0
-            for chunk in _chunks(archive, entry):
+            for chunk in _chunks(archive, entry, MAX_UNPACKED - unpacked + 1):
                 if size == 0 and chunk.startswith(_PROGRAM_HEADS):
                     raise FileTypeError(t(MACROS, name=name))
                 size += len(chunk)
@@ -199,6 +201,8 @@ def _read(path: Path, name: str) -> _Package:
                     raise FileTypeError(t(PACKED_ODDLY, name=name))
                 if parser is not None:
                     _feed(parser, chunk, name)
+            if size != entry.file_size:
+                raise UploadError(t(DAMAGED, name=name))
             if parser is not None:
                 _feed(parser, None, name)
                 package.roots[entry.filename] = part.root
@@ -206,9 +210,13 @@ def _read(path: Path, name: str) -> _Package:
     return package
 
 
-def _chunks(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Iterator[bytes]:
-    """One entry's content, unpacked a :data:`CHUNK` at a time."""
-    with archive.open(entry) as content:
+def _chunks(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, most: int) -> Iterator[bytes]:
+    """One entry's content, unpacked a :data:`CHUNK` at a time, to the real end of its data
+    but never past ``most`` bytes, whatever size its header declares."""
+    # zipfile stops at the declared size; told a larger one, it stops where the data ends.
+    unbounded = copy.copy(entry)
+    unbounded.file_size = most
+    with archive.open(unbounded) as content:
         while chunk := content.read(CHUNK):
             yield chunk
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-from assistant.protocol import Attachment, Turn
+from assistant.protocol import Attachment, Files, Turn
 from assistant.service import codes
 from assistant.service.access import check_token
 from assistant.service.answering import DRAFT_DAYS, Answering, draft_of
@@ -27,6 +27,7 @@ from assistant.service.uploads import (
     attachment_of,
     check_room,
     drop_unused,
+    files_named,
     record,
     remove,
 )
@@ -258,16 +259,20 @@ class Conversation:
             raise
         return attachment_of(row)
 
-    def files(self, session: str, token: str | None) -> list[Attachment]:
-        """The files uploaded to the session's draft, oldest first.
+    def files(self, session: str, token: str | None) -> Files:
+        """The files uploaded to the session's draft, oldest first, and those its answers
+        name.
 
         Raises:
             NotFoundError: no such session.
             AccessError: ``token`` is not this session's.
         """
         with self.store.read() as tx:
-            check_token(tx.load_draft(session).token_hash, token)
-            return [attachment_of(row) for row in tx.attachments_of_draft(session)]
+            row = tx.load_draft(session)
+            check_token(row.token_hash, token)
+            listed = [attachment_of(found) for found in tx.attachments_of_draft(session)]
+        named = files_named(draft_of(row).answers)
+        return {"attachments": listed, "in_use": [f["id"] for f in listed if f["id"] in named]}
 
     def remove_file(self, session: str, attachment_id: str, token: str | None) -> Attachment:
         """Remove an uploaded file the draft's answers do not name; returns what it was.

@@ -67,10 +67,9 @@ def test_an_unused_file_is_removed_with_its_content_and_a_used_one_is_kept(
             headers=session.auth,
         ).json()["attachment"]
         url = f"/api/v1/sessions/{session.id}/attachments"
-        assert [a["id"] for a in client.get(url, headers=session.auth).json()["attachments"]] == [
-            used,
-            spare["id"],
-        ]
+        listed = client.get(url, headers=session.auth).json()
+        assert [a["id"] for a in listed["attachments"]] == [used, spare["id"]]
+        assert listed["in_use"] == [used]
         assert spare["sha256"] in filer.blobs(data)
 
         # Nobody else may remove it, nor list the files.
