@@ -8,7 +8,8 @@ One :class:`Guard` per server, one :class:`Connection` per client connection:
   so the runner is given ``keepalive_timeout=header_timeout`` (:func:`runner_options`);
 - a body must arrive at ``body_min_rate`` bytes a second at least, measured over each
   ``body_window`` while the service is reading it (not while it holds the body back);
-- one address may hold ``per_address`` connections; more are closed at once, unread;
+- one address may hold ``per_address`` connections; more are closed at once, unread (an IPv6
+  client counts by its /64 network, which a single line is usually given whole);
 - a request aiohttp's parser refuses is answered in the API's JSON error shape, and logged as
   its kind only (the parser's own message quotes the offending header, tokens included).
 """
@@ -16,6 +17,7 @@ One :class:`Guard` per server, one :class:`Connection` per client connection:
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -80,6 +82,19 @@ def runner_options(limits: Limits) -> dict[str, Any]:
     return {"keepalive_timeout": limits.header_timeout}
 
 
+def client_of(address: str) -> str:
+    """Who a peer address counts as: an IPv4 address itself, an IPv6 one as its /64 network."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
 class Guard:
     """What the connections of one server share: the limits, the count of open connections
     per address, and the tallies of connections refused or closed."""
@@ -135,7 +150,7 @@ class Connection(web.RequestHandler):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         """Start serving the connection, or close it at once if its address holds enough."""
         peer = transport.get_extra_info("peername")
-        self._address = str(peer[0]) if isinstance(peer, tuple) and peer else "unknown"
+        self._address = client_of(str(peer[0])) if isinstance(peer, tuple) and peer else "unknown"
         if not self._guard.admit(self._address):
             # abort(), not close(): nothing is read, and the descriptor is free at once.
             cast(asyncio.Transport, transport).abort()
@@ -192,7 +207,8 @@ class Connection(web.RequestHandler):
         if status >= 500:
             log.error("unexpected error", exc_info=exc)
         else:
-            self._guard.unreadable.count(kind=type(exc).__name__, status=status)
+            kind = type(exc).__name__ if exc is not None else "unknown"
+            self._guard.unreadable.count(kind=kind, status=status)
         if request.writer.output_size > 0:
             raise ConnectionError("An answer was sent already; this connection is broken.")
         code, text = ("internal", UNEXPECTED) if status >= 500 else ("bad_request", UNREADABLE)

@@ -12,7 +12,14 @@ import pytest
 from aiohttp import web
 
 from naevn.settings import Settings
-from naevn.web.connections import Connection, Guard, Limits, limits_of, runner_options
+from naevn.web.connections import (
+    Connection,
+    Guard,
+    Limits,
+    client_of,
+    limits_of,
+    runner_options,
+)
 from naevn.web.listener import LoopErrors, Site
 from naevn.web.weblog import Tally
 from statemachine.errors import NaevnError
@@ -133,3 +140,17 @@ def test_the_site_builds_guarded_connections_with_the_runners_options() -> None:
     handlers = asyncio.run(connect())
     assert len(handlers) == 1 and isinstance(handlers[0], Connection)
     assert handlers[0].keepalive_timeout == LIMITS.header_timeout
+
+
+@pytest.mark.parametrize(
+    ("peer", "client"),
+    [
+        ("127.0.0.1", "127.0.0.1"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:db8:1:2::/64"),
+        ("::ffff:192.0.2.7", "192.0.2.7"),
+        ("fe80::1%eth0", "fe80::/64"),
+    ],
+)
+def test_an_ipv6_client_counts_by_its_network(peer: str, client: str) -> None:
+    assert client_of(peer) == client
