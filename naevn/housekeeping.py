@@ -99,7 +99,7 @@ async def _once(store: Store, retention: Retention, stop: threading.Event) -> No
         if not run.cancelled() and run.exception() is not None:
             log.warning("housekeeping failed at shutdown", extra={"reason": str(run.exception())})
         raise
-    except NaevnError as err:
+    except (NaevnError, OSError) as err:  # the store or the blob folder failed
         log.warning("housekeeping failed; trying again next period", extra={"reason": str(err)})
         return
     except Exception:

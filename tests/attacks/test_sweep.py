@@ -219,3 +219,30 @@ def test_a_service_sweeps_what_a_crash_left_as_soon_as_it_starts(
         assert removed_by(service, "partial_files") == 1
     finally:
         service.stop()
+
+
+def test_a_failing_run_is_a_warning_and_the_next_one_goes_on(
+    db_url: str, tmp_path: Path, store: Store
+) -> None:
+    tmp = store.blobs.root / "tmp"
+    env = service_env(db_url, tmp_path / "data", NAEVN_HOUSEKEEPING_SECONDS="0.2")
+    service = spawn(env)
+    try:
+        tmp.rmdir()
+        tmp.write_bytes(b"not a folder: every sweep of it fails")
+        until(
+            lambda: any(
+                line.get("event", "").startswith("housekeeping failed") for line in service.log
+            ),
+            "warn of a failed run",
+        )
+        assert httpx.get(f"{service.url}/healthz", timeout=30).status_code == 200
+        tmp.unlink()
+        tmp.mkdir()
+        orphan = store.blobs.put_chunks([b"left by a crash while the sweep was failing"])
+        age(store.blobs.path_of(orphan.sha256))
+        until(lambda: not store.blobs.exists(orphan.sha256), "sweep again once it can")
+        assert service.proc.poll() is None
+    finally:
+        service.stop()
+    assert service.proc.returncode == 0, "the service stopped cleanly"
