@@ -9,9 +9,14 @@ in their own words: the refusal of someone else's filing. See design.md, "The tu
 # No ``from __future__ import annotations`` here: on Python 3.11 a TypedDict only sees
 # ``NotRequired`` in an evaluated annotation, and ``__required_keys__`` must be right (the
 # OpenAPI document is built from it).
-from typing import NotRequired, TypedDict
+from typing import Final, NotRequired, TypedDict
 
 from statemachine.text import N_
+
+RESUME_QUIET_SECONDS: Final = 5
+"""After a draft is resumed over the service, for how many seconds a resume with the same
+code is refused (409): of resumes racing with one code, the first one's token is the one that
+works, and the others are told so."""
 
 NOT_YOURS = N_(
     "This filing belongs to someone else, or your access has ended. Use your "

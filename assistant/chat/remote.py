@@ -18,7 +18,7 @@ from typing import Any, Final, cast
 import httpx
 
 from assistant.filetypes import MAX_FILE_BYTES, check_file, clean_filename
-from assistant.protocol import NOT_YOURS, Attachment, Files, Turn
+from assistant.protocol import NOT_YOURS, RESUME_QUIET_SECONDS, Attachment, Files, Turn
 from locales import translator
 from statemachine.errors import (
     AccessError,
@@ -139,7 +139,13 @@ class HttpChannel:
 
     def resume(self, code: str) -> tuple[str, Turn]:
         """Continue a saved session by its resume code: (session id, current turn)."""
-        body = self._expect(self._send("POST", "/sessions/resume", json={"resume_code": code}))
+        response = self._send("POST", "/sessions/resume", json={"resume_code": code})
+        if response.status_code == 409:
+            # Resumed a moment ago: by this filer's chat that just stopped, most likely. Once
+            # the quiet time is over, the code works again; another device would lose it.
+            time.sleep(RESUME_QUIET_SECONDS)
+            response = self._send("POST", "/sessions/resume", json={"resume_code": code})
+        body = self._expect(response)
         session, token = _string(body, "session"), _string(body, "token")
         if session is None or token is None:
             raise self._unexpected(200)

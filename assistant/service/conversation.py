@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Any
 
-from assistant.protocol import Attachment, Files, Turn
+from assistant.protocol import RESUME_QUIET_SECONDS, Attachment, Files, Turn
 from assistant.service import codes
 from assistant.service.access import check_token
 from assistant.service.answering import DRAFT_DAYS, Answering, draft_of
@@ -38,9 +38,6 @@ from statemachine.text import N_, t
 
 __all__ = ["Accepted", "Conversation", "Started"]
 
-RESUME_QUIET: Final = timedelta(seconds=10)
-"""After a resume, how long the same code is refused: of resumes racing with one code, the
-first one's token is the one that works, and the others are told so."""
 
 JUST_RESUMED = N_(
     "This filing was opened with its resume code a moment ago, in another window or on "
@@ -77,6 +74,7 @@ class Conversation:
         today: Callable[[], date],
         *,
         draft_days: int = DRAFT_DAYS,
+        resume_quiet: timedelta = timedelta(seconds=RESUME_QUIET_SECONDS),
     ) -> None:
         """Args:
         store: the case store. The composition root opens, pings and closes it; the
@@ -84,11 +82,15 @@ class Conversation:
         engine: the shared dialogue engine.
         today: the clock for deadlines and date checks, read once a call (tests freeze it).
         draft_days: how many days an untouched draft is kept, for the filer who saves.
+        resume_quiet: after a resume, how long another with the same code is refused, so
+            that of resumes racing with one code only the first gets a token (zero: never,
+            for the local chat, where one person owns the store).
         """
         self.store = store
         self.engine = engine
         self.today = today
         self._answering = Answering(store, engine, draft_days=draft_days)
+        self._resume_quiet = resume_quiet
 
     def start(self, lang: str) -> Started:
         """Start a new dialogue in ``lang`` (``da`` or ``en``)."""
@@ -122,13 +124,13 @@ class Conversation:
             with self.store.begin() as tx:
                 row = tx.find_draft_by_resume(digest)
                 since = tx.time_since_event(row.id, "draft.resumed")
-                if since is not None and since < RESUME_QUIET:
-                    raise ConflictError(t(JUST_RESUMED, seconds=RESUME_QUIET.seconds))
+                if since is not None and since < self._resume_quiet:
+                    raise ConflictError(t(JUST_RESUMED, seconds=self._resume_quiet.seconds))
                 # Only the resume that loaded the token it replaces wins a race.
                 tx.set_token(row.id, codes.digest(token), replaces=row.token_hash)
                 tx.record_event("draft.resumed", actor=f"filer:{row.id}", draft_id=row.id)
         except ConflictError as err:
-            err.message = t(JUST_RESUMED, seconds=RESUME_QUIET.seconds)
+            err.message = t(JUST_RESUMED, seconds=max(self._resume_quiet.seconds, 1))
             raise
         return Started(row.id, token, "", self._turn_at(row))
 

@@ -76,7 +76,7 @@ def uploaded(client: httpx.Client, session: Session, content: bytes) -> str:
 
 def file_case(client: httpx.Client, session: Session) -> dict[str, Any]:
     """Take a session at the first document question through to a filed case."""
-    turn = client.get(f"/api/v1/sessions/{session.id}", headers=session.auth).json()
+    turn: dict[str, Any] = client.get(f"/api/v1/sessions/{session.id}", headers=session.auth).json()
     note = 0
     while turn["state"] in ("ask_attachment", "ask_attachment_reason"):
         if turn["state"] == "ask_attachment_reason":
