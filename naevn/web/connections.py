@@ -228,6 +228,9 @@ class Connection(web.RequestHandler):
         reading = self.transport.is_reading() and not self._held
         if reading and arrived < limits.body_min_rate * limits.body_window:
             self._guard.slow.count(address=self._address, received=arrived)
+            # Fail the body first: a handler between two reads would otherwise find the
+            # connection gone with no error on the body, and aiohttp raises a RuntimeError.
+            body.set_exception(ConnectionResetError("The body arrived too slowly."))
             self._watch_nothing()
             self.force_close()
             return
