@@ -219,7 +219,14 @@ async def measure(args: argparse.Namespace, service: Service, baseline: Service)
 
 def run_backend(args: argparse.Namespace, db: str | None, folder: Path) -> dict[str, Any]:
     """Start both servers, measure, stop them; returns the figures for one store."""
-    env = dict(os.environ, NAEVN_RATE_LIMIT="0", NAEVN_TODAY=TODAY, PYTHONUNBUFFERED="1")
+    # Every simulated filer shares one address: no per-address rate or connection cap.
+    env = dict(
+        os.environ,
+        NAEVN_RATE_LIMIT="0",
+        NAEVN_CONNECTIONS_PER_ADDRESS="0",
+        NAEVN_TODAY=TODAY,
+        PYTHONUNBUFFERED="1",
+    )
     store = db or f"sqlite:///{folder / 'naevn.db'}"
     serve = ["serve", "--port", "0", "--db", store, "--data-dir", str(folder / "data")]
     python = [sys.executable, "-m"]
