@@ -131,6 +131,7 @@ class Conversation:
                 tx.record_event("draft.resumed", actor=f"filer:{row.id}", draft_id=row.id)
         except ConflictError as err:
             err.message = t(JUST_RESUMED, seconds=max(self._resume_quiet.seconds, 1))
+            err.lang = draft_of(row).lang  # the code's holder reads the draft's language
             raise
         return Started(row.id, token, "", self._turn_at(row))
 
@@ -289,7 +290,12 @@ class Conversation:
         with self.store.begin() as tx:
             row = tx.load_draft(session)
             check_token(row.token_hash, token)
-            removed = remove(tx, session, draft_of(row), attachment_id)
+            draft = draft_of(row)
+            try:
+                removed = remove(tx, session, draft, attachment_id)
+            except NaevnError as err:
+                err.lang = draft.lang
+                raise
             tx.record_event(
                 "draft.file_removed",
                 actor=f"filer:{session}",
