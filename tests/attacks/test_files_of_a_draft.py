@@ -115,3 +115,16 @@ def test_the_document_describes_listing_and_removal() -> None:
     assert "get" in paths["/api/v1/sessions/{id}/attachments"]
     removal = paths["/api/v1/sessions/{id}/attachments/{attachment}"]["delete"]
     assert {"200", "401", "403", "404", "409"} <= set(removal["responses"])
+
+
+def test_a_file_name_of_10000_characters_is_shortened_not_refused(
+    served: tuple[Served, Path],
+) -> None:
+    service, _ = served
+    with httpx.Client(base_url=service.url, timeout=30) as client:
+        session = filer.start(client)
+        for stem in ("a" * 10_000, "lejekontrakt-ø" * 700):
+            response = filer.upload(client, session, samples.pdf(stem[:20]), f"{stem}.pdf")
+            assert response.status_code == 201, response.text
+            name = response.json()["attachment"]["filename"]
+            assert len(name) <= 200 and name.endswith(".pdf") and name.startswith(stem[:50])
