@@ -81,6 +81,7 @@ async def _serve(
         await stop.wait()
     finally:
         log.info("stopping")
+        accepts.stopping = True
         await runner.cleanup()
         guard.close()
         accepts.refused.close()

@@ -102,6 +102,9 @@ class LoopErrors:
     def __init__(self) -> None:
         """Start with nothing counted."""
         self.refused = Tally(log, "accept refused: out of file descriptors")
+        self.stopping = False
+        """Set when the service stops: an accept retried by asyncio after the listening
+        socket closed then fails on the closed socket, which is no error of ours."""
 
     def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         """Handle one error the loop reports."""
@@ -109,6 +112,9 @@ class LoopErrors:
         accepting = "accept" in str(context.get("message", ""))
         if accepting and isinstance(exc, OSError) and exc.errno in _OUT_OF_RESOURCES:
             self.refused.count(reason=errno.errorcode.get(exc.errno or 0, "unknown"))
+            return
+        if accepting and self.stopping and isinstance(exc, OSError | ValueError):
+            log.info("accept after stop", extra={"reason": type(exc).__name__})
             return
         loop.default_exception_handler(context)
 

@@ -76,6 +76,29 @@ def test_an_accept_refused_for_want_of_descriptors_is_tallied_and_other_errors_p
     assert [r.getMessage() for r in passed] == ["Task exception was never retrieved"]
 
 
+def test_an_accept_that_fails_on_the_closed_socket_while_stopping_is_no_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    message = "Exception in callback BaseSelectorEventLoop._accept_connection(...)"
+    closed = OSError(errno.EBADF, "Bad file descriptor")
+
+    async def stop() -> None:
+        loop = asyncio.get_running_loop()
+        handler = LoopErrors()
+        handler(loop, {"message": message, "exception": closed})
+        handler.stopping = True
+        handler(loop, {"message": message, "exception": closed})
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(stop())
+    # While serving it is an error, with its traceback; once stopping, one plain line.
+    assert [(r.name, r.levelname) for r in caplog.records] == [
+        ("asyncio", "ERROR"),
+        ("naevn.service", "INFO"),
+    ]
+    assert caplog.records[1].getMessage() == "accept after stop"
+
+
 def test_an_address_holds_its_share_of_connections_and_no_more() -> None:
     async def crowd() -> tuple[list[bool], int, list[bool]]:
         guard = Guard(LIMITS)
