@@ -79,6 +79,9 @@ NO_LENGTH = N_("Send the file with a Content-Length header, as browsers do.")
 ENCODED_UPLOAD = N_(
     "Send the file as it is, without compressing the request (no Content-Encoding)."
 )
+UNKNOWN_ENCODING = N_(
+    "Send the request uncompressed, or compressed with gzip or deflate (Content-Encoding)."
+)
 TOO_LARGE_INFLATED = N_("The request is too large once unpacked. Send less at a time.")
 FILE_TOO_LARGE = N_(
     "The file is larger than 20 MB, the limit per file. Split it or make it smaller, for "
@@ -289,7 +292,7 @@ async def _decoded(request: web.Request, raw: bytes) -> bytes:
     """
     encoding = request.headers["Content-Encoding"].strip().lower()
     if encoding not in _INFLATE:
-        raise FileTypeError(t(ENCODED_UPLOAD))
+        raise FileTypeError(t(UNKNOWN_ENCODING))
     inflater = zlib.decompressobj(_INFLATE[encoding])
 
     def inflate() -> bytes:

@@ -188,6 +188,19 @@ def test_a_compressed_answer_is_read_within_the_body_limit(service: Service) -> 
             },
         )
         assert answered.status_code == 200 and answered.json()["errors"] == []
+        unknown = client.post(
+            f"/api/v1/sessions/{session.id}/answers",
+            content=b"\x1b\x00\x00",
+            headers={
+                **session.auth,
+                "Content-Type": "application/json",
+                "Content-Encoding": "br",
+                "Accept-Language": "en",
+            },
+        )
+        assert (
+            unknown.status_code == 415 and "gzip or deflate" in unknown.json()["error"]["message"]
+        )
         # A gzip body of about 1 MB that inflates to 1 GiB of spaces.
         squeezer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
         bomb = b"".join([b'{"value": "', *(squeezer.compress(b" " * (16 * MB)) for _ in range(64))])
