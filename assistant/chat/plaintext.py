@@ -7,6 +7,7 @@ time, numbered options, a hint that says what to type, and no colour or cursor m
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Any
 
 from assistant.protocol import Turn, TurnOption
@@ -36,6 +37,34 @@ FILE_WORDS: dict[str, str] = {
 }
 """Words that manage the files uploaded so far, in both languages: ``files`` lists them,
 ``remove N`` removes the N-th of that list."""
+
+
+MISSING_WORDS = frozenset(
+    {
+        "i dont have it",
+        "i don't have it",
+        "i do not have it",
+        "dont have it",
+        "don't have it",
+        "i dont have",
+        "i don't have",
+        "not have it",
+        "i have not got it",
+        "i haven't got it",
+        "missing",
+        "jeg har det ikke",
+        "jeg har den ikke",
+        "har det ikke",
+        "har den ikke",
+        "jeg har ikke dokumentet",
+        "har ikke dokumentet",
+        "jeg har ikke",
+        "mangler",
+        "det mangler",
+    }
+)
+"""What a filer types at a file question to say they do not have the document, in both
+languages: read as the question's option for that, never as a path."""
 
 
 def file_command(line: str) -> tuple[str, str] | None:
@@ -118,13 +147,35 @@ def interpret(line: str, turn: Turn) -> dict[str, Any]:
         if chosen is not None:
             return {"value": chosen}
         if kind == "file":
-            return {"value": {"path": text}}
+            if _folded(text) in MISSING_WORDS:
+                return {"value": str(options[0]["id"])}
+            return {"value": {"path": unquoted(text)}}
         return {"value": text}
     if kind == "multi_choice":
         parts = [p for p in re.split(r"[,;]\s*|\s+(?=\d)", text) if p.strip()]
         picked = [_option(p.strip(), options) or p.strip() for p in parts]
         return {"value": picked}
     return {"value": text}
+
+
+def unquoted(path: str) -> str:
+    """A path as a terminal's drag and drop writes it, without its quotes or backslashes:
+    ``'~/Downloads/lejekontrakt.pdf'``, ``"/tmp/my lease.pdf"``, ``/tmp/my\\ lease.pdf``.
+
+    Other lines are kept as typed: a Windows path's backslashes are part of it.
+    """
+    if not (path[:1] in "'\"" and len(path) > 1) and "\\ " not in path:
+        return path
+    try:
+        words = shlex.split(path)
+    except ValueError:
+        return path
+    return words[0] if len(words) == 1 else path
+
+
+def _folded(text: str) -> str:
+    """Lower case, with the curly apostrophe made straight and end punctuation left out."""
+    return " ".join(text.casefold().replace("\u2019", "'").strip(" .!").split())
 
 
 def _option(text: str, options: list[TurnOption]) -> str | None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from assistant.chat.channel import Channel
 from assistant.chat.plaintext import ACTION_WORDS, file_command, interpret, render
 from assistant.protocol import Files, Turn
 from locales import translator
 from statemachine.errors import NaevnError
-from statemachine.text import N_, t
+from statemachine.text import N_, t, tn
 
 FILES_HINT = N_("To see the files you have uploaded, type files.")
 REMOVE_HINT = N_(
@@ -21,6 +22,10 @@ REMOVE_HINT = N_(
 USED = N_("used in an answer")
 UNUSED = N_("not used")
 NO_SUCH_NUMBER = N_("There is no file number {number}. Type files to see the list.")
+SAVED = N_("Your answers are saved. To continue later, run: {command}")
+RESUME_WITH = N_("To continue later, run: {command}")
+NOT_USED = N_("This step takes no answer, so what you typed was not used: {typed}")
+RECEIVED = N_("Received: {filename} ({size}).")
 
 PROMPT_MARK = "> "
 """Printed before the filer types, so a screen reader user knows it is their turn."""
@@ -37,6 +42,7 @@ class PlainChat:
         *,
         echo: bool,
         server: str | None = None,
+        command: str = "naevn",
     ) -> None:
         """Args:
         channel: where the turns come from.
@@ -45,6 +51,8 @@ class PlainChat:
         echo: write each line read after the prompt mark, for transcripts when the input
             is not a terminal.
         server: the service's address when chatting with ``--server``.
+        command: how the filer starts naevn from where they are, for the resume command
+            they paste later (``.venv/bin/naevn`` after ``make run``).
         """
         self.channel = channel
         self.stdin = stdin
@@ -52,15 +60,31 @@ class PlainChat:
         self.echo = echo
         self.server = server
         """The service the chat talks to, if any: the resume command must name it too."""
+        self.command = command
+        """The program part of the printed resume command."""
+        self.turn: Turn | None = None
+        """The turn on screen, for what Ctrl-C says."""
 
     def run(self, lang: str, resume: str | None = None) -> int:
-        """Chat until the case is filed or the input ends. Returns the exit status."""
+        """Chat until the case is filed or the input ends. Returns the exit status: 0, or
+        130 after Ctrl-C (which saves like the end of input does)."""
         try:
             session, code, turn = _open(self.channel, lang, resume)
         except NaevnError as err:
             self._say(_plain(err, lang))
             return 2
+        self.turn = turn
+        try:
+            return self._talk(session, code, turn, lang)
+        except KeyboardInterrupt:
+            self._say("")
+            self._saved(self.turn, code, lang)
+            return 130
+
+    def _talk(self, session: str, code: str, turn: Turn, lang: str) -> int:
+        """The loop of one chat: show a turn, read a line, answer it."""
         while True:
+            self.turn = turn
             lang = self._lang(turn, lang)
             self._say(render(turn, lang))
             if turn["done"]:
@@ -68,29 +92,67 @@ class PlainChat:
             line = self._read(turn["input"]["kind"] == "long_text")
             if line is None:
                 self._say("")
-                if "save" not in turn["actions"]:
-                    return 0
-                command = "naevn chat " + (f"--server {self.server} " if self.server else "")
-                self._say(
-                    translator(lang).render(
-                        t(
-                            "Your answers are saved. To continue later, run: {command}",
-                            command=f"{command}--resume {code}",
-                        )
-                    )
-                )
+                self._saved(turn, code, lang)
                 return 0
             managing = file_command(line)
             if managing is not None:
                 self._say(self._manage_files(session, *managing, lang=lang))
                 turn = _again(turn)
                 continue
+            answer = interpret(line, turn)
+            if turn["input"]["kind"] == "none" and "value" in answer and line.strip():
+                self._say(translator(lang).render(t(NOT_USED, typed=line.strip())))
+                answer = {"value": None}
             try:
-                turn = self.channel.answer(session, interpret(line, turn), code)
+                turn = self.channel.answer(session, answer, code)
             except NaevnError as err:
                 turn = _refused(turn, _plain(err, lang))
             if turn["errors"] and turn["input"]["kind"] == "file":
                 turn = self._with_files_hint(session, turn, lang)
+            elif not turn["errors"]:
+                turn = self._confirmed(session, answer, code, turn, lang)
+
+    def _resume_command(self, code: str) -> str:
+        server = f"--server {self.server} " if self.server else ""
+        return f"{self.command} chat {server}--resume {code}"
+
+    def _saved(self, turn: Turn | None, code: str, lang: str) -> None:
+        """At the end of input or Ctrl-C: say how to continue, if the draft can be saved."""
+        if turn is not None and "save" in turn["actions"]:
+            command = self._resume_command(code)
+            self._say(translator(lang).render(t(SAVED, command=command)))
+
+    def _confirmed(
+        self, session: str, answer: dict[str, Any], code: str, turn: Turn, lang: str
+    ) -> Turn:
+        """The next turn, first saying which file was received, or the whole resume command
+        after save."""
+        tr = translator(lang)
+        said: list[str] = []
+        if answer.get("action") == "save":
+            said.append(tr.render(t(RESUME_WITH, command=self._resume_command(code))))
+        value = answer.get("value")
+        if isinstance(value, dict) and "path" in value:
+            try:
+                files = self.channel.files(session)["attachments"]
+            except NaevnError:
+                files = []
+            if files:
+                name = Path(str(value["path"])).name
+                last = next((f for f in reversed(files) if f["filename"] == name), files[-1])
+                said.append(
+                    tr.render(
+                        t(RECEIVED, filename=last["filename"], size=_size(last["size"], lang))
+                    )
+                )
+        if not said:
+            return turn
+        shown = turn.copy()
+        if answer.get("action") == "save":
+            shown["messages"] = [*turn["messages"], *said]
+        else:
+            shown["messages"] = [*said, *turn["messages"]]
+        return shown
 
     def _with_files_hint(self, session: str, turn: Turn, lang: str) -> Turn:
         """A refused file answer, saying how to see and remove files if there are some (the
@@ -222,6 +284,16 @@ def _listing(listed: Files, lang: str) -> str:
         )
     lines.append(tr.render(t(REMOVE_HINT)))
     return "\n".join(lines)
+
+
+def _size(size: int, lang: str) -> str:
+    """A file's size as people say it: bytes, kB or MB, with the language's decimal mark."""
+    if size < 1024:
+        return translator(lang).render(tn("{count} byte", "{count} bytes", size))
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} kB"
+    megabytes = f"{size / (1024 * 1024):.1f}"
+    return (megabytes.replace(".", ",") if lang == "da" else megabytes) + " MB"
 
 
 def _again(turn: Turn) -> Turn:
