@@ -109,3 +109,19 @@ def act_by(end: date) -> date:
     while not is_working_day(day):
         day -= timedelta(days=1)
     return day
+
+
+def next_working_day(end: date) -> date:
+    """The first Danish working day on or after ``end``, where the law moves a deadline to.
+
+    Args:
+        end: the last day of a period, before any move.
+
+    Returns:
+        ``end`` itself if it is a working day, otherwise the nearest working day after it
+        (forældelsesloven § 27, stk. 2, for the 3-year limitation).
+    """
+    day = end
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day

@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
-from statemachine.catalog.calendar import Unit, act_by, add_period
+from statemachine.catalog.calendar import Unit, act_by, add_period, next_working_day
 from statemachine.catalog.casetypes import case_type as _case_type
 from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES, Side
 from statemachine.errors import UnknownIdError
 from statemachine.text import N_, t
 
-Status = Literal["expired", "due_soon", "open"]
-"""How urgent a deadline is on a given day (domain.md, "Date arithmetic")."""
+Status = Literal["met", "late", "expired", "due_soon", "open"]
+"""Whether the act was done in time, or else how urgent a deadline is on a given day
+(domain.md, "Date arithmetic")."""
 
 DUE_SOON_DAYS: Final = 7
 """A deadline with this many calendar days left, or fewer, is ``due_soon``."""
@@ -48,7 +49,16 @@ class Rule:
     has which deadline is said in one place."""
     after_rule: str | None = None
     """For two-step rules: the rule whose end date the period runs from, instead of the event
-    date. Both rules share the same event."""
+    date. Both rules share the same event. The second step applies only when the first was
+    met (for every side), or when no one has said whether it was (for ``sides`` only); after a
+    late first step it does not apply at all (domain.md, "Two-step deadlines")."""
+    done_by: str | None = None
+    """The event whose date says the act this rule asks for was done (``objection_sent``):
+    on or before the end it makes the status ``met``, after it ``late``."""
+    to_working_day: bool = False
+    """True where the law moves an end on a non-working day to the next working day
+    (forældelsesloven § 27, stk. 2). ``ends`` is then moved; ``act_by`` stays the last
+    working day on or before the unmoved end, the safe advice."""
 
 
 _TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
@@ -84,6 +94,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " A tenant board may object for all tenants."
         ),
         consequence=N_("If no one objects in time, the rent increase becomes binding."),
+        done_by="objection_sent",
         legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
     ),
     Rule(
@@ -114,6 +125,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " A tenant board may object for all tenants."
         ),
         consequence=N_("If no one objects in time, the account stands."),
+        done_by="objection_sent",
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
     ),
     Rule(
@@ -197,6 +209,7 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If the claim comes later, it is time-barred and cannot be claimed."),
         legal_basis=N_("Forældelsesloven (the general limitation period of 3 years)"),
+        to_working_day=True,
     ),
 )
 """Every deadline rule, in the order of domain.md's "Deadline rules" table."""
@@ -252,6 +265,12 @@ class Deadline:
     """The statute behind it (a msgid)."""
     who_acts: str
     """Who must do what (a msgid)."""
+    done_on: date | None = None
+    """When the act was done, for a ``met`` or ``late`` deadline; None otherwise."""
+    own: bool = True
+    """True when the filer's side is the one that must act; False for a deadline the filer
+    is told about because of what it means for them (the landlord's filing date, for a
+    tenant who objected)."""
 
     def as_json(self) -> dict[str, str | int]:
         """The deadline as in ``naevn deadline --json``: ISO dates and untranslated msgids."""
@@ -285,8 +304,8 @@ def status_for(days_left: int) -> Status:
     return "open"
 
 
-def end_of(r: Rule, start: date) -> date:
-    """The end date of rule ``r`` for an event on ``start``, following two-step rules.
+def legal_end(r: Rule, start: date) -> date:
+    """The end date of rule ``r`` for an event on ``start``, before any move to a working day.
 
     Args:
         r: the rule.
@@ -299,31 +318,74 @@ def end_of(r: Rule, start: date) -> date:
     return add_period(base, r.amount, r.unit)
 
 
-def deadline(r: Rule, start: date, today: date) -> Deadline:
+def end_of(r: Rule, start: date) -> date:
+    """The legal end date of rule ``r`` for an event on ``start``, following two-step rules.
+
+    Args:
+        r: the rule.
+        start: the date of the rule's event.
+
+    Returns:
+        The last day of the period, moved to the next working day where the rule says so.
+    """
+    end = legal_end(r, start)
+    return next_working_day(end) if r.to_working_day else end
+
+
+def deadline(
+    r: Rule, start: date, today: date, done_on: date | None = None, own: bool = True
+) -> Deadline:
     """Work out one rule's deadline for an event date, as seen on ``today``.
 
     Args:
         r: the rule.
         start: the date of the rule's event.
         today: the day to count ``days_left`` from.
+        done_on: the date the act was done (the rule's ``done_by`` event), if known.
+        own: whether the filer's side is the one that must act.
 
     Returns:
-        The deadline.
+        The deadline; ``met`` or ``late`` when ``done_on`` is given.
     """
     ends = end_of(r, start)
     days_left = (ends - today).days
+    status: Status = status_for(days_left)
+    if done_on is not None:
+        status = "met" if done_on <= ends else "late"
     return Deadline(
         rule=r.id,
         event=r.event,
         starts=start,
         ends=ends,
-        act_by=act_by(ends),
+        act_by=act_by(legal_end(r, start)),
         days_left=days_left,
-        status=status_for(days_left),
+        status=status,
         consequence=r.consequence,
         legal_basis=r.legal_basis,
         who_acts=r.who_acts,
+        done_on=done_on,
+        own=own,
     )
+
+
+def _first_step(r: Rule, events: Mapping[str, date]) -> Status | None:
+    """For a two-step rule, ``met`` or ``late`` once its first step's act is dated."""
+    if r.after_rule is None:
+        return None
+    first = rule(r.after_rule)
+    if first.done_by is None or first.done_by not in events or first.event not in events:
+        return None
+    return "met" if events[first.done_by] <= end_of(first, events[first.event]) else "late"
+
+
+def _applies(r: Rule, side: str, events: Mapping[str, date]) -> bool:
+    """Whether rule ``r`` gives a deadline to ``side`` (two-step rules: domain.md)."""
+    if r.event not in events:
+        return False
+    first = _first_step(r, events)
+    if first == "late":
+        return False
+    return side in r.sides or first == "met"
 
 
 def deadlines_for(
@@ -335,7 +397,9 @@ def deadlines_for(
         case_type: a case type id, e.g. ``rent_increase``.
         side: ``tenant``, ``landlord`` or ``tenant_board`` (a representative gives the side they
             act for).
-        events: the known event dates by event id. A rule whose event is missing is left out.
+        events: the known event dates by event id. A rule whose event is missing is left out;
+            ``objection_sent`` makes an objection rule ``met`` or ``late`` and decides whether
+            the landlord's filing rule applies.
         today: the day to count ``days_left`` from.
 
     Returns:
@@ -372,8 +436,14 @@ def deadlines_for(
             )
     named = set(_case_type(case_type).rules)
     found = [
-        deadline(r, events[r.event], today)
+        deadline(
+            r,
+            events[r.event],
+            today,
+            done_on=events.get(r.done_by) if r.done_by else None,
+            own=side in r.sides,
+        )
         for r in RULES
-        if (r.every_case or r.id in named) and side in r.sides and r.event in events
+        if (r.every_case or r.id in named) and _applies(r, side, events)
     ]
     return sorted(found, key=lambda d: d.ends)

@@ -60,8 +60,11 @@ EVENTS: Final[tuple[str, ...]] = (
     "moved_out",
     "decision_notified",
     "swap_notified",
+    "objection_sent",
+    "move_out_known",
+    "inspection_held",
 )
-"""The dates a filer is asked for, from which deadlines run."""
+"""The dates a filer is asked for, from which deadlines run or by which one was met."""
 
 
 def tribunal_for(housing: Housing) -> Tribunal | None:

@@ -47,6 +47,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     Question(
         state="ask_objection_date",
         kind="date",
+        event="objection_sent",
         past=True,
         ask_if="ask_objected",
         prompt=N_("On what date was the written objection sent to the landlord?"),

@@ -103,8 +103,16 @@ def summary(draft: Draft, today: date) -> list[Text]:
     """The lines above the review's choices: how to use it, and the deadlines that apply."""
     lines = [t("Please check your answers below. To change one, choose its number.")]
     for d in case_deadlines(draft, today):
-        if d.status == "expired":
+        if d.status == "met":
+            lines.append(t("Deadline met, on {done}: {who}", who=t(d.who_acts), done=d.done_on))
+        elif d.status == "late":
+            lines.append(
+                t("Deadline missed, done on {done}: {who}", who=t(d.who_acts), done=d.done_on)
+            )
+        elif d.status == "expired":
             lines.append(t("Deadline passed on {ends}: {who}", who=t(d.who_acts), ends=d.ends))
+        elif not d.own:
+            lines.append(t("Deadline: {who} By {ends}.", who=t(d.who_acts), ends=d.ends))
         else:
             lines.append(t("Deadline: {who} Act by {act_by}.", who=t(d.who_acts), act_by=d.act_by))
     return lines

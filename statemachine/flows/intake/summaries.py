@@ -85,7 +85,32 @@ def _case_type_notes(draft: Draft, today: date) -> list[Text]:
 def deadline_lines(d: Deadline) -> list[Text]:
     """One deadline in plain sentences: who acts, by when, and what missing it means."""
     lines: list[Text]
-    if d.status == "expired":
+    if d.status == "met" and d.done_on is not None:
+        lines = [
+            t(
+                "{who} This was done in time, on {done}. The deadline was {ends}.",
+                who=t(d.who_acts),
+                done=d.done_on,
+                ends=d.ends,
+            )
+        ]
+    elif d.status == "late" and d.done_on is not None:
+        lines = [
+            tn(
+                "{who} This was done on {done}, {count} day after the deadline of {ends}.",
+                "{who} This was done on {done}, {count} days after the deadline of {ends}.",
+                (d.done_on - d.ends).days,
+                who=t(d.who_acts),
+                done=d.done_on,
+                ends=d.ends,
+            ),
+            t("What that means: {consequence}", consequence=t(d.consequence)),
+            t(
+                "You can still file. The tribunal decides what the missed deadline means for "
+                "your case."
+            ),
+        ]
+    elif d.status == "expired":
         lines = [
             tn(
                 "{who} The deadline was {ends}, {count} day ago.",
@@ -95,11 +120,14 @@ def deadline_lines(d: Deadline) -> list[Text]:
                 ends=d.ends,
             ),
             t("What that means: {consequence}", consequence=t(d.consequence)),
-            t(
-                "You can still file. The tribunal decides what the missed deadline means for "
-                "your case."
-            ),
         ]
+        if d.own:
+            lines.append(
+                t(
+                    "You can still file. The tribunal decides what the missed deadline means "
+                    "for your case."
+                )
+            )
     else:
         lines = [
             tn(
@@ -109,15 +137,19 @@ def deadline_lines(d: Deadline) -> list[Text]:
                 who=t(d.who_acts),
                 ends=d.ends,
             ),
-            t(
-                "To be safe, act no later than {act_by}, the last working day before the deadline.",
-                act_by=d.act_by,
-            )
-            if d.act_by != d.ends
-            else t("Act no later than {act_by}.", act_by=d.act_by),
-            t("If it is missed: {consequence}", consequence=t(d.consequence)),
         ]
-        if d.status == "due_soon":
+        if d.own:
+            lines.append(
+                t(
+                    "To be safe, act no later than {act_by}, the last working day before "
+                    "the deadline.",
+                    act_by=d.act_by,
+                )
+                if d.act_by < d.ends
+                else t("Act no later than {act_by}.", act_by=d.act_by)
+            )
+        lines.append(t("If it is missed: {consequence}", consequence=t(d.consequence)))
+        if d.status == "due_soon" and d.own:
             lines.insert(0, t("Hurry: this deadline is close."))
     lines.append(t("Legal basis: {basis}", basis=t(d.legal_basis)))
     return lines

@@ -119,13 +119,14 @@ def test_status_for(days_left: int, status: str) -> None:
             date(2026, 4, 6),
             date(2026, 4, 1),
         ),
-        # D19: 3 years from moving out; ends on Grundlovsdag 2029 (a Tuesday).
+        # D19: 3 years from moving out; the period ends on Grundlovsdag 2029 (a Tuesday), so
+        # the legal end moves to Wednesday, and the safe advice stays the Monday before.
         (
             "move_out",
             "tenant",
             {"moved_out": date(2026, 6, 5)},
             "general.limitation",
-            date(2029, 6, 5),
+            date(2029, 6, 6),
             date(2029, 6, 4),
         ),
         # D7 for a tenant board; ends on a Sunday.
@@ -168,7 +169,8 @@ def test_each_rule_ends_where_domain_md_says(
     ],
 )
 def test_rules_follow_case_type_and_side(case_type: str, side: str, rule_ids: list[str]) -> None:
-    events = dict.fromkeys(EVENTS, date(2026, 10, 1))
+    # Without an objection dated: that one changes which two-step rules apply (tested below).
+    events = dict.fromkeys((e for e in EVENTS if e != "objection_sent"), date(2026, 10, 1))
     found = deadlines_for(case_type, side, events, TODAY)
     assert sorted(d.rule for d in found) == sorted(rule_ids)
 
@@ -250,3 +252,103 @@ def test_rules_table_is_consistent() -> None:
 def test_uncertain_section_numbers_say_so() -> None:
     assert "not confirmed" in rule("rent_increase.tenant_objection").legal_basis
     assert "§ 77" in rule("utility_accounts.landlord_filing").legal_basis
+
+
+# Two-step deadlines (domain.md, "Two-step deadlines"). A notice received on Thursday
+# 1 October 2026: the tenant's 6 weeks end on Thursday 12 November, the landlord's 6 weeks after
+# that on Thursday 24 December (not a working day, so the safe date is 23 December).
+NOTICE = date(2026, 10, 1)
+
+
+def _by_rule(case_type: str, side: str, events: dict[str, date]) -> dict[str, Deadline]:
+    return {d.rule: d for d in deadlines_for(case_type, side, events, TODAY)}
+
+
+@pytest.mark.parametrize("sent", [date(2026, 10, 20), date(2026, 11, 12)])
+def test_tenant_who_objected_in_time_has_met_and_sees_the_landlords_filing_date(
+    sent: date,
+) -> None:
+    found = _by_rule("rent_increase", "tenant", {"notice_received": NOTICE, "objection_sent": sent})
+    assert sorted(found) == ["rent_increase.landlord_filing", "rent_increase.tenant_objection"]
+    own = found["rent_increase.tenant_objection"]
+    assert (own.status, own.ends, own.done_on) == ("met", date(2026, 11, 12), sent)
+    landlord = found["rent_increase.landlord_filing"]
+    assert (landlord.ends, landlord.act_by) == (date(2026, 12, 24), date(2026, 12, 23))
+    assert (landlord.status, landlord.days_left, landlord.own) == ("open", 31, False)
+
+
+def test_a_late_objection_is_late_and_the_landlords_filing_rule_does_not_apply() -> None:
+    events = {"notice_received": NOTICE, "objection_sent": date(2026, 11, 13)}
+    found = _by_rule("rent_increase", "tenant", events)
+    assert list(found) == ["rent_increase.tenant_objection"]
+    assert found["rent_increase.tenant_objection"].status == "late"
+    assert _by_rule("rent_increase", "landlord", events) == {}
+
+
+def test_without_an_objection_the_tenant_rule_is_as_before_and_the_landlord_gets_filing() -> None:
+    tenant = _by_rule("rent_increase", "tenant", {"notice_received": NOTICE})
+    assert [(d.rule, d.status) for d in tenant.values()] == [
+        ("rent_increase.tenant_objection", "expired")
+    ]
+    landlord = _by_rule("rent_increase", "landlord", {"notice_received": NOTICE})
+    assert [(d.rule, d.ends, d.own) for d in landlord.values()] == [
+        ("rent_increase.landlord_filing", date(2026, 12, 24), True)
+    ]
+
+
+def test_landlord_told_of_a_timely_objection_keeps_the_filing_date() -> None:
+    events = {"notice_received": NOTICE, "objection_sent": date(2026, 11, 2)}
+    found = _by_rule("rent_increase", "landlord", events)
+    assert [(d.rule, d.ends, d.status) for d in found.values()] == [
+        ("rent_increase.landlord_filing", date(2026, 12, 24), "open")
+    ]
+
+
+def test_utility_accounts_two_step_for_a_tenant_board_that_objected_on_the_last_day() -> None:
+    # Account received Monday 31 August 2026: the board's 6 weeks end Monday 12 October, the
+    # landlord's on Monday 23 November, which is today.
+    events = {"account_received": date(2026, 8, 31), "objection_sent": date(2026, 10, 12)}
+    found = _by_rule("utility_accounts", "tenant_board", events)
+    assert found["utility_accounts.tenant_objection"].status == "met"
+    landlord = found["utility_accounts.landlord_filing"]
+    assert (landlord.ends, landlord.days_left, landlord.status) == (
+        date(2026, 11, 23),
+        0,
+        "due_soon",
+    )
+
+
+def test_utility_accounts_objection_a_day_late() -> None:
+    events = {"account_received": date(2026, 8, 31), "objection_sent": date(2026, 10, 13)}
+    found = _by_rule("utility_accounts", "tenant", events)
+    assert [(d.rule, d.status) for d in found.values()] == [
+        ("utility_accounts.tenant_objection", "late")
+    ]
+
+
+# The 3-year limitation (forældelsesloven § 27, stk. 2): an end on a non-working day moves to
+# the next working day; act_by stays the last working day on or before the unmoved end.
+@pytest.mark.parametrize(
+    ("moved_out", "today", "ends", "act_by", "status"),
+    [
+        # 3 March 2029 is a Saturday: the end moves to Monday 5 March; advise Friday 2 March.
+        (date(2026, 3, 3), TODAY, date(2029, 3, 5), date(2029, 3, 2), "open"),
+        # On Sunday 4 March 2029 the legal end has not passed: the status follows ends.
+        (date(2026, 3, 3), date(2029, 3, 4), date(2029, 3, 5), date(2029, 3, 2), "due_soon"),
+        # 31 December 2029 (a Monday) and 1 January 2030 are not working days: the end moves
+        # to Wednesday 2 January 2030; advise Friday 28 December 2029.
+        (date(2026, 12, 31), TODAY, date(2030, 1, 2), date(2029, 12, 28), "open"),
+        (date(2026, 12, 31), date(2030, 1, 1), date(2030, 1, 2), date(2029, 12, 28), "due_soon"),
+        (date(2026, 12, 31), date(2030, 1, 3), date(2030, 1, 2), date(2029, 12, 28), "expired"),
+    ],
+)
+def test_limitation_on_a_non_working_day_moves_to_the_next_working_day(
+    moved_out: date, today: date, ends: date, act_by: date, status: str
+) -> None:
+    [found] = [
+        d
+        for d in deadlines_for("move_out", "tenant", {"moved_out": moved_out}, today)
+        if d.rule == "general.limitation"
+    ]
+    assert (found.ends, found.act_by, found.status) == (ends, act_by, status)
+    assert found.days_left == (ends - today).days
