@@ -103,9 +103,9 @@ def summary(draft: Draft, today: date) -> list[Text]:
     """The lines above the review's choices: how to use it, and the deadlines that apply."""
     lines = [t("Please check your answers below. To change one, choose its number.")]
     for d in case_deadlines(draft, today):
-        if d.status == "met":
+        if d.status == "met" and d.done_on is not None:
             lines.append(t("Deadline met, on {done}: {who}", who=t(d.who_acts), done=d.done_on))
-        elif d.status == "late":
+        elif d.status == "late" and d.done_on is not None:
             lines.append(
                 t("Deadline missed, done on {done}: {who}", who=t(d.who_acts), done=d.done_on)
             )
