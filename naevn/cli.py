@@ -17,6 +17,30 @@ from naevn.commands import cases as cases_command
 from naevn.commands import deadline as deadline_command
 from naevn.settings import Settings, from_env
 from statemachine.errors import NaevnError
+from statemachine.text import t
+
+DESCRIPTION = """\
+File a case with the rent tribunal (huslejenævnet) or the residents' complaints board
+(beboerklagenævnet), and see the deadlines that apply to it.
+
+To file a case, start the chat and answer one question at a time:
+
+    .venv/bin/naevn chat              (in Danish)
+    .venv/bin/naevn chat --lang en    (in English)
+
+You can type save, back or help at any question. The chat gives you a code, and the
+command that continues your draft later with it.
+"""
+
+EPILOG = """\
+examples:
+  naevn chat --server http://127.0.0.1:8080    file a case with a running service
+  naevn chat --resume ABCD-EFGH-JKLM-NPQR      continue a saved draft
+  naevn deadline --help                        which deadlines a case has
+  naevn serve --port 8081                      run the service on another port
+
+Run any command with --help to see its options.
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,10 +51,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="naevn", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = _Parser(
+        prog="naevn",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND", title="commands"
+    )
 
-    chat = commands.add_parser("chat", help="file a case in a text-only chat")
+    chat = commands.add_parser("chat", help="file a case, one question at a time")
     chat.add_argument("--lang", default="da", help="da or en (default da)")
     chat.add_argument("--json", action="store_true", help="speak the turn protocol")
     chat.add_argument("--resume", metavar="CODE", help="continue a saved draft")
@@ -38,14 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
     chat.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
 
-    serve = commands.add_parser("serve", help="run the naevn service (filer API over HTTP)")
+    serve = commands.add_parser("serve", help="run the service the chat and web forms talk to")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8080, help="port (0 picks a free one)")
     serve.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
     serve.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
 
-    deadline = commands.add_parser("deadline", help="the deadlines that apply to a case")
+    deadline = commands.add_parser("deadline", help="the deadlines of a case, and what they mean")
     deadline.add_argument("--case-type", required=True)
     deadline.add_argument("--role", required=True)
     deadline.add_argument("--side", help="for a representative: the side they act for")
@@ -54,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     deadline.add_argument("--json", action="store_true")
     deadline.add_argument("--lang", default="da")
 
-    cases = commands.add_parser("cases", help="list and show filed cases")
+    cases = commands.add_parser("cases", help="list and show the filed cases (for staff)")
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, parser_class=_Parser)
     listing = cases_sub.add_parser("list")
     listing.add_argument("--json", action="store_true")
@@ -66,12 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--db", metavar="URL")
     show.add_argument("--data-dir", metavar="DIR")
 
-    demo = commands.add_parser("demo", help="load realistic demo cases")
+    demo = commands.add_parser("demo", help="load demo cases, to try naevn")
     demo.add_argument("--force", action="store_true", help="even if real cases exist")
     demo.add_argument("--db", metavar="URL")
     demo.add_argument("--data-dir", metavar="DIR")
 
-    db = commands.add_parser("db", help="the store's schema and housekeeping")
+    db = commands.add_parser("db", help="set up and tidy the case store (for staff)")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     for name in ("upgrade", "current"):
         sub = db_sub.add_parser(name)
@@ -91,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except NaevnError as err:
-        print(f"naevn: {_one_line(err)}", file=sys.stderr)
+        print(f"naevn: {_one_line(err, _lang_of(args))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -152,10 +183,15 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
         raise deadline_command.UsageError(f"unknown language {args.lang!r}; use da or en")
     if args.server and (args.db or args.data_dir):
         raise deadline_command.UsageError(
-            "--db and --data-dir name a local store; leave them out with --server"
+            t("--db and --data-dir name a local store; leave them out with --server.")
         )
     if args.server and not args.server.startswith(("http://", "https://")):
-        raise deadline_command.UsageError(f"--server: not an http(s) address: {args.server!r}")
+        raise deadline_command.UsageError(
+            t(
+                "--server takes an address that starts with http:// or https://, not {address}.",
+                address=args.server,
+            )
+        )
     # A terminal in another encoding must not crash the chat on "æ": undecodable bytes are
     # replaced, and the answer is then refused or kept like any other text.
     if isinstance(sys.stdin, io.TextIOWrapper):
@@ -202,11 +238,18 @@ def _deadline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_line(err: NaevnError) -> str:
+def _lang_of(args: argparse.Namespace) -> str:
+    """The language a command's errors speak: the one its --lang chose (da by default for
+    the chat and deadline), else English, for the staff commands that take no --lang."""
+    lang = getattr(args, "lang", None)
+    return lang if lang in LANGUAGES else "en"
+
+
+def _one_line(err: NaevnError, lang: str) -> str:
     from locales import translator
 
     message = err.message
-    text = message if isinstance(message, str) else translator("en").render(message)
+    text = message if isinstance(message, str) else translator(lang).render(message)
     return " ".join(text.split())
 
 
