@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import NoReturn
 
 from locales import LANGUAGES
 from naevn.commands import cases as cases_command
 from naevn.commands import deadline as deadline_command
+from naevn.program import program
 from naevn.settings import Settings, from_env
 from statemachine.errors import NaevnError
 from statemachine.text import t
@@ -203,26 +201,12 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
             return JsonChat(channel, sys.stdin, sys.stdout).run(args.lang, args.resume)
         echo = not sys.stdin.isatty()
         chat = PlainChat(
-            channel, sys.stdin, sys.stdout, echo=echo, server=args.server, command=_program()
+            channel, sys.stdin, sys.stdout, echo=echo, server=args.server, command=program()
         )
         return chat.run(args.lang, args.resume)
     finally:
         if remote is not None:
             remote.close()
-
-
-def _program() -> str:
-    """How to start naevn again from here, as the filer pastes it: ``naevn`` if that is on
-    the PATH and is this program, else its path (``.venv/bin/naevn`` after ``make run``)."""
-    script = Path(sys.argv[0])
-    if script.name != "naevn":  # python -m naevn.cli: the environment's own naevn script
-        script = Path(sys.executable).parent / "naevn"
-        if not script.exists():
-            return f"{sys.executable} -m naevn.cli"
-    on_path = shutil.which("naevn")
-    if script.name == Path(sys.argv[0]).name and on_path and Path(on_path).samefile(script):
-        return "naevn"
-    return os.path.relpath(script.absolute())
 
 
 def _deadline(args: argparse.Namespace) -> int:

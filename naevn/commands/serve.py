@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import os
 import signal
 
 from aiohttp import web
 
+from naevn.program import program
 from naevn.settings import Settings
 from naevn.web import weblog
 from naevn.web.app import create_app, runner_of
 from naevn.web.connections import Guard, limits_of, name_server, runner_options
 from naevn.web.keys import SETTINGS, STORE
 from naevn.web.listener import LoopErrors, Site, raise_fd_limit
+from statemachine.errors import NaevnError
+from statemachine.text import t
 
 log = logging.getLogger("naevn.service")
 
@@ -29,7 +33,7 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
         access_log: log one line per request (it costs throughput, so it is off by default).
 
     Raises:
-        NaevnError: a connection limit in the settings is out of range.
+        NaevnError: a connection limit in the settings is out of range, or the port is taken.
     """
     weblog.setup()
     guard = Guard(limits_of(settings))
@@ -61,7 +65,24 @@ async def _serve(
     )
     await runner.setup()
     site = Site(runner, host, port, guard)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as err:
+        await runner.cleanup()
+        guard.close()
+        accepts.refused.close()
+        if err.errno != errno.EADDRINUSE:
+            raise
+        raise NaevnError(
+            t(
+                "Port {port} is already in use, perhaps by another naevn. Stop that one, "
+                "or choose another port: {naevn} serve --port {other} "
+                "(with make: make run PORT={other}).",
+                naevn=program(),
+                port=str(port),
+                other=str(port + 1 if port < 65535 else 8081),
+            )
+        ) from None
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
