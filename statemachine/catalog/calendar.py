@@ -125,3 +125,26 @@ def next_working_day(end: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def add_days_outside_july(start: date, days: int) -> date:
+    """The end of a period of ``days`` days that does not count days in July.
+
+    The days are counted one by one from the day after ``start``, skipping every day in July
+    (almenlejeloven § 106, for appeals of a beboerklagenævn decision).
+
+    Args:
+        start: the event date; it is not counted itself.
+        days: how many days outside July the period has; not negative.
+
+    Returns:
+        The last day of the period. 28 days from 20 June 2026 end on 18 August 2026.
+    """
+    day = start
+    counted = 0
+    # Each year has 334 days outside July, so this ends within days + days // 334 * 31 + 31 steps.
+    while counted < days:
+        day += timedelta(days=1)
+        if day.month != 7:
+            counted += 1
+    return day

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
-from statemachine.catalog.calendar import Unit, act_by, add_period, next_working_day
+from statemachine.catalog.calendar import (
+    Unit,
+    act_by,
+    add_days_outside_july,
+    add_period,
+    next_working_day,
+)
 from statemachine.catalog.casetypes import case_type as _case_type
-from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES, Side
+from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES, Housing, Side
 from statemachine.errors import UnknownIdError
 from statemachine.text import N_, t
 
@@ -19,6 +25,37 @@ Status = Literal["met", "late", "expired", "due_soon", "open"]
 
 DUE_SOON_DAYS: Final = 7
 """A deadline with this many calendar days left, or fewer, is ``due_soon``."""
+
+COPENHAGEN: Final = 101
+"""Københavns Kommune's kommunekode: its huslejenævn's decisions go to the Ankenævn."""
+
+LandlordUnits = Literal["one", "several"]
+"""Whether the landlord lets one home or more than one (LL § 187, stk. 3)."""
+
+
+@dataclass(frozen=True)
+class Circumstances:
+    """The facts about a case, besides its dates, that change which rules apply and how."""
+
+    housing: Housing | None = None
+    """``private`` or ``social``; None while unknown, which keeps the rules that are safe
+    for both."""
+    municipality: int | None = None
+    """The kommunekode of the tenancy, or None while unknown."""
+    landlord_units: LandlordUnits | None = None
+    """Whether the landlord lets one home or several, or None while unknown."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How a rule reads, and is counted, for social housing (the beboerklagenævn)."""
+
+    who_acts: str | None = None
+    """Who must do what, where it differs (a msgid)."""
+    legal_basis: str | None = None
+    """The statute for social housing, usually almenlejeloven (a msgid)."""
+    july_not_counted: bool = False
+    """True where the period's days in July are not counted (almenlejeloven § 106)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +96,14 @@ class Rule:
     """True where the law moves an end on a non-working day to the next working day
     (forældelsesloven § 27, stk. 2). ``ends`` is then moved; ``act_by`` stays the last
     working day on or before the unmoved end, the safe advice."""
+    only_if: str | None = None
+    """The name of a condition in ``CONDITIONS`` the case must meet for the rule to apply."""
+    social: Variant | None = None
+    """How the rule differs for social housing, where it does."""
+
+    def variant(self, housing: Housing | None) -> Variant:
+        """The social-housing variant for social housing, otherwise an empty one."""
+        return self.social if housing == "social" and self.social is not None else Variant()
 
 
 _TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
@@ -177,8 +222,8 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         legal_basis=N_("Lov om leje (defects at move-in; section not confirmed)"),
     ),
-    # Beboerklagenævn decisions do not count July in the 4 weeks; we do not know the tribunal
-    # here, so we count it, which can only give an earlier (safer) date.
+    # With the housing unknown, the appeal counts July, which can only give an earlier (safer)
+    # date than a beboerklagenævn appeal really has.
     Rule(
         id="appeal.boligret",
         d_number="D18",
@@ -195,6 +240,31 @@ RULES: Final[tuple[Rule, ...]] = (
             " sections not confirmed)"
         ),
         every_case=True,
+        only_if="not_copenhagen_rent_tribunal",
+        social=Variant(
+            who_acts=N_(
+                "Either side may appeal the board's decision to the housing court at"
+                " minretssag.dk. July is not counted in the 4 weeks."
+            ),
+            legal_basis=N_("Almenlejeloven § 106 (appeal to the housing court)"),
+            july_not_counted=True,
+        ),
+    ),
+    Rule(
+        id="appeal.ankenaevn",
+        d_number="D18",
+        event="decision_notified",
+        amount=4,
+        unit="weeks",
+        sides=_EVERYONE,
+        who_acts=N_(
+            "Either side may appeal the rent tribunal's decision to the Ankenævn, the appeals"
+            " board of Københavns Kommune."
+        ),
+        consequence=N_("If no one appeals in time, the tribunal's decision becomes final."),
+        legal_basis=N_("Lov om boligforhold § 89 (appeal to the Ankenævn in København)"),
+        every_case=True,
+        only_if="copenhagen_rent_tribunal",
     ),
     Rule(
         id="general.limitation",
@@ -215,6 +285,26 @@ RULES: Final[tuple[Rule, ...]] = (
 """Every deadline rule, in the order of domain.md's "Deadline rules" table."""
 
 _BY_ID: Final[Mapping[str, Rule]] = {r.id: r for r in RULES}
+
+
+def _copenhagen_rent_tribunal(case_type: str, facts: Circumstances) -> bool:
+    # House-rules decisions (LL §§ 153-155) go to the housing court even in København.
+    return (
+        facts.housing == "private"
+        and facts.municipality == COPENHAGEN
+        and case_type != "house_rules"
+    )
+
+
+def _not_copenhagen_rent_tribunal(case_type: str, facts: Circumstances) -> bool:
+    return not _copenhagen_rent_tribunal(case_type, facts)
+
+
+CONDITIONS: Final[Mapping[str, Callable[[str, Circumstances], bool]]] = {
+    "copenhagen_rent_tribunal": _copenhagen_rent_tribunal,
+    "not_copenhagen_rent_tribunal": _not_copenhagen_rent_tribunal,
+}
+"""The conditions a rule's ``only_if`` may name, each given the case type and the facts."""
 
 
 def rule(rule_id: str) -> Rule:
@@ -304,36 +394,47 @@ def status_for(days_left: int) -> Status:
     return "open"
 
 
-def legal_end(r: Rule, start: date) -> date:
+def legal_end(r: Rule, start: date, housing: Housing | None = None) -> date:
     """The end date of rule ``r`` for an event on ``start``, before any move to a working day.
 
     Args:
         r: the rule.
         start: the date of the rule's event.
+        housing: the housing kind, where the rule is counted differently for social housing.
 
     Returns:
         The last day of the period; for a two-step rule, counted from the end of the first step.
     """
-    base = end_of(rule(r.after_rule), start) if r.after_rule else start
+    base = end_of(rule(r.after_rule), start, housing) if r.after_rule else start
+    if r.variant(housing).july_not_counted:
+        if r.unit not in ("days", "weeks"):
+            raise ValueError(f"{r.id}: July can be left out of days and weeks only")
+        return add_days_outside_july(base, r.amount * (7 if r.unit == "weeks" else 1))
     return add_period(base, r.amount, r.unit)
 
 
-def end_of(r: Rule, start: date) -> date:
+def end_of(r: Rule, start: date, housing: Housing | None = None) -> date:
     """The legal end date of rule ``r`` for an event on ``start``, following two-step rules.
 
     Args:
         r: the rule.
         start: the date of the rule's event.
+        housing: the housing kind, where the rule is counted differently for social housing.
 
     Returns:
         The last day of the period, moved to the next working day where the rule says so.
     """
-    end = legal_end(r, start)
+    end = legal_end(r, start, housing)
     return next_working_day(end) if r.to_working_day else end
 
 
 def deadline(
-    r: Rule, start: date, today: date, done_on: date | None = None, own: bool = True
+    r: Rule,
+    start: date,
+    today: date,
+    done_on: date | None = None,
+    own: bool = True,
+    housing: Housing | None = None,
 ) -> Deadline:
     """Work out one rule's deadline for an event date, as seen on ``today``.
 
@@ -343,11 +444,13 @@ def deadline(
         today: the day to count ``days_left`` from.
         done_on: the date the act was done (the rule's ``done_by`` event), if known.
         own: whether the filer's side is the one that must act.
+        housing: the housing kind, which may change the count and the texts.
 
     Returns:
         The deadline; ``met`` or ``late`` when ``done_on`` is given.
     """
-    ends = end_of(r, start)
+    ends = end_of(r, start, housing)
+    variant = r.variant(housing)
     days_left = (ends - today).days
     status: Status = status_for(days_left)
     if done_on is not None:
@@ -357,39 +460,48 @@ def deadline(
         event=r.event,
         starts=start,
         ends=ends,
-        act_by=act_by(legal_end(r, start)),
+        act_by=act_by(legal_end(r, start, housing)),
         days_left=days_left,
         status=status,
         consequence=r.consequence,
-        legal_basis=r.legal_basis,
-        who_acts=r.who_acts,
+        legal_basis=variant.legal_basis or r.legal_basis,
+        who_acts=variant.who_acts or r.who_acts,
         done_on=done_on,
         own=own,
     )
 
 
-def _first_step(r: Rule, events: Mapping[str, date]) -> Status | None:
+def _first_step(r: Rule, events: Mapping[str, date], housing: Housing | None) -> Status | None:
     """For a two-step rule, ``met`` or ``late`` once its first step's act is dated."""
     if r.after_rule is None:
         return None
     first = rule(r.after_rule)
     if first.done_by is None or first.done_by not in events or first.event not in events:
         return None
-    return "met" if events[first.done_by] <= end_of(first, events[first.event]) else "late"
+    ends = end_of(first, events[first.event], housing)
+    return "met" if events[first.done_by] <= ends else "late"
 
 
-def _applies(r: Rule, side: str, events: Mapping[str, date]) -> bool:
+def _applies(
+    r: Rule, case_type: str, side: str, events: Mapping[str, date], facts: Circumstances
+) -> bool:
     """Whether rule ``r`` gives a deadline to ``side`` (two-step rules: domain.md)."""
     if r.event not in events:
         return False
-    first = _first_step(r, events)
+    if r.only_if is not None and not CONDITIONS[r.only_if](case_type, facts):
+        return False
+    first = _first_step(r, events, facts.housing)
     if first == "late":
         return False
     return side in r.sides or first == "met"
 
 
 def deadlines_for(
-    case_type: str, side: str, events: Mapping[str, date], today: date
+    case_type: str,
+    side: str,
+    events: Mapping[str, date],
+    today: date,
+    facts: Circumstances | None = None,
 ) -> list[Deadline]:
     """The deadlines that matter to one side of a case, earliest end first.
 
@@ -401,6 +513,8 @@ def deadlines_for(
             ``objection_sent`` makes an objection rule ``met`` or ``late`` and decides whether
             the landlord's filing rule applies.
         today: the day to count ``days_left`` from.
+        facts: the housing, municipality and landlord's number of homes, where known; they
+            pick the appeal route, count July or not, and name the law that fits the housing.
 
     Returns:
         One deadline per rule that applies, sorted by end date (ties in table order).
@@ -434,6 +548,7 @@ def deadlines_for(
                     valid=", ".join(EVENTS),
                 )
             )
+    known = facts or Circumstances()
     named = set(_case_type(case_type).rules)
     found = [
         deadline(
@@ -442,8 +557,9 @@ def deadlines_for(
             today,
             done_on=events.get(r.done_by) if r.done_by else None,
             own=side in r.sides,
+            housing=known.housing,
         )
         for r in RULES
-        if (r.every_case or r.id in named) and _applies(r, side, events)
+        if (r.every_case or r.id in named) and _applies(r, case_type, side, events, known)
     ]
     return sorted(found, key=lambda d: d.ends)

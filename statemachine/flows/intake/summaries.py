@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from statemachine.catalog.casetypes import case_type
-from statemachine.catalog.deadlines import Deadline, deadlines_for
+from statemachine.catalog.deadlines import Circumstances, Deadline, deadlines_for
 from statemachine.catalog.fees import fee_facts, filing_fee
 from statemachine.catalog.ids import OUT_OF_SCOPE, Housing
 from statemachine.catalog.municipalities import tribunal_members
@@ -161,8 +161,9 @@ def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
     if main is None:
         return []
     found: dict[str, Deadline] = {}
+    known = Circumstances(housing=facts.housing(draft), municipality=facts.municipality_code(draft))
     for ct in [main, *facts.extra_topics(draft)]:
-        for d in deadlines_for(ct, facts.side(draft), facts.events(draft), today):
+        for d in deadlines_for(ct, facts.side(draft), facts.events(draft), today, known):
             found.setdefault(d.rule, d)
     return sorted(found.values(), key=lambda d: (d.ends, d.rule))
 

@@ -142,3 +142,12 @@ def test_non_working_weekdays_of_2026_are_exactly_the_danish_list() -> None:
 )
 def test_act_by_is_the_last_working_day_on_or_before_the_end(end: date, expected: date) -> None:
     assert act_by(end) == expected
+
+
+def test_days_outside_july_skip_every_day_of_july() -> None:
+    from statemachine.catalog.calendar import add_days_outside_july
+
+    assert add_days_outside_july(date(2026, 6, 20), 28) == date(2026, 8, 18)
+    assert add_days_outside_july(date(2026, 6, 30), 1) == date(2026, 8, 1)
+    assert add_days_outside_july(date(2026, 5, 1), 28) == date(2026, 5, 29)
+    assert add_days_outside_july(date(2026, 7, 31), 0) == date(2026, 7, 31)

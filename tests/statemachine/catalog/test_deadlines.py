@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from statemachine.catalog.deadlines import RULES, Deadline, deadlines_for, rule, status_for
+from statemachine.catalog.deadlines import (
+    RULES,
+    Circumstances,
+    Deadline,
+    deadlines_for,
+    rule,
+    status_for,
+)
 from statemachine.catalog.ids import CASE_TYPES, EVENTS, SIDES
 from statemachine.errors import UnknownIdError
 from statemachine.text import Text
@@ -236,6 +243,7 @@ def test_rules_table_is_consistent() -> None:
         "D13",
         "D15",
         "D18",
+        "D18",
         "D19",
     ]
     assert len({r.id for r in RULES}) == len(RULES)
@@ -352,3 +360,101 @@ def test_limitation_on_a_non_working_day_moves_to_the_next_working_day(
     ]
     assert (found.ends, found.act_by, found.status) == (ends, act_by, status)
     assert found.days_left == (ends - today).days
+
+
+# Appeals (D18). 1 June 2026 is a Monday; July 2026 runs from Wednesday 1 to Friday 31.
+AARHUS, KOEBENHAVN = 751, 101
+
+
+def _appeals(case_type: str, notified: date, facts: Circumstances) -> list[tuple[str, date, date]]:
+    found = deadlines_for(case_type, "tenant", {"decision_notified": notified}, TODAY, facts)
+    return [(d.rule, d.ends, d.act_by) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("case_type", "notified", "facts", "expected"),
+    [
+        # A huslejenævn outside København: 4 weeks, July counted like any month.
+        (
+            "rent_level",
+            date(2026, 6, 10),
+            Circumstances("private", AARHUS),
+            ("appeal.boligret", date(2026, 7, 8), date(2026, 7, 8)),
+        ),
+        (
+            "rent_level",
+            date(2026, 7, 3),
+            Circumstances("private", AARHUS),
+            ("appeal.boligret", date(2026, 7, 31), date(2026, 7, 31)),
+        ),
+        # The huslejenævn in København: to the Ankenævn ...
+        (
+            "rent_level",
+            date(2026, 6, 10),
+            Circumstances("private", KOEBENHAVN),
+            ("appeal.ankenaevn", date(2026, 7, 8), date(2026, 7, 8)),
+        ),
+        # ... except a house-rules decision, which goes to the housing court.
+        (
+            "house_rules",
+            date(2026, 6, 10),
+            Circumstances("private", KOEBENHAVN),
+            ("appeal.boligret", date(2026, 7, 8), date(2026, 7, 8)),
+        ),
+        # A beboerklagenævn, also in København: July is not counted. From Saturday 20 June:
+        # 10 days in June, then 18 in August, ending Tuesday 18 August (domain.md's example).
+        (
+            "maintenance",
+            date(2026, 6, 20),
+            Circumstances("social", KOEBENHAVN),
+            ("appeal.boligret", date(2026, 8, 18), date(2026, 8, 18)),
+        ),
+        # From 10 June: 20 days in June and 8 in August, ending Saturday 8 August; act by Friday.
+        (
+            "maintenance",
+            date(2026, 6, 10),
+            Circumstances("social", AARHUS),
+            ("appeal.boligret", date(2026, 8, 8), date(2026, 8, 7)),
+        ),
+        # Notified in July: none of July counts, so the 28 days are 1-28 August.
+        (
+            "house_rules",
+            date(2026, 7, 15),
+            Circumstances("social", AARHUS),
+            ("appeal.boligret", date(2026, 8, 28), date(2026, 8, 28)),
+        ),
+        # Housing unknown: July is counted, the earlier and safer date.
+        (
+            "maintenance",
+            date(2026, 6, 20),
+            Circumstances(),
+            ("appeal.boligret", date(2026, 7, 18), date(2026, 7, 17)),
+        ),
+    ],
+)
+def test_appeal_route_and_end(
+    case_type: str, notified: date, facts: Circumstances, expected: tuple[str, date, date]
+) -> None:
+    assert _appeals(case_type, notified, facts) == [expected]
+
+
+def test_appeal_texts_name_the_route_and_the_law_that_fits_the_housing() -> None:
+    [social] = deadlines_for(
+        "maintenance",
+        "landlord",
+        {"decision_notified": date(2026, 6, 20)},
+        TODAY,
+        Circumstances("social", AARHUS),
+    )
+    assert "July is not counted" in social.who_acts
+    assert social.legal_basis.startswith("Almenlejeloven § 106")
+    [copenhagen] = deadlines_for(
+        "rent_level",
+        "landlord",
+        {"decision_notified": date(2026, 6, 10)},
+        TODAY,
+        Circumstances("private", KOEBENHAVN),
+    )
+    assert "Ankenævn" in copenhagen.who_acts
+    assert "housing court" not in copenhagen.who_acts
+    assert "§ 89" in copenhagen.legal_basis
