@@ -74,14 +74,35 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
 
-    deadline = commands.add_parser("deadline", help="the deadlines of a case, and what they mean")
-    deadline.add_argument("--case-type", required=True)
-    deadline.add_argument("--role", required=True)
+    deadline = commands.add_parser(
+        "deadline",
+        help="the deadlines of a case, and what they mean",
+        description="Print the legal deadlines that apply to a case, from the dates given.",
+        epilog=deadline_command.EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    deadline.add_argument("--case-type", required=True, help="the case type (listed below)")
+    deadline.add_argument("--role", required=True, help="who files (listed below)")
     deadline.add_argument("--side", help="for a representative: the side they act for")
-    deadline.add_argument("--event", action="append", default=[], metavar="NAME=DATE")
+    deadline.add_argument(
+        "--event",
+        action="append",
+        default=[],
+        metavar="NAME=DATE",
+        help="a dated event (listed below); repeat for each",
+    )
+    deadline.add_argument(
+        "--housing", metavar="private|social", help="the kind of home (unknown if left out)"
+    )
+    deadline.add_argument(
+        "--municipality", metavar="KOMMUNEKODE", help="the kommune of the home, e.g. 101"
+    )
+    deadline.add_argument(
+        "--landlord-units", metavar="one|several", help="whether the landlord lets several homes"
+    )
     deadline.add_argument("--today", help="the day to count from (default: today)")
-    deadline.add_argument("--json", action="store_true")
-    deadline.add_argument("--lang", default="da")
+    deadline.add_argument("--json", action="store_true", help="print JSON for scripts")
+    deadline.add_argument("--lang", default="da", help="da or en (default da)")
 
     cases = commands.add_parser("cases", help="list and show the filed cases (for staff)")
     cases_sub = cases.add_subparsers(dest="cases_command", required=True, parser_class=_Parser)
@@ -217,7 +238,15 @@ def _deadline(args: argparse.Namespace) -> int:
     except ValueError:
         raise deadline_command.UsageError(f"--today: not an ISO date: {args.today!r}") from None
     deadline_command.run(
-        args.case_type, args.role, args.side, args.event, today, args.json, args.lang, sys.stdout
+        args.case_type,
+        args.role,
+        args.side,
+        args.event,
+        today,
+        args.json,
+        args.lang,
+        sys.stdout,
+        facts=deadline_command.circumstances(args.housing, args.municipality, args.landlord_units),
     )
     return 0
 

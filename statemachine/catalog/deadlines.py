@@ -261,7 +261,9 @@ RULES: Final[tuple[Rule, ...]] = (
             "Either side may appeal the rent tribunal's decision to the Ankenævn, the appeals"
             " board of Københavns Kommune."
         ),
-        consequence=N_("If no one appeals in time, the tribunal's decision becomes final."),
+        consequence=N_(
+            "If no one appeals to the Ankenævn in time, the tribunal's decision becomes final."
+        ),
         legal_basis=N_("Lov om boligforhold § 89 (appeal to the Ankenævn in København)"),
         every_case=True,
         only_if="copenhagen_rent_tribunal",
