@@ -20,12 +20,13 @@ import pytest
 from assistant.chat.plaintext import interpret, unquoted
 from assistant.protocol import Turn
 from tests.conftest import Naevn
+from tests.service import service_env, spawn
 
 GOLDEN = Path(__file__).parents[2] / "golden"
 TYPED = (GOLDEN / "tenant_rent_increase.en.in").read_text(encoding="utf-8").splitlines()
 """The English tenant's filing: line 16 is the deadline screen's Enter, 24-26 the files."""
 SAVED = re.compile(
-    r"^Your answers are saved\. To continue later, run: (.+ chat --resume \S+)$", re.M
+    r"^Your answers are saved\. To continue later, run: (.+ chat (?:.+ )?--resume \S+)$", re.M
 )
 
 
@@ -37,11 +38,27 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.parametrize("remote", [False, True], ids=["embedded", "server"])
 def test_ctrl_c_saves_and_the_printed_command_continues_when_pasted(
-    naevn_env: dict[str, str], folder: Path
+    naevn_env: dict[str, str], folder: Path, tmp_path_factory: pytest.TempPathFactory, remote: bool
 ) -> None:
+    served = None
+    server: list[str] = []
+    if remote:
+        place = tmp_path_factory.mktemp("service")
+        served = spawn(service_env(f"sqlite:///{place / 'naevn.db'}", place / "data"))
+        server = ["--server", served.url]
+    try:
+        _interrupted_and_pasted(naevn_env, folder, server)
+    finally:
+        if served is not None:
+            served.stop()
+
+
+def _interrupted_and_pasted(naevn_env: dict[str, str], folder: Path, server: list[str]) -> None:
+    """Ctrl-C at the fifth question, then the printed command pasted in the same folder."""
     chat = subprocess.Popen(
-        [sys.executable, "-m", "naevn.cli", "chat", "--lang", "en"],
+        [sys.executable, "-m", "naevn.cli", "chat", "--lang", "en", *server],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -63,6 +80,7 @@ def test_ctrl_c_saves_and_the_printed_command_continues_when_pasted(
     assert "Traceback" not in errors.decode()
     saved = SAVED.search(screen)
     assert saved is not None, screen[-400:]
+    assert " ".join(server) in saved[1]
     pasted = subprocess.run(
         shlex.split(saved[1]),
         input=TYPED[5] + "\n",
