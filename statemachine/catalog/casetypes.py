@@ -128,7 +128,12 @@ CASE_TYPES: Final[tuple[CaseType, ...]] = (
         questions=("ask_moved_out", "ask_deposit"),
         required=("move_out_report",),
         optional=("move_in_report", "move_out_inspection_notice", "final_settlement", "photos"),
-        rules=("general.limitation",),
+        rules=(
+            "move_out.inspection",
+            "move_out.report",
+            "move_out.landlord_claim",
+            "general.limitation",
+        ),
     ),
     _case(
         "deposit_prepaid_rent", 7, N_("The size of the deposit or prepaid rent"),

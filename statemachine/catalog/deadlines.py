@@ -100,6 +100,19 @@ class Rule:
     """The name of a condition in ``CONDITIONS`` the case must meet for the rule to apply."""
     social: Variant | None = None
     """How the rule differs for social housing, where it does."""
+    requires: str | None = None
+    """A rule whose act, once dated late, means this rule no longer applies (a syn held late:
+    the repair claim has lapsed, so there is no report or claim deadline)."""
+    shown_to: frozenset[Side] = frozenset()
+    """Sides told of this deadline although they do not act on it (the tenant, of the
+    landlord's syn), because missing it matters to them."""
+    event_one_home: str | None = None
+    """For a landlord who lets one home only: the event the period runs from instead of
+    ``event`` (LL § 187: the move-out day rather than the syn)."""
+
+    def event_for(self, units: LandlordUnits | None) -> str:
+        """The event the period runs from, given how many homes the landlord lets."""
+        return self.event_one_home if units == "one" and self.event_one_home else self.event
 
     def variant(self, housing: Housing | None) -> Variant:
         """The social-housing variant for social housing, otherwise an empty one."""
@@ -208,6 +221,69 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         legal_basis=N_("Lov om leje (swap with improvements; section not confirmed)"),
     ),
+    # LL § 187 (domain.md D14). The syn and the report are duties of a landlord who lets more
+    # than one home; almenlejeloven has its own move-out rules, which domain.md does not give,
+    # so none of these is computed for social housing.
+    Rule(
+        id="move_out.inspection",
+        d_number="D14",
+        event="move_out_known",
+        amount=2,
+        unit="weeks",
+        sides=_LANDLORD,
+        shown_to=_TENANT_SIDES,
+        who_acts=N_(
+            "The landlord must hold the move-out inspection (flyttesyn) within 2 weeks of"
+            " learning that the tenancy ends, and invite the tenant in writing at least"
+            " 1 week before."
+        ),
+        consequence=N_(
+            "If the inspection is not held in time, the landlord can no longer claim that"
+            " the tenant pays for repairs."
+        ),
+        legal_basis=N_("Lov om leje § 187 (the move-out inspection)"),
+        done_by="inspection_held",
+        only_if="several_private_homes",
+    ),
+    Rule(
+        id="move_out.report",
+        d_number="D14",
+        event="inspection_held",
+        amount=2,
+        unit="weeks",
+        sides=_LANDLORD,
+        shown_to=_TENANT_SIDES,
+        who_acts=N_(
+            "If the tenant was not at the inspection or did not sign the move-out report,"
+            " the landlord must send the report to the tenant within 2 weeks."
+        ),
+        consequence=N_(
+            "If the report is not sent in time, the landlord can no longer claim that the"
+            " tenant pays for repairs."
+        ),
+        legal_basis=N_("Lov om leje § 187 (the move-out report)"),
+        requires="move_out.inspection",
+        only_if="several_private_homes",
+    ),
+    Rule(
+        id="move_out.landlord_claim",
+        d_number="D14",
+        event="inspection_held",
+        event_one_home="moved_out",
+        amount=2,
+        unit="weeks",
+        sides=_LANDLORD,
+        shown_to=_TENANT_SIDES,
+        who_acts=N_(
+            "The landlord must tell the tenant in writing which repairs the tenant is asked"
+            " to pay for: within 2 weeks of the inspection, or, for a landlord who lets only"
+            " one home, within 2 weeks of the day the tenant moved out."
+        ),
+        consequence=N_("If the claim comes later, the landlord can no longer claim repairs."),
+        legal_basis=N_("Lov om leje § 187 (the landlord's claim for repairs)"),
+        requires="move_out.inspection",
+        only_if="private_home_units_known",
+    ),
     Rule(
         id="move_in_defects.defect_list",
         d_number="D15",
@@ -302,9 +378,19 @@ def _not_copenhagen_rent_tribunal(case_type: str, facts: Circumstances) -> bool:
     return not _copenhagen_rent_tribunal(case_type, facts)
 
 
+def _several_private_homes(case_type: str, facts: Circumstances) -> bool:
+    return facts.housing != "social" and facts.landlord_units == "several"
+
+
+def _private_home_units_known(case_type: str, facts: Circumstances) -> bool:
+    return facts.housing != "social" and facts.landlord_units is not None
+
+
 CONDITIONS: Final[Mapping[str, Callable[[str, Circumstances], bool]]] = {
     "copenhagen_rent_tribunal": _copenhagen_rent_tribunal,
     "not_copenhagen_rent_tribunal": _not_copenhagen_rent_tribunal,
+    "several_private_homes": _several_private_homes,
+    "private_home_units_known": _private_home_units_known,
 }
 """The conditions a rule's ``only_if`` may name, each given the case type and the facts."""
 
@@ -437,6 +523,7 @@ def deadline(
     done_on: date | None = None,
     own: bool = True,
     housing: Housing | None = None,
+    event: str | None = None,
 ) -> Deadline:
     """Work out one rule's deadline for an event date, as seen on ``today``.
 
@@ -447,6 +534,7 @@ def deadline(
         done_on: the date the act was done (the rule's ``done_by`` event), if known.
         own: whether the filer's side is the one that must act.
         housing: the housing kind, which may change the count and the texts.
+        event: the event ``start`` is the date of, where it is not the rule's own.
 
     Returns:
         The deadline; ``met`` or ``late`` when ``done_on`` is given.
@@ -459,7 +547,7 @@ def deadline(
         status = "met" if done_on <= ends else "late"
     return Deadline(
         rule=r.id,
-        event=r.event,
+        event=event or r.event,
         starts=start,
         ends=ends,
         act_by=act_by(legal_end(r, start, housing)),
@@ -474,10 +562,12 @@ def deadline(
 
 
 def _first_step(r: Rule, events: Mapping[str, date], housing: Housing | None) -> Status | None:
-    """For a two-step rule, ``met`` or ``late`` once its first step's act is dated."""
-    if r.after_rule is None:
+    """For a two-step rule (or one that ``requires`` another), ``met`` or ``late`` once the
+    first rule's act is dated."""
+    first_id = r.after_rule or r.requires
+    if first_id is None:
         return None
-    first = rule(r.after_rule)
+    first = rule(first_id)
     if first.done_by is None or first.done_by not in events or first.event not in events:
         return None
     ends = end_of(first, events[first.event], housing)
@@ -488,14 +578,14 @@ def _applies(
     r: Rule, case_type: str, side: str, events: Mapping[str, date], facts: Circumstances
 ) -> bool:
     """Whether rule ``r`` gives a deadline to ``side`` (two-step rules: domain.md)."""
-    if r.event not in events:
+    if r.event_for(facts.landlord_units) not in events:
         return False
     if r.only_if is not None and not CONDITIONS[r.only_if](case_type, facts):
         return False
     first = _first_step(r, events, facts.housing)
     if first == "late":
         return False
-    return side in r.sides or first == "met"
+    return side in r.sides or side in r.shown_to or (r.after_rule is not None and first == "met")
 
 
 def deadlines_for(
@@ -555,11 +645,12 @@ def deadlines_for(
     found = [
         deadline(
             r,
-            events[r.event],
+            events[r.event_for(known.landlord_units)],
             today,
             done_on=events.get(r.done_by) if r.done_by else None,
             own=side in r.sides,
             housing=known.housing,
+            event=r.event_for(known.landlord_units),
         )
         for r in RULES
         if (r.every_case or r.id in named) and _applies(r, case_type, side, events, known)

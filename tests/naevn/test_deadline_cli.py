@@ -236,3 +236,28 @@ def test_help_lists_case_types_roles_and_events(naevn: Naevn) -> None:
     assert result.returncode == 0
     for name in ("rent_increase", "room_lets", "tenant_board", "objection_sent", "inspection_held"):
         assert name in result.stdout
+
+
+def test_move_out_with_several_homes_gives_the_syn_report_and_claim(naevn: Naevn) -> None:
+    # The landlord learned of the move-out on Tuesday 1 September 2026 and held the syn on
+    # Thursday 10 September: in time for Tuesday 15 September; report and claim by 24 September.
+    rows = _json_deadlines(
+        naevn,
+        "--case-type",
+        "move_out",
+        "--role",
+        "landlord",
+        "--housing",
+        "private",
+        "--landlord-units",
+        "several",
+        "--event",
+        "move_out_known=2026-09-01",
+        "--event",
+        "inspection_held=2026-09-10",
+    )
+    assert [(r["rule"], r["ends"], r["status"]) for r in rows] == [
+        ("move_out.inspection", "2026-09-15", "met"),
+        ("move_out.report", "2026-09-24", "expired"),
+        ("move_out.landlord_claim", "2026-09-24", "expired"),
+    ]

@@ -20,7 +20,11 @@ RULES = {
     "utility_accounts.landlord_filing",
     "move_in_defects.defect_list",
     "swap_improvement.landlord_application",
+    "move_out.inspection",
+    "move_out.report",
+    "move_out.landlord_claim",
     "appeal.boligret",
+    "appeal.ankenaevn",
     "general.limitation",
 }
 ORDER = [q.state for q in QUESTIONS]
@@ -39,7 +43,7 @@ def test_every_question_attachment_and_rule_a_case_type_names_exists(case_id: st
         question(state)
     for attachment_id in (*picked.required, *picked.optional):
         attachment(attachment_id)
-    assert set(picked.rules) <= RULES - {"appeal.boligret"}
+    assert set(picked.rules) <= RULES - {"appeal.boligret", "appeal.ankenaevn"}
     assert picked.label and picked.description
     assert set(picked.filers) <= {"private", "social"}
     assert all(picked.filers.values())
@@ -207,14 +211,16 @@ def test_a_case_type_the_tribunal_decides_is_not_excluded(case_id: str, housing:
 def test_the_catalog_says_which_deadlines_each_case_type_has() -> None:
     from datetime import date
 
-    from statemachine.catalog.deadlines import deadlines_for
+    from statemachine.catalog.deadlines import Circumstances, deadlines_for
     from statemachine.catalog.ids import EVENTS, SIDES
 
-    # With the municipality unknown, the appeal goes to the housing court (not the Ankenævn).
+    # With the municipality unknown, the appeal goes to the housing court (not the Ankenævn);
+    # a private landlord with several homes has every move-out rule.
     everywhere = {"appeal.boligret"}
+    facts = Circumstances(housing="private", landlord_units="several")
     for ct in CASE_TYPES:
         found = set()
         for side in SIDES:
             events = dict.fromkeys(EVENTS, date(2026, 10, 1))
-            found |= {d.rule for d in deadlines_for(ct.id, side, events, date(2026, 10, 2))}
+            found |= {d.rule for d in deadlines_for(ct.id, side, events, date(2026, 10, 2), facts)}
         assert found == set(ct.rules) | everywhere, ct.id

@@ -241,6 +241,9 @@ def test_rules_table_is_consistent() -> None:
         "D7",
         "D7b",
         "D13",
+        "D14",
+        "D14",
+        "D14",
         "D15",
         "D18",
         "D18",
@@ -458,3 +461,74 @@ def test_appeal_texts_name_the_route_and_the_law_that_fits_the_housing() -> None
     assert "Ankenævn" in copenhagen.who_acts
     assert "housing court" not in copenhagen.who_acts
     assert "§ 89" in copenhagen.legal_basis
+
+
+# Move-out (LL § 187, domain.md D14). Tuesday 1 September 2026: the landlord learns of the
+# move-out; the syn is due by Tuesday 15 September.
+SEVERAL = Circumstances(housing="private", landlord_units="several")
+ONE = Circumstances(housing="private", landlord_units="one")
+
+
+def _move_out(
+    side: str, events: dict[str, date], facts: Circumstances
+) -> list[tuple[str, date, str]]:
+    found = deadlines_for("move_out", side, events, date(2026, 9, 2), facts)
+    return [(d.rule, d.ends, d.status) for d in found if d.rule != "general.limitation"]
+
+
+def test_move_out_landlord_with_several_homes_syn_due_two_weeks_after_learning() -> None:
+    found = _move_out("landlord", {"move_out_known": date(2026, 9, 1)}, SEVERAL)
+    assert found == [("move_out.inspection", date(2026, 9, 15), "open")]
+
+
+def test_move_out_syn_held_in_time_gives_report_and_claim_two_weeks_later() -> None:
+    events = {"move_out_known": date(2026, 9, 1), "inspection_held": date(2026, 9, 10)}
+    for side in ("landlord", "tenant"):
+        assert _move_out(side, events, SEVERAL) == [
+            ("move_out.inspection", date(2026, 9, 15), "met"),
+            ("move_out.report", date(2026, 9, 24), "open"),
+            ("move_out.landlord_claim", date(2026, 9, 24), "open"),
+        ]
+    [tenant_view] = [
+        d
+        for d in deadlines_for("move_out", "tenant", events, date(2026, 9, 2), SEVERAL)
+        if d.rule == "move_out.report"
+    ]
+    assert not tenant_view.own
+
+
+def test_move_out_syn_held_late_leaves_no_report_or_claim_deadline() -> None:
+    events = {"move_out_known": date(2026, 9, 1), "inspection_held": date(2026, 9, 16)}
+    assert _move_out("landlord", events, SEVERAL) == [
+        ("move_out.inspection", date(2026, 9, 15), "late")
+    ]
+
+
+def test_move_out_landlord_with_one_home_claims_two_weeks_from_the_move_out_day() -> None:
+    # Moved out Wednesday 30 September 2026: the claim is due Wednesday 14 October. A landlord
+    # with one home has no syn duty, so there is no inspection or report deadline.
+    events = {"moved_out": date(2026, 9, 30), "inspection_held": date(2026, 10, 2)}
+    assert _move_out("landlord", events, ONE) == [
+        ("move_out.landlord_claim", date(2026, 10, 14), "open")
+    ]
+    # The limitation: 30 September 2029 is a Sunday, so it ends Monday 1 October 2029.
+    [limitation] = [
+        d
+        for d in deadlines_for("move_out", "tenant", events, TODAY, ONE)
+        if d.rule == "general.limitation"
+    ]
+    assert (limitation.ends, limitation.act_by) == (date(2029, 10, 1), date(2029, 9, 28))
+
+
+@pytest.mark.parametrize(
+    "facts", [Circumstances(housing="private"), Circumstances("social", landlord_units="several")]
+)
+def test_move_out_rules_need_the_landlords_homes_and_private_housing(
+    facts: Circumstances,
+) -> None:
+    events = {
+        "move_out_known": date(2026, 9, 1),
+        "inspection_held": date(2026, 9, 10),
+        "moved_out": date(2026, 9, 30),
+    }
+    assert _move_out("landlord", events, facts) == []
