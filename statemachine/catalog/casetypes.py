@@ -125,7 +125,14 @@ CASE_TYPES: Final[tuple[CaseType, ...]] = (
         N_("The tribunal can decide disputes about repairs at move-out, the final settlement "
            "and the refund of the deposit."),
         {"private": _TL, "social": _TL},
-        questions=("ask_moved_out", "ask_deposit"),
+        questions=(
+            "ask_moved_out",
+            "ask_landlord_several",
+            "ask_move_out_known",
+            "ask_inspection_held",
+            "ask_inspection_date",
+            "ask_deposit",
+        ),
         required=("move_out_report",),
         optional=("move_in_report", "move_out_inspection_notice", "final_settlement", "photos"),
         rules=(

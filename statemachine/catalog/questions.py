@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from statemachine.catalog.ids import SIDES
 from statemachine.catalog.shapes import Question
 from statemachine.errors import UnknownIdError
 from statemachine.text import N_, t
@@ -84,11 +85,62 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         kind="date",
         event="moved_out",
         past=True,
-        prompt=N_("On what date did the tenancy end?"),
+        prompt=N_("On what date did the tenant move out and hand back the keys?"),
         help=N_(
-            "Use the date the tenancy ended under the notice to quit or the agreement to end "
-            "it. If the keys were handed back on another day, mention both dates when you "
-            "describe the case."
+            "Use the day the keys were handed back, which may differ from the day the lease "
+            "ended. For a landlord who lets only one home, the 2 weeks to claim repairs run "
+            "from this day. If the lease ended on another day, say so when you describe the "
+            "case."
+        ),
+    ),
+    # The move-out facts of LL § 187 apply to private rentals; almenlejeloven has its own.
+    Question(
+        state="ask_landlord_several",
+        kind="confirm",
+        asked_for={"private": frozenset(SIDES)},
+        prompt=N_("Does the landlord let out more than one home?"),
+        help=N_(
+            "A landlord who lets more than one home must hold a move-out inspection "
+            "(flyttesyn) and follow its deadlines. A private person who lets only their own "
+            "flat usually lets one home. If you do not know, answer no."
+        ),
+    ),
+    Question(
+        state="ask_move_out_known",
+        kind="date",
+        event="move_out_known",
+        past=True,
+        ask_if="ask_landlord_several",
+        asked_for={"private": frozenset(SIDES)},
+        prompt=N_("On what date did the landlord learn that the tenancy would end?"),
+        help=N_(
+            "Usually the day the landlord received the notice to quit, or the day an "
+            "agreement to end the tenancy was made. The landlord must hold the move-out "
+            "inspection within 2 weeks of this day."
+        ),
+    ),
+    Question(
+        state="ask_inspection_held",
+        kind="confirm",
+        ask_if="ask_landlord_several",
+        asked_for={"private": frozenset(SIDES)},
+        prompt=N_("Was a move-out inspection (flyttesyn) of the home held?"),
+        help=N_(
+            "At a move-out inspection the landlord goes through the home, usually with the "
+            "tenant, and writes a move-out report."
+        ),
+    ),
+    Question(
+        state="ask_inspection_date",
+        kind="date",
+        event="inspection_held",
+        past=True,
+        ask_if="ask_inspection_held",
+        asked_for={"private": frozenset(SIDES)},
+        prompt=N_("On what date was the move-out inspection held?"),
+        help=N_(
+            "The date of the inspection, as written in the move-out report or in the "
+            "invitation to it. The landlord's 2 weeks to claim repairs run from this day."
         ),
     ),
     Question(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from statemachine.catalog.attachments import attachments_for
 from statemachine.catalog.casetypes import questions_for
@@ -55,6 +55,16 @@ def municipality_code(draft: Draft) -> int | None:
         return matches[0]
     chosen = draft.answers.get("ask_municipality_choice")
     return int(chosen) if chosen is not None else None
+
+
+def landlord_units(draft: Draft) -> Literal["one", "several"] | None:
+    """Whether the landlord lets one home or several, once the filer has said (LL § 187)."""
+    value = draft.answers.get("ask_landlord_several")
+    if value is True:
+        return "several"
+    if value is False:
+        return "one"
+    return None
 
 
 def main_case_type(draft: Draft) -> str | None:

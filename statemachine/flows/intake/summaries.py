@@ -161,7 +161,11 @@ def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
     if main is None:
         return []
     found: dict[str, Deadline] = {}
-    known = Circumstances(housing=facts.housing(draft), municipality=facts.municipality_code(draft))
+    known = Circumstances(
+        housing=facts.housing(draft),
+        municipality=facts.municipality_code(draft),
+        landlord_units=facts.landlord_units(draft),
+    )
     for ct in [main, *facts.extra_topics(draft)]:
         for d in deadlines_for(ct, facts.side(draft), facts.events(draft), today, known):
             found.setdefault(d.rule, d)
