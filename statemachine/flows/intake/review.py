@@ -109,6 +109,14 @@ def summary(draft: Draft, today: date) -> list[Text]:
             lines.append(
                 t("Deadline missed, done on {done}: {who}", who=t(d.who_acts), done=d.done_on)
             )
+        elif d.status == "expired" and not d.own:
+            lines.append(
+                t(
+                    "The other party's deadline passed on {ends}: {who}",
+                    who=t(d.who_acts),
+                    ends=d.ends,
+                )
+            )
         elif d.status == "expired":
             lines.append(t("Deadline passed on {ends}: {who}", who=t(d.who_acts), ends=d.ends))
         elif not d.own:
