@@ -56,6 +56,9 @@ class Variant:
     """The statute for social housing, usually almenlejeloven (a msgid)."""
     july_not_counted: bool = False
     """True where the period's days in July are not counted (almenlejeloven § 106)."""
+    left_out: str | None = None
+    """Why the rule is not computed for social housing, in plain words (a msgid); the rule
+    is then left out and this reason shown instead."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,17 @@ _TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
 _LANDLORD: Final[frozenset[Side]] = frozenset({"landlord"})
 _EVERYONE: Final[frozenset[Side]] = frozenset(SIDES)
 
+_RENT_INCREASE_SOCIAL: Final = Variant(
+    left_out=N_(
+        "For social housing we do not work out a deadline to object to a rent increase."
+        " The beboerklagenævn decides only whether the notice followed the formal rules of"
+        " almenlejeloven, so ask the housing organisation or the board about the dates."
+    )
+)
+_UTILITY_SOCIAL: Final = Variant(
+    legal_basis=N_("Almenlejeloven (consumption accounts in social housing)")
+)
+
 # Where domain.md could not confirm a section number of lov om leje 2022, the legal basis says
 # so instead of guessing one; only § 77 was checked against the statute text.
 RULES: Final[tuple[Rule, ...]] = (
@@ -153,6 +167,7 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If no one objects in time, the rent increase becomes binding."),
         done_by="objection_sent",
+        social=_RENT_INCREASE_SOCIAL,
         legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
     ),
     Rule(
@@ -163,6 +178,7 @@ RULES: Final[tuple[Rule, ...]] = (
         unit="weeks",
         after_rule="rent_increase.tenant_objection",
         sides=_LANDLORD,
+        social=_RENT_INCREASE_SOCIAL,
         who_acts=N_(
             "After a tenant has objected, the landlord must bring the case to the tribunal."
         ),
@@ -184,6 +200,7 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         consequence=N_("If no one objects in time, the account stands."),
         done_by="objection_sent",
+        social=_UTILITY_SOCIAL,
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
     ),
     Rule(
@@ -194,6 +211,7 @@ RULES: Final[tuple[Rule, ...]] = (
         unit="weeks",
         after_rule="utility_accounts.tenant_objection",
         sides=_LANDLORD,
+        social=_UTILITY_SOCIAL,
         who_acts=N_(
             "After a tenant has objected, the landlord must bring the case to the tribunal."
         ),
@@ -582,10 +600,32 @@ def _applies(
         return False
     if r.only_if is not None and not CONDITIONS[r.only_if](case_type, facts):
         return False
+    if r.variant(facts.housing).left_out is not None:
+        return False
     first = _first_step(r, events, facts.housing)
     if first == "late":
         return False
     return side in r.sides or side in r.shown_to or (r.after_rule is not None and first == "met")
+
+
+def left_out(case_type: str, facts: Circumstances | None = None) -> list[str]:
+    """Why rules of a case type are not computed for this housing, as msgids, one per reason.
+
+    Args:
+        case_type: a case type id.
+        facts: the housing and other facts, where known.
+
+    Returns:
+        The plain reasons, without repeats, in table order; empty when nothing is left out.
+    """
+    housing = (facts or Circumstances()).housing
+    named = set(_case_type(case_type).rules)
+    reasons: list[str] = []
+    for r in RULES:
+        reason = r.variant(housing).left_out
+        if r.id in named and reason is not None and reason not in reasons:
+            reasons.append(reason)
+    return reasons
 
 
 def deadlines_for(

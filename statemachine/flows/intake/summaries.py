@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from statemachine.catalog.casetypes import case_type
-from statemachine.catalog.deadlines import Circumstances, Deadline, deadlines_for
+from statemachine.catalog.deadlines import Circumstances, Deadline, deadlines_for, left_out
 from statemachine.catalog.fees import fee_facts, filing_fee
 from statemachine.catalog.ids import OUT_OF_SCOPE, Housing
 from statemachine.catalog.municipalities import tribunal_members
@@ -172,7 +172,23 @@ def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
     return sorted(found.values(), key=lambda d: (d.ends, d.rule))
 
 
+def _left_out(draft: Draft) -> list[Text]:
+    """Why some deadlines are not worked out for this housing, in plain words."""
+    main = facts.main_case_type(draft)
+    if main is None:
+        return []
+    known = Circumstances(housing=facts.housing(draft))
+    reasons: list[str] = []
+    for ct in [main, *facts.extra_topics(draft)]:
+        reasons.extend(r for r in left_out(ct, known) if r not in reasons)
+    return [t(r) for r in reasons]
+
+
 def _deadline_summary(draft: Draft, today: date) -> list[Text]:
+    return [*_found_deadlines(draft, today), *_left_out(draft)]
+
+
+def _found_deadlines(draft: Draft, today: date) -> list[Text]:
     found = case_deadlines(draft, today)
     if not found:
         return [

@@ -532,3 +532,28 @@ def test_move_out_rules_need_the_landlords_homes_and_private_housing(
         "moved_out": date(2026, 9, 30),
     }
     assert _move_out("landlord", events, facts) == []
+
+
+def test_social_housing_cites_almenlejeloven_for_consumption_accounts() -> None:
+    events = {"account_received": date(2026, 10, 5)}
+    [social] = deadlines_for(
+        "utility_accounts", "tenant", events, TODAY, Circumstances(housing="social")
+    )
+    [private] = deadlines_for(
+        "utility_accounts", "tenant", events, TODAY, Circumstances(housing="private")
+    )
+    assert social.legal_basis.startswith("Almenlejeloven")
+    assert "Lov om leje" not in social.legal_basis
+    assert private.legal_basis.startswith("Lov om leje")
+    assert social.ends == private.ends == date(2026, 11, 16)
+
+
+def test_social_rent_increase_objection_is_left_out_with_a_plain_reason() -> None:
+    from statemachine.catalog.deadlines import left_out
+
+    social = Circumstances(housing="social")
+    events = {"notice_received": NOTICE}
+    assert deadlines_for("rent_increase", "tenant", events, TODAY, social) == []
+    [reason] = left_out("rent_increase", social)
+    assert "almenlejeloven" in reason
+    assert left_out("rent_increase", Circumstances(housing="private")) == []
