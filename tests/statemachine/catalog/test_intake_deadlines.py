@@ -71,3 +71,16 @@ def test_a_tenant_who_objected_in_time_is_not_told_her_deadline_expired() -> Non
     assert "becomes binding" not in text
     assert "The deadline is 24 December 2026" in text
     assert "the rent increase lapses" in text
+
+
+def test_social_tenant_with_a_rent_increase_is_told_why_no_objection_deadline_is_shown() -> None:
+    draft = walk("en", True, "tenant", "social", "Vestergade 12", "8000", "rent_increase", [])
+    answers: list[Any] = ["1/10/2026", False, "7500", "8000"]
+    for value in answers:
+        if draft.state == "show_deadlines":
+            break
+        assert ENGINE.step(draft, Answer(value=value), TODAY).errors == []
+    assert draft.state == "show_deadlines"
+    text = shown(draft)
+    assert "we do not work out a deadline to object to a rent increase" in text
+    assert "becomes binding" not in text
