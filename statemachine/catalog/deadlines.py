@@ -133,6 +133,13 @@ _RENT_INCREASE_SOCIAL: Final = Variant(
         " almenlejeloven, so ask the housing organisation or the board about the dates."
     )
 )
+_MOVE_OUT_SOCIAL: Final = Variant(
+    left_out=N_(
+        "For social housing we do not work out the deadlines for the move-out inspection and"
+        " the landlord's claim for repairs: they follow almenlejeloven, not lov om leje, so"
+        " ask the housing organisation about the dates."
+    )
+)
 _UTILITY_SOCIAL: Final = Variant(
     legal_basis=N_("Almenlejeloven (consumption accounts in social housing)")
 )
@@ -262,6 +269,7 @@ RULES: Final[tuple[Rule, ...]] = (
         legal_basis=N_("Lov om leje § 187 (the move-out inspection)"),
         done_by="inspection_held",
         only_if="several_private_homes",
+        social=_MOVE_OUT_SOCIAL,
     ),
     Rule(
         id="move_out.report",
@@ -282,6 +290,7 @@ RULES: Final[tuple[Rule, ...]] = (
         legal_basis=N_("Lov om leje § 187 (the move-out report)"),
         requires="move_out.inspection",
         only_if="several_private_homes",
+        social=_MOVE_OUT_SOCIAL,
     ),
     Rule(
         id="move_out.landlord_claim",
@@ -301,6 +310,7 @@ RULES: Final[tuple[Rule, ...]] = (
         legal_basis=N_("Lov om leje § 187 (the landlord's claim for repairs)"),
         requires="move_out.inspection",
         only_if="private_home_units_known",
+        social=_MOVE_OUT_SOCIAL,
     ),
     Rule(
         id="move_in_defects.defect_list",

@@ -557,3 +557,11 @@ def test_social_rent_increase_objection_is_left_out_with_a_plain_reason() -> Non
     [reason] = left_out("rent_increase", social)
     assert "almenlejeloven" in reason
     assert left_out("rent_increase", Circumstances(housing="private")) == []
+
+
+def test_social_move_out_rules_are_left_out_with_one_plain_reason() -> None:
+    from statemachine.catalog.deadlines import left_out
+
+    [reason] = left_out("move_out", Circumstances(housing="social", landlord_units="several"))
+    assert "almenlejeloven" in reason
+    assert left_out("move_out", SEVERAL) == []
