@@ -82,7 +82,11 @@ class Rule:
     consequence: str
     """What missing the deadline means, in plain words (a msgid)."""
     legal_basis: str
-    """The statute, with a note where the section number is not confirmed (a msgid)."""
+    """The law and the rule in plain words, with the section where it is known (a msgid).
+    A filer reads it: doubt about a section goes in :attr:`staff_note`, never here."""
+    staff_note: str = ""
+    """For staff only, never shown to a filer: what is not confirmed about the legal basis
+    (plain English, not translated)."""
     every_case: bool = False
     """True for a rule that applies whatever the case type (the appeal). Every other rule
     applies to the case types whose catalog entry names it (``casetypes.py``), so which case
@@ -159,7 +163,8 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the case comes later, the rent can only be lowered from then on."
             " Rent already paid is not paid back."
         ),
-        legal_basis=N_("Lov om leje, probably § 40 (the one-year rule; section not confirmed)"),
+        legal_basis=N_("Lov om leje, the rule that a case about the rent is brought within a year"),
+        staff_note="Probably LL § 40, stk. 2 (LL-2022 numbering not confirmed; domain.md D1).",
     ),
     Rule(
         id="rent_increase.tenant_objection",
@@ -175,7 +180,8 @@ RULES: Final[tuple[Rule, ...]] = (
         consequence=N_("If no one objects in time, the rent increase becomes binding."),
         done_by="objection_sent",
         social=_RENT_INCREASE_SOCIAL,
-        legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
+        legal_basis=N_("Lov om leje, the rules on notice of a rent increase and objections to it"),
+        staff_note="LL-2022 section for notice and objection not confirmed (domain.md, caution).",
     ),
     Rule(
         id="rent_increase.landlord_filing",
@@ -192,7 +198,8 @@ RULES: Final[tuple[Rule, ...]] = (
         consequence=N_(
             "If the landlord does not bring the case in time, the rent increase lapses."
         ),
-        legal_basis=N_("Lov om leje (notice of a rent increase; section not confirmed)"),
+        legal_basis=N_("Lov om leje, the rules on notice of a rent increase and objections to it"),
+        staff_note="LL-2022 section for notice and objection not confirmed (domain.md, caution).",
     ),
     Rule(
         id="utility_accounts.tenant_objection",
@@ -244,7 +251,8 @@ RULES: Final[tuple[Rule, ...]] = (
             "The rules we know do not say what happens if this is missed."
             " A later application may be too late, so ask the tribunal."
         ),
-        legal_basis=N_("Lov om leje (swap with improvements; section not confirmed)"),
+        legal_basis=N_("Lov om leje, the rules on a swap of homes with improvements"),
+        staff_note="LL-2022 section not confirmed (domain.md, caution).",
     ),
     # LL § 187 (domain.md D14). The syn and the report are duties of a landlord who lets more
     # than one home; almenlejeloven has its own move-out rules, which domain.md does not give,
@@ -324,7 +332,8 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the list is late, the tenant may have to answer for defects found later,"
             " unless they were hidden."
         ),
-        legal_basis=N_("Lov om leje (defects at move-in; section not confirmed)"),
+        legal_basis=N_("Lov om leje, the rules on defects found when moving in"),
+        staff_note="LL-2022 section not confirmed (domain.md, caution).",
     ),
     # With the housing unknown, the appeal counts July, which can only give an earlier (safer)
     # date than a beboerklagenævn appeal really has.
@@ -339,10 +348,8 @@ RULES: Final[tuple[Rule, ...]] = (
             "Either side may appeal the tribunal's decision to the housing court at minretssag.dk."
         ),
         consequence=N_("If no one appeals in time, the tribunal's decision becomes final."),
-        legal_basis=N_(
-            "Lov om boligforhold and almenlejeloven (appeal to the housing court;"
-            " sections not confirmed)"
-        ),
+        legal_basis=N_("Lov om boligforhold, the rules on appeal to the housing court"),
+        staff_note="Section of lov om boligforhold for the appeal not confirmed.",
         every_case=True,
         only_if="not_copenhagen_rent_tribunal",
         social=Variant(
