@@ -260,8 +260,10 @@ def test_rules_table_is_consistent() -> None:
             assert first.sides.isdisjoint(r.sides)
 
 
-def test_uncertain_section_numbers_say_so() -> None:
-    assert "not confirmed" in rule("rent_increase.tenant_objection").legal_basis
+def test_uncertain_section_numbers_say_so_to_staff_and_known_ones_to_everyone() -> None:
+    objection = rule("rent_increase.tenant_objection")
+    assert "not confirmed" in objection.staff_note
+    assert "§" not in objection.legal_basis and "Lov om leje" in objection.legal_basis
     assert "§ 77" in rule("utility_accounts.landlord_filing").legal_basis
 
 
