@@ -165,8 +165,11 @@ class Answering:
                 raise InvalidInputError(t(GIVE_A_FILE))
             spec = self._engine.states[draft.state].get("input")
             kind = spec["kind"] if spec is not None else None
-            others = self._engine.path_answers(draft)
-            others.pop(draft.key, None)
+            others = None
+            if kind == "file":
+                # Only a file answer needs the other answers (one file is one document).
+                others = self._engine.path_answers(draft)
+                others.pop(draft.key, None)
             parsed = resolve_files(parsed, kind, session, tx, local, others)
         except (InvalidInputError, UploadError, NotFoundError) as err:
             return draft, Outcome(draft, errors=[_text(err)]), row.version
