@@ -269,15 +269,14 @@ def _listing(listed: Files, lang: str) -> str:
         return tr.render(t("You have not uploaded any files yet."))
     lines = [tr.render(t("The files you have uploaded:"))]
     for number, file in enumerate(listed["attachments"], start=1):
-        size = max(1, round(file["size"] / 1024))
         used = t(USED) if file["id"] in listed["in_use"] else t(UNUSED)
         lines.append(
             tr.render(
                 t(
-                    "  {number}. {filename} ({size} kB, {used})",
+                    "  {number}. {filename} ({size}, {used})",
                     number=number,
                     filename=file["filename"],
-                    size=size,
+                    size=_size(file["size"], lang),
                     used=used,
                 )
             )

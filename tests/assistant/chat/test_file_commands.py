@@ -25,15 +25,15 @@ def test_a_filer_sees_their_files_and_removes_the_one_no_answer_uses(
     listings = screen.split("> files\n")[1:]
     assert listings[0].splitlines()[:4] == [
         "The files you have uploaded:",
-        "  1. varsling.pdf (1 kB, used in an answer)",
-        "  2. lejekontrakt.txt (1 kB, not used)",
-        "  3. lejekontrakt.txt (1 kB, used in an answer)",
+        "  1. varsling.pdf (803 bytes, used in an answer)",
+        "  2. lejekontrakt.txt (83 bytes, not used)",
+        "  3. lejekontrakt.txt (83 bytes, used in an answer)",
     ]
     assert "> remove 2\nlejekontrakt.txt is removed.\n" in screen
     assert "> remove 1\nvarsling.pdf is part of one of your answers." in screen
     assert listings[1].splitlines()[1:3] == [
-        "  1. varsling.pdf (1 kB, used in an answer)",
-        "  2. lejekontrakt.txt (1 kB, used in an answer)",
+        "  1. varsling.pdf (803 bytes, used in an answer)",
+        "  2. lejekontrakt.txt (83 bytes, used in an answer)",
     ]
     assert "> remove 9\nThere is no file number 9. Type files to see the list." in screen
     assert "\x1b" not in screen
