@@ -16,9 +16,11 @@ from statemachine.catalog.shapes import Question
 from statemachine.engine.flow import ActionData, FlowData, StateData, TransitionData
 from statemachine.text import N_
 
-SECTIONS = 15
-"""Language and privacy, role, housing, address, case type, details, deadlines, other party,
-co-parties, claim, attachments, contact, fee, review, submit."""
+SECTIONS = 11
+"""The parts of the dialogue, in order: 1 start (language, privacy), 2 you (role, whom you
+represent), 3 the home, 4 the case (case type and its questions), 5 deadlines, 6 the parties,
+7 your request, 8 documents, 9 contact details, 10 fee and review, 11 submit. Every path to a
+filed case passes through every part, so the progress counter never jumps."""
 
 ANSWER = "answer"
 """The trigger an answer fires."""
@@ -45,7 +47,7 @@ def _answer(
 def _question_state(q: Question) -> StateData:
     state: StateData = {
         "name": q.state,
-        "section": 6,
+        "section": 4,
         "prompt": q.prompt,
         "help": q.help,
         "input": {"kind": q.kind, "required": q.required, "past": q.past},
@@ -153,7 +155,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_address",
-        "section": 4,
+        "section": 3,
         "prompt": N_("What is the address of the home the case is about?"),
         "help": N_("Write the street, number and floor, for example Vestergade 12, 2. th."),
         "label": N_("Address"),
@@ -161,7 +163,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_municipality",
-        "section": 4,
+        "section": 3,
         "prompt": N_("What is the postcode or the municipality of the home?"),
         "help": N_(
             "Write a postcode such as 2300, or a municipality name such as Aarhus. The "
@@ -172,7 +174,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_municipality_choice",
-        "section": 4,
+        "section": 3,
         "prompt": N_("That fits more than one municipality. Which one is the home in?"),
         "help": N_("Some postcodes cross municipal borders. Choose the municipality of the home."),
         "label": N_("Municipality"),
@@ -180,7 +182,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_case_type",
-        "section": 5,
+        "section": 4,
         "intro": "case_type_intro",
         "prompt": N_("What is the disagreement about?"),
         "help": N_(
@@ -193,7 +195,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_more_topics",
-        "section": 5,
+        "section": 4,
         "intro": "case_type_notes",
         "prompt": N_("Is the case also about any of these topics? Choose any that apply, or none."),
         "help": N_(
@@ -206,7 +208,7 @@ _STATES: list[StateData] = [
     *(_question_state(q) for q in QUESTIONS),
     {
         "name": "show_deadlines",
-        "section": 7,
+        "section": 5,
         "intro": "deadline_summary",
         "prompt": N_("Press Enter to go on."),
         "review": False,
@@ -214,7 +216,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_counterparty_kind",
-        "section": 8,
+        "section": 6,
         "prompt": N_("Is the other party a person or a company?"),
         "params": "other_party",
         "help": N_(
@@ -226,7 +228,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_counterparty_name",
-        "section": 8,
+        "section": 6,
         "params": "other_party",
         "prompt": N_("What is the name of the other party, {other_party}?"),
         "help": N_("Write the full name of the person, or the company's name, as in the lease."),
@@ -235,7 +237,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_counterparty_address",
-        "section": 8,
+        "section": 6,
         "prompt": N_("What is the other party's postal address, if you know it?"),
         "help": N_(
             "The tribunal sends the case to the other party. Leave it empty if you do not know it."
@@ -245,7 +247,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_has_co_parties",
-        "section": 9,
+        "section": 6,
         "prompt": N_(
             "Is anyone else on your side of the case, for example another tenant on the lease?"
         ),
@@ -258,7 +260,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_co_parties",
-        "section": 9,
+        "section": 6,
         "prompt": N_("What are their names? Write one name per line."),
         "help": N_("Write each person's full name on its own line. End with an empty line."),
         "label": N_("Names of others on your side"),
@@ -266,7 +268,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_claim",
-        "section": 10,
+        "section": 7,
         "prompt": N_("What do you want the tribunal to decide? Describe it in your own words."),
         "help": N_(
             "For example: that the rent increase is not valid, or that the deposit must "
@@ -277,7 +279,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_settlement_tried",
-        "section": 10,
+        "section": 7,
         "params": "other_party",
         "prompt": N_(
             "Have you tried to solve the disagreement with the other party, {other_party}, first?"
@@ -291,7 +293,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_attachment",
-        "section": 11,
+        "section": 8,
         "items": "attachments",
         "intro": "attachment_intro",
         "prompt": N_("Please upload: {attachment}."),
@@ -311,7 +313,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_attachment_reason",
-        "section": 11,
+        "section": 8,
         "items": "attachments",
         "params": "attachment",
         "prompt": N_("Why can you not upload this document: {attachment}?"),
@@ -324,7 +326,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_name",
-        "section": 12,
+        "section": 9,
         "prompt": N_("What is your full name?"),
         "help": N_("The tribunal uses your name in letters about the case."),
         "label": N_("Your name"),
@@ -332,7 +334,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_email",
-        "section": 12,
+        "section": 9,
         "prompt": N_("What is your email address?"),
         "help": N_("The tribunal sends a receipt and news about the case there."),
         "label": N_("Your email"),
@@ -340,7 +342,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_phone",
-        "section": 12,
+        "section": 9,
         "prompt": N_("What is your phone number? You may leave it empty."),
         "help": N_("A phone number lets the tribunal call you, for example to plan an inspection."),
         "label": N_("Your phone number"),
@@ -348,7 +350,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "show_fee",
-        "section": 13,
+        "section": 10,
         "intro": "fee_summary",
         "prompt": N_("Press Enter to go on."),
         "review": False,
@@ -356,7 +358,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "review",
-        "section": 14,
+        "section": 10,
         "intro": "review_summary",
         "prompt": N_(
             "Is everything correct? Choose 1 to go on, or the number of an answer to change it."
@@ -367,7 +369,7 @@ _STATES: list[StateData] = [
     },
     {
         "name": "ask_declaration",
-        "section": 15,
+        "section": 11,
         "no_means_back": True,
         "prompt": N_(
             "Do you confirm that your answers are correct and complete, and that you "
@@ -382,14 +384,14 @@ _STATES: list[StateData] = [
     },
     {
         "name": "receipt",
-        "section": 15,
+        "section": 11,
         "final": True,
         "intro": "receipt",
         "prompt": N_("Thank you. The case is filed, and this chat ends here."),
     },
     {
         "name": "end_out_of_scope",
-        "section": 5,
+        "section": 4,
         "final": True,
         "intro": "out_of_scope",
         "prompt": N_("Nothing has been filed. You can go back to choose something else."),

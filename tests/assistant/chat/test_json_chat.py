@@ -33,7 +33,7 @@ def test_turn_protocol_fields_and_progress(naevn: Naevn) -> None:
     assert first["state"] == "ask_language" and first["lang"] == "da"
     assert [o["id"] for o in first["input"]["options"]] == ["da", "en"]
     assert second["state"] == "ask_consent" and second["lang"] == "en"
-    assert third["state"] == "ask_role" and third["progress"] == {"step": 2, "total": 15}
+    assert third["state"] == "ask_role" and third["progress"] == {"step": 2, "total": 11}
     assert fourth["state"] == "ask_role" and fourth["messages"], "help is shown"
     assert all(t["session"] == first["session"] for t in (second, third, fourth))
 
