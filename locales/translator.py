@@ -32,10 +32,14 @@ English uses British conventions: "1 October 2026" reads the same way round as D
 """
 
 CURRENCY_FORMATS: Final[Mapping[str, str | None]] = {"da": None, "en": "¤ #,##0.00"}
-"""Babel currency patterns; None is the locale's own ("7.500,00 kr.").
+"""Babel currency patterns for amounts with øre; None is the locale's own ("7.500,50 kr.").
 
-en_GB's own pattern gives "DKK7,500.00"; the space makes it "DKK 7,500.00", easier to read aloud.
+en_GB's own pattern gives "DKK7,500.50"; the space makes it "DKK 7,500.50", easier to read aloud.
 """
+
+WHOLE_CURRENCY_FORMATS: Final[Mapping[str, str]] = {"da": "#,##0 ¤", "en": "¤ #,##0"}
+"""Babel currency patterns for whole kroner: "357 kr.", not "357,00 kr.", which reads aloud as
+"three hundred and fifty-seven comma zero zero"."""
 
 
 class CatalogError(NaevnError):
@@ -89,8 +93,18 @@ class Translator:
         return _long_date(d, self.locale)
 
     def money(self, m: Money | Decimal) -> str:
-        """An amount in DKK: "7.500,00 kr." (da), "DKK 7,500.00" (en)."""
+        """An amount in DKK: "7.500 kr." (da), "DKK 7,500" (en); øre only when there are any,
+        "7.500,50 kr."."""
         amount = m.amount if isinstance(m, Money) else m
+        if amount == amount.to_integral_value():
+            whole = format_currency(
+                amount,
+                "DKK",
+                format=WHOLE_CURRENCY_FORMATS[self.lang],
+                locale=self.locale,
+                currency_digits=False,
+            )
+            return _plain_spaces(whole)
         pattern = CURRENCY_FORMATS[self.lang]
         return _plain_spaces(format_currency(amount, "DKK", format=pattern, locale=self.locale))
 

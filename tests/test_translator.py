@@ -76,8 +76,11 @@ def en(catalogs: Path) -> Translator:
     [
         ("da", date(2026, 10, 1), "1. oktober 2026"),
         ("en", date(2026, 10, 1), "1 October 2026"),
-        ("da", Money(Decimal("7500")), "7.500,00 kr."),
-        ("en", Money(Decimal("7500")), "DKK 7,500.00"),
+        ("da", Money(Decimal("7500")), "7.500 kr."),
+        ("en", Money(Decimal("7500")), "DKK 7,500"),
+        ("da", Money(Decimal("7500.00")), "7.500 kr."),
+        ("da", Money(Decimal("7500.05")), "7.500,05 kr."),
+        ("en", Money(Decimal("7500.05")), "DKK 7,500.05"),
         ("da", Money(Decimal("-123.5")), "-123,50 kr."),
         ("da", 12345, "12.345"),
         ("en", 12345, "12,345"),
@@ -108,7 +111,7 @@ def test_nested_text_is_translated_before_it_is_filled_in(da: Translator, en: Tr
 
 def test_amount_at_the_end_of_a_sentence_has_one_full_stop(da: Translator, en: Translator) -> None:
     text = t("The fee is {fee}.", fee=Money(Decimal("361")))
-    assert (da.render(text), en.render(text)) == ("Gebyret er 361,00 kr.", "The fee is DKK 361.00.")
+    assert (da.render(text), en.render(text)) == ("Gebyret er 361 kr.", "The fee is DKK 361.")
 
 
 @pytest.mark.parametrize(
