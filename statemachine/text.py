@@ -21,7 +21,7 @@ def N_(msgid: str) -> str:
 
 @dataclass(frozen=True)
 class Money:
-    """An amount in Danish kroner, formatted per locale when rendered ("7.500 kr.", "7.500,50 kr.")."""
+    """An amount in Danish kroner, formatted per locale ("7.500 kr.", "7.500,50 kr.")."""
 
     amount: Decimal
     """The amount in DKK."""
