@@ -10,6 +10,7 @@ from datetime import date
 from typing import NoReturn
 
 from locales import LANGUAGES
+from naevn import usage
 from naevn.commands import cases as cases_command
 from naevn.commands import deadline as deadline_command
 from naevn.program import program
@@ -137,7 +138,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one naevn command; returns the exit status."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # The chat and deadline speak Danish unless told otherwise, and so do their usage errors;
+    # the staff commands, and naevn with no command, speak English.
+    spoken = usage.lang_in(words, "da" if words[:1] in (["chat"], ["deadline"]) else "en")
+    with usage.spoken_in(spoken):
+        args = _parser().parse_args(words)
     try:
         return _run(args)
     except NaevnError as err:

@@ -36,3 +36,31 @@ def test_help_tells_a_user_how_to_file_a_case(naevn: Naevn) -> None:
     assert ".venv/bin/naevn chat --lang en" in result.stdout
     assert "naevn chat --resume" in result.stdout
     assert "``" not in result.stdout and "embedded store" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("chat", "--bogus"), "naevn: ukendte argumenter: --bogus\n"),
+        (("chat", "--lang", "en", "--bogus"), "naevn: unrecognized arguments: --bogus\n"),
+        (("chat", "--lang=en", "--bogus"), "naevn: unrecognized arguments: --bogus\n"),
+        (("deadline", "--lang", "da"), "naevn: disse argumenter mangler: --case-type, --role\n"),
+        (
+            ("deadline", "--role", "tenant", "--case-type", "rent_level", "--event"),
+            "naevn: argumentet --event: mangler en værdi\n",
+        ),
+        (("serve", "--bogus"), "naevn: unrecognized arguments: --bogus\n"),
+    ],
+)
+def test_argparse_errors_speak_the_commands_language(
+    naevn: Naevn, args: tuple[str, ...], said: str
+) -> None:
+    result = naevn(*args)
+    assert (result.returncode, result.stderr) == (2, said)
+
+
+def test_the_help_stays_in_one_language_when_danish_is_chosen(naevn: Naevn) -> None:
+    result = naevn("chat", "--lang", "da", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: naevn chat")
+    assert "show this help message and exit" in result.stdout
