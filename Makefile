@@ -15,6 +15,7 @@ MOS := $(CATALOGS:.po=.mo)
 PORT ?= 8080
 
 run: $(STAMP) $(MOS)
+	@$(BIN)/naevn serve --check-port --port $(PORT)
 	@mkdir -p var
 	@$(BIN)/naevn demo --db sqlite:///var/naevn.db
 	@echo "Cases in ./var/naevn.db (see one with: .venv/bin/naevn cases show NUMBER):"

@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
     serve.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
+    serve.add_argument(
+        "--check-port", action="store_true", help="only say whether the port is free, and exit"
+    )
 
     deadline = commands.add_parser(
         "deadline",
@@ -162,6 +165,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from naevn.commands import serve as serve_command
 
+        if args.check_port:
+            return serve_command.check_port(args.host, args.port)
         return serve_command.run(
             settings, host=args.host, port=args.port, access_log=args.access_log
         )

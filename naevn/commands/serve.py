@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import signal
+import socket
 
 from aiohttp import web
 
@@ -43,6 +44,42 @@ def run(settings: Settings, *, host: str, port: int, access_log: bool) -> int:
     return 0
 
 
+def check_port(host: str, port: int) -> int:
+    """Tell whether ``naevn serve`` could listen on ``port``, before anything else is done.
+
+    ``make run`` asks first, so that a second ``make run`` says only that the port is taken,
+    not its demo data and the address of a service it cannot start. Returns 0 if the port is
+    free.
+
+    Raises:
+        NaevnError: the port is taken.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the service binds: a port left in TIME_WAIT by a stopped naevn is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            if err.errno != errno.EADDRINUSE:
+                raise
+            raise port_taken(port) from None
+    return 0
+
+
+def port_taken(port: int) -> NaevnError:
+    """The one-line error for a port another program holds, naming a port to use instead."""
+    return NaevnError(
+        t(
+            "Port {port} is already in use, perhaps by another naevn. Stop that one, "
+            "or choose another port: {naevn} serve --port {other} "
+            "(with make: make run PORT={other}).",
+            naevn=program(),
+            port=str(port),
+            other=str(port + 1 if port < 65535 else 8081),
+        )
+    )
+
+
 async def _serve(
     app: web.Application,
     guard: Guard,
@@ -73,16 +110,7 @@ async def _serve(
         accepts.refused.close()
         if err.errno != errno.EADDRINUSE:
             raise
-        raise NaevnError(
-            t(
-                "Port {port} is already in use, perhaps by another naevn. Stop that one, "
-                "or choose another port: {naevn} serve --port {other} "
-                "(with make: make run PORT={other}).",
-                naevn=program(),
-                port=str(port),
-                other=str(port + 1 if port < 65535 else 8081),
-            )
-        ) from None
+        raise port_taken(port) from None
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)

@@ -26,3 +26,18 @@ def test_a_taken_port_is_one_line_that_names_another(naevn: Naevn) -> None:
         f"(with make: make run PORT={port + 1})."
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_make_run_asks_first_and_a_free_port_is_free(naevn: Naevn) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    free = naevn("serve", "--check-port", "--port", str(port))
+    assert (free.returncode, free.stdout, free.stderr) == (0, "", "")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        result = naevn("serve", "--check-port", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"naevn: Port {port} is already in use")
+    assert result.stderr.count("\n") == 1
