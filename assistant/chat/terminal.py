@@ -64,6 +64,9 @@ class PlainChat:
         """The program part of the printed resume command."""
         self.turn: Turn | None = None
         """The turn on screen, for what Ctrl-C says."""
+        self.part: int | None = None
+        """The part of the dialogue last named on screen; None until one is, or after the
+        filer moved (back, restart), so the next turn names its part again."""
 
     def run(self, lang: str, resume: str | None = None) -> int:
         """Chat until the case is filed or the input ends. Returns the exit status: 0, or
@@ -86,7 +89,9 @@ class PlainChat:
         while True:
             self.turn = turn
             lang = self._lang(turn, lang)
-            self._say(render(turn, lang))
+            part = turn["progress"]["step"]
+            self._say(render(turn, lang, new_part=part != self.part))
+            self.part = part
             if turn["done"]:
                 return 0
             line = self._read(turn["input"]["kind"] == "long_text")
@@ -107,6 +112,8 @@ class PlainChat:
                 turn = self.channel.answer(session, answer, code)
             except NaevnError as err:
                 turn = _refused(turn, _plain(err, lang))
+            if answer.get("action") in ("back", "restart") and not turn["errors"]:
+                self.part = None
             if turn["errors"] and turn["input"]["kind"] == "file":
                 turn = self._with_files_hint(session, turn, lang)
             elif not turn["errors"]:
@@ -219,13 +226,23 @@ class JsonChat:
         self.stdout = stdout
 
     def run(self, lang: str, resume: str | None = None) -> int:
-        """Answer lines until the input ends. Returns the exit status."""
+        """Answer lines until the input ends. Returns the exit status: 0, or 130 after Ctrl-C,
+        which first writes one last line with the resume code, as the plain chat says it."""
         try:
             session, code, turn = _open(self.channel, lang, resume)
         except NaevnError as err:
             self._emit({"error": {"code": err.code, "message": _plain(err, lang)}})
             return 2
         self._emit(turn)
+        try:
+            self._talk(session, code, turn, lang)
+        except KeyboardInterrupt:
+            self._emit({"interrupted": {"resume_code": code, "session": session}})
+            return 130
+        return 0
+
+    def _talk(self, session: str, code: str, turn: Turn, lang: str) -> None:
+        """Answer each line of input with the next turn, until the input ends."""
         for line in self.stdin:
             if not line.strip():
                 continue
@@ -246,7 +263,6 @@ class JsonChat:
                 self._emit(_refused(turn, _plain(err, lang)))
                 continue
             self._emit(turn)
-        return 0
 
     def _emit(self, obj: Mapping[str, object]) -> None:
         self.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")

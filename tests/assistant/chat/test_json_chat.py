@@ -32,8 +32,12 @@ def test_turn_protocol_fields_and_progress(naevn: Naevn) -> None:
     }
     assert first["state"] == "ask_language" and first["lang"] == "da"
     assert [o["id"] for o in first["input"]["options"]] == ["da", "en"]
-    assert second["state"] == "ask_consent" and second["lang"] == "en"
-    assert third["state"] == "ask_role" and third["progress"] == {"step": 2, "total": 11}
+    assert second["state"] == "show_privacy" and second["lang"] == "en"
+    assert third["state"] == "ask_role" and third["progress"] == {
+        "step": 2,
+        "total": 11,
+        "title": "About you",
+    }
     assert fourth["state"] == "ask_role" and fourth["messages"], "help is shown"
     assert all(t["session"] == first["session"] for t in (second, third, fourth))
 
@@ -42,7 +46,7 @@ def test_bad_lines_come_back_as_errors_on_the_same_turn(naevn: Naevn) -> None:
     lines = ["this is not json", '{"value": "klingon"}', '{"action": "fly"}', '{"value": "en"}']
     result = naevn("chat", "--json", input="\n".join(lines) + "\n")
     turns = _turns(result.stdout)
-    assert [t["state"] for t in turns] == ["ask_language"] * 4 + ["ask_consent"]
+    assert [t["state"] for t in turns] == ["ask_language"] * 4 + ["show_privacy"]
     assert all(t["errors"] for t in turns[1:4])
     assert turns[4]["errors"] == []
 
@@ -79,3 +83,43 @@ def test_bytes_in_another_encoding_do_not_crash_the_chat(naevn_env: dict[str, st
     )
     assert result.returncode == 0, result.stderr
     assert "postnummer" in result.stdout.decode(), "the address was taken and the chat went on"
+
+
+def test_ctrl_c_writes_the_resume_code_as_the_last_line(naevn_env: dict[str, str]) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    chat = subprocess.Popen(
+        [sys.executable, "-m", "naevn.cli", "chat", "--json", "--lang", "en"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=naevn_env,
+        text=True,
+    )
+    try:
+        assert chat.stdin is not None and chat.stdout is not None
+        chat.stdin.write('{"value": "en"}\n')
+        chat.stdin.flush()
+        first, second = chat.stdout.readline(), chat.stdout.readline()
+        chat.send_signal(signal.SIGINT)
+        rest, errors = chat.communicate(timeout=30)
+    finally:
+        chat.kill()
+        chat.wait(timeout=30)
+    assert chat.returncode == 130 and "Traceback" not in errors
+    session = json.loads(second)["session"]
+    last = _turns(rest)[-1]["interrupted"]
+    assert last["session"] == session
+    resumed = subprocess.run(
+        [sys.executable, "-m", "naevn.cli", "chat", "--json", "--resume", last["resume_code"]],
+        input="",
+        capture_output=True,
+        text=True,
+        env=naevn_env,
+        timeout=60,
+        check=False,
+    )
+    [turn] = _turns(resumed.stdout)
+    assert turn["session"] == session and turn["state"] == json.loads(second)["state"]
