@@ -19,7 +19,7 @@ _TLB: Final[frozenset[Side]] = frozenset({"tenant", "landlord", "tenant_board"})
 # A tenants' board (beboerrepræsentation) exists only in private housing and may act for all
 # tenants on increases, accounts, maintenance, improvements and shared charges (domain.md
 # §1.2). In social housing it is "n/a", except that anyone with a legal interest may contest
-# a tenant-democracy decision, which an elected board plainly has.
+# a tenant-democracy decision or an allocation, which an elected board plainly may have.
 
 _OBJECTION: Final = ("ask_objected", "ask_objection_date")
 _LANDLORD_MUST_FILE: Final = N_(
@@ -203,7 +203,7 @@ CASE_TYPES: Final[tuple[CaseType, ...]] = (
         N_("The tribunal can decide whether a resident has broken the house rules or good "
            "order, and can give a warning or make the tenancy conditional."),
         {"private": _L, "social": _TL},
-        questions=("ask_warning_given", "ask_complaint_to_org"),
+        questions=("ask_warning_given", "ask_complained_to_org", "ask_complaint_to_org"),
         required=("breach_evidence",), optional=("warning_letter",),
         notes={
             "private": N_("In private housing, only the landlord can bring a house-rules case."),
@@ -247,7 +247,7 @@ CASE_TYPES: Final[tuple[CaseType, ...]] = (
         "allocation", 17, N_("Allocation of a home or the waiting list"),
         N_("The beboerklagenævn can decide disputes about the allocation of social family "
            "homes and about waiting lists."),
-        {"social": _T},
+        {"social": _TLB},
         required=("refusal",),
         notes={"social": _LEGAL_INTEREST},
     ),
@@ -306,6 +306,61 @@ def case_types_for(housing: Housing, side: Side) -> list[CaseType]:
         The matching case types, in catalog order.
     """
     return [c for c in CASE_TYPES if side in c.filers.get(housing, frozenset())]
+
+
+# The order in which filers of each tribunal most often need the case types (domain.md §2's
+# "typical filer" and the tribunals' own lists): the first few of a filer's are offered first.
+# Every case type the tribunal decides is listed once.
+_BY_NEED: Final[Mapping[Housing, tuple[str, ...]]] = {
+    "private": (
+        "rent_increase",
+        "rent_level",
+        "utility_accounts",
+        "maintenance",
+        "move_out",
+        "move_in_defects",
+        "deposit_prepaid_rent",
+        "house_rules",
+        "improvements",
+        "advance_rent_approval",
+        "pre_improvement_inspection",
+        "swap_improvement_approval",
+        "antenna_internet",
+        "alterations",
+        "maintenance_accounts",
+        "room_lets",
+    ),
+    "social": (
+        "maintenance",
+        "move_out",
+        "utility_accounts",
+        "rent_increase",
+        "house_rules",
+        "move_in_defects",
+        "sublet_swap_continuation",
+        "alterations",
+        "resident_democracy",
+        "allocation",
+        "antenna_internet",
+    ),
+}
+
+
+def case_types_by_need(housing: Housing, side: Side) -> list[CaseType]:
+    """The case types ``side`` may file with the tribunal for ``housing``, most needed first.
+
+    The same case types as :func:`case_types_for`, in the order filers most often need them,
+    so that a list cut short still holds what most filers look for.
+
+    Args:
+        housing: the kind of home; commercial leases have no tribunal and get none.
+        side: the side filing (a representative passes the side they act for).
+
+    Returns:
+        The matching case types.
+    """
+    allowed = {c.id for c in case_types_for(housing, side)}
+    return [case_type(i) for i in _BY_NEED.get(housing, ()) if i in allowed]
 
 
 def questions_for(case_type_id: str, housing: Housing, side: Side) -> list[Question]:

@@ -105,6 +105,32 @@ _GENERIC: Final[dict[Housing, str]] = {
 }
 
 
+# Case types a tribunal cannot decide although its filers often ask it to, because the other
+# tribunal decides them: offered beside the out-of-scope topics, so the filer learns where
+# such a case goes. Each has its own explanation in _EXCLUDED.
+_OFTEN_ASKED: Final[dict[Housing, tuple[str, ...]]] = {
+    "private": ("sublet_swap_continuation",),
+    "social": ("rent_level",),
+}
+
+
+def often_asked_elsewhere(housing: Housing) -> tuple[str, ...]:
+    """The case types the tribunal for ``housing`` cannot decide but is often asked about.
+
+    The other tribunal decides them, so they are worth offering with an explanation of where
+    they go (see :func:`excluded_case_type`).
+    """
+    return _OFTEN_ASKED.get(housing, ())
+
+
+def offered_out_of_scope() -> tuple[OutOfScope, ...]:
+    """The out-of-scope topics a filer may pick from the list of topics, in canonical order.
+
+    A commercial lease is left out: the question about the kind of home already explains it.
+    """
+    return tuple(o for o in OUT_OF_SCOPE_TOPICS if o.id != "commercial_lease")
+
+
 def out_of_scope(topic_id: str) -> OutOfScope:
     """Look up an out-of-scope topic by id.
 

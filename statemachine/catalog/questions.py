@@ -14,6 +14,7 @@ from statemachine.text import N_, t
 QUESTIONS: Final[tuple[Question, ...]] = (
     Question(
         state="ask_notice_received",
+        label=N_("Notice received"),
         kind="date",
         event="notice_received",
         past=True,
@@ -26,6 +27,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_account_received",
+        label=N_("Account received"),
         kind="date",
         event="account_received",
         past=True,
@@ -38,6 +40,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_objected",
+        label=N_("Objection sent"),
         kind="confirm",
         prompt=N_("Did the tenant, or the tenants' board, send the landlord a written objection?"),
         help=N_(
@@ -47,6 +50,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_objection_date",
+        label=N_("Objection sent on"),
         kind="date",
         event="objection_sent",
         past=True,
@@ -59,6 +63,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_rent_first_payable",
+        label=N_("Current rent payable from"),
         kind="date",
         event="rent_first_payable",
         past=True,
@@ -71,6 +76,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_move_in",
+        label=N_("Tenancy started"),
         kind="date",
         event="move_in",
         past=True,
@@ -82,6 +88,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_moved_out",
+        label=N_("Moved out"),
         kind="date",
         event="moved_out",
         past=True,
@@ -96,6 +103,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     # The move-out facts of LL § 187 apply to private rentals; almenlejeloven has its own.
     Question(
         state="ask_landlord_several",
+        label=N_("Landlord lets several homes"),
         kind="confirm",
         asked_for={"private": frozenset(SIDES)},
         prompt=N_("Does the landlord let out more than one home?"),
@@ -107,6 +115,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_move_out_known",
+        label=N_("Landlord told of move-out"),
         kind="date",
         event="move_out_known",
         past=True,
@@ -121,6 +130,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_inspection_held",
+        label=N_("Move-out inspection held"),
         kind="confirm",
         ask_if="ask_landlord_several",
         asked_for={"private": frozenset(SIDES)},
@@ -132,6 +142,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_inspection_date",
+        label=N_("Move-out inspection"),
         kind="date",
         event="inspection_held",
         past=True,
@@ -145,6 +156,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_swap_notified",
+        label=N_("Landlord told of swap"),
         kind="date",
         event="swap_notified",
         past=True,
@@ -156,6 +168,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_current_rent",
+        label=N_("Rent today"),
         kind="money",
         prompt=N_("What is the monthly rent today, in kroner?"),
         help=N_(
@@ -165,6 +178,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_new_rent",
+        label=N_("New rent"),
         kind="money",
         prompt=N_("What is the new or proposed monthly rent, in kroner?"),
         help=N_(
@@ -175,6 +189,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_deposit",
+        label=N_("Deposit and prepaid rent"),
         kind="money",
         prompt=N_("How much was paid as deposit and prepaid rent, in kroner?"),
         help=N_(
@@ -184,6 +199,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_area",
+        label=N_("Floor area"),
         kind="number",
         unit=N_("m²"),
         prompt=N_("What is the floor area of the home, in square metres?"),
@@ -194,6 +210,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_units",
+        label=N_("Tenancies in the case"),
         kind="number",
         prompt=N_("How many tenancies does the case cover?"),
         help=N_(
@@ -203,6 +220,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
     ),
     Question(
         state="ask_warning_given",
+        label=N_("Written warning given"),
         kind="confirm",
         asked_for={"private": frozenset({"landlord"}), "social": frozenset({"landlord"})},
         prompt=N_("Was the resident warned in writing before the case was filed?"),
@@ -212,18 +230,37 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "if there is one."
         ),
     ),
+    # The beboerklagenævn neighbour rule (domain.md §1.2): a resident may bring a neighbour
+    # only once the housing organisation has refused the complaint or left it for 4 weeks.
     Question(
-        state="ask_complaint_to_org",
+        state="ask_complained_to_org",
+        label=N_("Complained to housing organisation"),
         kind="confirm",
         asked_for={"social": frozenset({"tenant"})},
         prompt=N_(
-            "Did the housing organisation refuse the complaint about the other resident, or "
-            "fail to pass it on within 4 weeks?"
+            "Have you first complained about your neighbour to the housing organisation "
+            "(boligorganisationen)?"
         ),
         help=N_(
-            "A resident of social housing must first complain to the housing organisation. "
-            "Only if it refuses, or does not pass the complaint on within 4 weeks, can the "
-            "resident take the case to the beboerklagenævn directly."
+            "In social housing, a complaint about a neighbour goes to the housing "
+            "organisation first, in writing. The beboerklagenævn takes the case only if the "
+            "housing organisation refuses it or does nothing within 4 weeks."
+        ),
+    ),
+    Question(
+        state="ask_complaint_to_org",
+        label=N_("Housing organisation refused"),
+        kind="confirm",
+        ask_if="ask_complained_to_org",
+        asked_for={"social": frozenset({"tenant"})},
+        prompt=N_(
+            "Has the housing organisation refused your complaint about your neighbour, or "
+            "done nothing about it for 4 weeks?"
+        ),
+        help=N_(
+            "Answer yes if the housing organisation has said no to your complaint, or if 4 "
+            "weeks have passed since it received the complaint without it acting on it. "
+            "Then you can take the case to the beboerklagenævn yourself."
         ),
     ),
 )

@@ -22,6 +22,36 @@ represent), 3 the home, 4 the case (case type and its questions), 5 deadlines, 6
 7 your request, 8 documents, 9 contact details, 10 fee and review, 11 submit. Every path to a
 filed case passes through every part, so the progress counter never jumps."""
 
+TITLES = [
+    N_("Start"),
+    N_("About you"),
+    N_("The home"),
+    N_("The case"),
+    N_("Deadlines"),
+    N_("The parties"),
+    N_("Your request"),
+    N_("Documents"),
+    N_("Contact details"),
+    N_("Fee and review"),
+    N_("Submit"),
+]
+"""The parts' short titles, in order, for the progress line ("Part 4 of 11: The case")."""
+
+TITLES = [
+    N_("Start"),
+    N_("About you"),
+    N_("The home"),
+    N_("The case"),
+    N_("Deadlines"),
+    N_("The parties"),
+    N_("Your request"),
+    N_("Documents"),
+    N_("Contact details"),
+    N_("Fee and review"),
+    N_("Submit"),
+]
+"""The parts' short titles, in order, for the progress line ("Part 4 of 11: The case")."""
+
 ANSWER = "answer"
 """The trigger an answer fires."""
 
@@ -52,6 +82,8 @@ def _question_state(q: Question) -> StateData:
         "help": q.help,
         "input": {"kind": q.kind, "required": q.required, "past": q.past},
     }
+    if q.label is not None:
+        state["label"] = q.label
     return state
 
 
@@ -65,27 +97,16 @@ _STATES: list[StateData] = [
         "input": {"kind": "choice", "options": "languages"},
     },
     {
-        "name": "ask_consent",
+        "name": "show_privacy",
         "section": 1,
         "intro": "privacy_notice",
-        "prompt": N_(
-            "Do you agree that the tribunal stores and uses your answers to handle your case?"
-        ),
+        "prompt": N_("Press Enter to go on."),
         "help": N_(
-            "Your answers and documents are used only to handle your case. They are "
-            "shared with the other party, as the law requires. Answer yes to go on."
+            "You can ask the tribunal what information it holds about you, and have "
+            "mistakes corrected."
         ),
         "review": False,
-        "input": {"kind": "confirm"},
-    },
-    {
-        "name": "end_no_consent",
-        "section": 1,
-        "final": True,
-        "prompt": N_(
-            "Without your consent we cannot file a case for you. Nothing has been "
-            "sent. You can go back if you change your mind."
-        ),
+        "input": {"kind": "none"},
     },
     {
         "name": "ask_role",
@@ -101,27 +122,54 @@ _STATES: list[StateData] = [
         "input": {"kind": "choice", "options": "roles"},
     },
     {
+        "name": "ask_landlord_kind",
+        "section": 2,
+        "prompt": N_("Are you filing as a private person or for a company or organisation?"),
+        "help": N_(
+            "Choose company or organisation if the home is let by a company, a pension fund, "
+            "a housing organisation or an association. You will be asked for its name and CVR "
+            "number, and for a contact person."
+        ),
+        "label": N_("You file as"),
+        "input": {"kind": "choice", "options": "landlord_kinds"},
+    },
+    {
+        "name": "ask_representative_kind",
+        "section": 2,
+        "prompt": N_("What kind of representative are you?"),
+        "help": N_(
+            "A lawyer or an organisation, such as a tenant organisation or an administrator, "
+            "gives the name and CVR number of the firm or organisation, and a contact person. "
+            "A private person, for example a relative, needs a power of attorney."
+        ),
+        "label": N_("Kind of representative"),
+        "input": {"kind": "choice", "options": "representative_kinds"},
+    },
+    {
         "name": "ask_represents",
         "section": 2,
         "prompt": N_("Which side do you represent?"),
         "help": N_("Choose the side of the person or organisation you file for."),
-        "label": N_("The side you represent"),
+        "label": N_("You represent"),
         "input": {"kind": "choice", "options": "sides"},
     },
     {
         "name": "ask_client_name",
         "section": 2,
-        "prompt": N_("What is the name of the person or company you represent?"),
-        "help": N_("Write the full name as it appears in the lease."),
-        "label": N_("The person or company you represent"),
+        "params": "client",
+        "prompt": N_("What is the name of {client}?"),
+        "help": N_(
+            "Write the person's full name, or the name of the company or organisation, as "
+            "it appears in the lease."
+        ),
+        "label": N_("Client's name"),
         "input": {"kind": "text"},
     },
     {
         "name": "ask_power_of_attorney",
         "section": 2,
-        "prompt": N_(
-            "Do you have a written power of attorney from the person or company you represent?"
-        ),
+        "params": "client",
+        "prompt": N_("Do you have a written power of attorney from {client}?"),
         "help": N_(
             "A power of attorney (fuldmagt) is a signed letter that lets you act for "
             "someone else. You will be asked to upload it with the other documents."
@@ -175,7 +223,8 @@ _STATES: list[StateData] = [
     {
         "name": "ask_municipality_choice",
         "section": 3,
-        "prompt": N_("That fits more than one municipality. Which one is the home in?"),
+        "params": "searched",
+        "prompt": N_("{searched} Which municipality is the home in?"),
         "help": N_("Some postcodes cross municipal borders. Choose the municipality of the home."),
         "label": N_("Municipality"),
         "input": {"kind": "choice", "options": "municipality_matches"},
@@ -187,11 +236,26 @@ _STATES: list[StateData] = [
         "prompt": N_("What is the disagreement about?"),
         "help": N_(
             "Choose the topic closest to your case. You can add more topics in the next "
-            "step. If none fits, choose the one nearest and explain in your own words "
-            "later."
+            "step. If none fits, choose Something else to see the other topics, and what "
+            "the tribunals cannot decide."
         ),
         "label": N_("Main topic"),
-        "input": {"kind": "choice", "options": "case_types"},
+        "input": {"kind": "choice", "options": "case_types", "parser": "case_type"},
+    },
+    {
+        # Entered from "Something else" at ask_case_type; the topic chosen here becomes the
+        # answer to ask_case_type (action choose_case_type), which the review lists.
+        "name": "ask_other_topic",
+        "section": 4,
+        "intro": "other_topics_intro",
+        "prompt": N_("Which of these topics is the disagreement about?"),
+        "help": N_(
+            "Choose the topic closest to your case, and explain it in your own words later. "
+            "To see the first topics again, type back."
+        ),
+        "label": N_("Main topic"),
+        "review": False,
+        "input": {"kind": "choice", "options": "other_topics"},
     },
     {
         "name": "ask_more_topics",
@@ -217,45 +281,62 @@ _STATES: list[StateData] = [
     {
         "name": "ask_counterparty_kind",
         "section": 6,
-        "prompt": N_("Is the other party a person or a company?"),
-        "params": "other_party",
+        "prompt": N_("Is the landlord a person or a company?"),
         "help": N_(
-            "The other party is {other_party}. Choose company for an association, a "
-            "housing association or a firm."
+            "Choose company if the home is let by a company, a pension fund or an "
+            "association, for example a housing cooperative."
         ),
-        "label": N_("The other party is"),
+        "label": N_("Landlord: person or company"),
         "input": {"kind": "choice", "options": "party_kinds"},
     },
     {
         "name": "ask_counterparty_name",
         "section": 6,
         "params": "other_party",
-        "prompt": N_("What is the name of the other party, {other_party}?"),
-        "help": N_("Write the full name of the person, or the company's name, as in the lease."),
-        "label": N_("Name of the other party"),
+        "prompt": N_("What is the name of {other_party}?"),
+        "help": N_(
+            "Write the full name of the person, or the name of the company or organisation. "
+            "The tribunal needs it to send {other_party} the case."
+        ),
+        "label": N_("Other party's name"),
         "input": {"kind": "text"},
     },
     {
         "name": "ask_counterparty_address",
         "section": 6,
-        "prompt": N_("What is the other party's postal address, if you know it?"),
+        "params": "other_party",
+        "prompt": N_("What is the postal address of {other_party}, if you know it?"),
         "help": N_(
-            "The tribunal sends the case to the other party. Leave it empty if you do not know it."
+            "The tribunal sends the case to {other_party} by post. Leave it empty if you do "
+            "not know it."
         ),
-        "label": N_("Address of the other party"),
+        "label": N_("Other party's address"),
         "input": {"kind": "text", "required": False},
     },
     {
         "name": "ask_has_co_parties",
         "section": 6,
-        "prompt": N_(
-            "Is anyone else on your side of the case, for example another tenant on the lease?"
-        ),
+        "params": "filer",
+        "prompt": N_("Is anyone else on the lease {with_filer}, for example a spouse?"),
         "help": N_(
-            "Co-parties are people who share your side, such as a spouse on the same "
-            "lease. The tribunal may need their consent."
+            "Everyone on the lease is a party to the case, and the tribunal needs all of them "
+            "to agree to it. If others are on the lease, you will be asked to upload a power "
+            "of attorney (fuldmagt) from them: a signed letter that lets you bring the case "
+            "for them too."
         ),
-        "label": N_("Others on your side"),
+        "label": N_("Others on the lease"),
+        "input": {"kind": "confirm"},
+    },
+    {
+        "name": "ask_has_co_owners",
+        "section": 6,
+        "params": "filer",
+        "prompt": N_("Does anyone else own or let the home {with_filer}?"),
+        "help": N_(
+            "For example a spouse or a co-owner. Everyone who lets the home is on the "
+            "landlord's side of the case."
+        ),
+        "label": N_("Co-owners"),
         "input": {"kind": "confirm"},
     },
     {
@@ -263,18 +344,19 @@ _STATES: list[StateData] = [
         "section": 6,
         "prompt": N_("What are their names? Write one name per line."),
         "help": N_("Write each person's full name on its own line. End with an empty line."),
-        "label": N_("Names of others on your side"),
+        "label": N_("Their names"),
         "input": {"kind": "long_text"},
     },
     {
         "name": "ask_claim",
         "section": 7,
+        "intro": "danish_note",
         "prompt": N_("What do you want the tribunal to decide? Describe it in your own words."),
         "help": N_(
             "For example: that the rent increase is not valid, or that the deposit must "
             "be paid back. Say what happened and when. Short sentences are fine."
         ),
-        "label": N_("What you ask the tribunal to decide"),
+        "label": N_("Your request"),
         "input": {"kind": "long_text"},
     },
     {
@@ -288,7 +370,7 @@ _STATES: list[StateData] = [
             "The tribunal expects you to have tried, for example by letter or email. "
             "You can still file if you have not."
         ),
-        "label": N_("Tried to settle first"),
+        "label": N_("Tried to settle"),
         "input": {"kind": "confirm"},
     },
     {
@@ -303,7 +385,7 @@ _STATES: list[StateData] = [
             "/home/anna/lejekontrakt.pdf. PDF, JPEG, PNG, Word (DOCX) and plain text are "
             "accepted, up to 20 MB each. If you do not have it, choose the option below."
         ),
-        "label": N_("Document: {attachment}"),
+        "label": N_("{attachment}"),
         "input": {
             "kind": "file",
             "options": "attachment_missing",
@@ -321,8 +403,39 @@ _STATES: list[StateData] = [
             "A short reason is enough, for example: the landlord never gave me one. The "
             "tribunal may ask you for it later."
         ),
-        "label": N_("Reason it is missing: {attachment}"),
+        "label": N_("Why missing: {attachment}"),
+        "reviewed_with": "ask_attachment",
         "input": {"kind": "text", "limit": 500},
+    },
+    {
+        "name": "ask_organisation_name",
+        "section": 9,
+        "prompt": N_("What is the name of your company or organisation?"),
+        "help": N_(
+            "Write the name as it is registered, for example Boligselskabet Nord A/S. For a "
+            "lawyer, the name of the law firm."
+        ),
+        "label": N_("Company or organisation"),
+        "input": {"kind": "text"},
+    },
+    {
+        "name": "ask_cvr",
+        "section": 9,
+        "prompt": N_("What is the CVR number of your company or organisation?"),
+        "help": N_(
+            "The CVR number has 8 digits. You find it on the organisation's letters and "
+            "invoices, or at datacvr.virk.dk."
+        ),
+        "label": N_("CVR number"),
+        "input": {"kind": "text", "parser": "cvr"},
+    },
+    {
+        "name": "ask_contact_name",
+        "section": 9,
+        "prompt": N_("Who is the contact person for the case? Write their full name."),
+        "help": N_("The tribunal writes to this person about the case."),
+        "label": N_("Contact person"),
+        "input": {"kind": "text"},
     },
     {
         "name": "ask_name",
@@ -330,6 +443,30 @@ _STATES: list[StateData] = [
         "prompt": N_("What is your full name?"),
         "help": N_("The tribunal uses your name in letters about the case."),
         "label": N_("Your name"),
+        "input": {"kind": "text"},
+    },
+    {
+        "name": "ask_lives_at_home",
+        "section": 9,
+        "params": "home_address",
+        "prompt": N_("Do you still live at {address}?"),
+        "help": N_(
+            "Answer no if you have moved out. Then you will be asked for the address where "
+            "letters reach you now."
+        ),
+        "label": N_("Lives at the home"),
+        "input": {"kind": "confirm"},
+    },
+    {
+        "name": "ask_postal_address",
+        "section": 9,
+        "prompt": N_("What is your postal address now?"),
+        "help": N_(
+            "Write the street, number, floor, postcode and town, for example Nørregade 4, "
+            "1. tv., 8000 Aarhus C. For a company, organisation or law firm, write its address. "
+            "The tribunal sends letters about the case there."
+        ),
+        "label": N_("Your postal address"),
         "input": {"kind": "text"},
     },
     {
@@ -360,12 +497,28 @@ _STATES: list[StateData] = [
         "name": "review",
         "section": 10,
         "intro": "review_summary",
-        "prompt": N_(
-            "Is everything correct? Choose 1 to go on, or the number of an answer to change it."
+        "prompt": N_("Is everything correct? Choose 1 to go on, or a section to change."),
+        "help": N_(
+            "Choose a section, such as The home, to change one of its answers or to go "
+            "through the whole section again. You come back here afterwards."
         ),
-        "help": N_("Choose the number of an answer to change it. You come back here afterwards."),
         "review": False,
+        "kept": False,
         "input": {"kind": "choice", "options": "review", "parser": "review"},
+    },
+    {
+        "name": "review_section",
+        "section": 10,
+        "params": "review_section",
+        "prompt": N_("{section}: what do you want to change?"),
+        "help": N_(
+            "Choose one answer to change it, or go through all the questions of this section "
+            "again. Pressing Enter at a question keeps your answer. You come back to the "
+            "review afterwards."
+        ),
+        "review": False,
+        "kept": False,
+        "input": {"kind": "choice", "options": "review_section", "parser": "review"},
     },
     {
         "name": "ask_declaration",
@@ -388,6 +541,30 @@ _STATES: list[StateData] = [
         "final": True,
         "intro": "receipt",
         "prompt": N_("Thank you. The case is filed, and this chat ends here."),
+    },
+    {
+        "name": "ask_neighbour_go_on",
+        "section": 4,
+        "intro": "neighbour_rule",
+        "prompt": N_(
+            "Do you want to go on with the complaint about your neighbour anyway, even though "
+            "the tribunal will usually turn it away?"
+        ),
+        "help": N_(
+            "Answer no to stop here; nothing is filed. To keep your answers for later, type "
+            "save first. Answer yes to file the case now anyway."
+        ),
+        "label": N_("Goes on despite the 4-week rule"),
+        "input": {"kind": "confirm"},
+    },
+    {
+        "name": "end_neighbour_rule",
+        "section": 4,
+        "final": True,
+        "prompt": N_(
+            "Nothing has been filed. If the housing organisation refuses your complaint, or "
+            "does nothing within 4 weeks, you can come back and file the case."
+        ),
     },
     {
         "name": "end_out_of_scope",
@@ -413,11 +590,13 @@ _CHAIN_START = "ask_more_topics"
 _CHAIN = [q.state for q in QUESTIONS]
 
 _TRANSITIONS: list[TransitionData] = [
-    _answer("ask_language", "ask_consent", then=["set_language"]),
-    _answer("ask_consent", "ask_role", when=["said_yes"]),
-    _answer("ask_consent", "end_no_consent"),
-    _answer("ask_role", "ask_represents", when=["is_representative"]),
+    _answer("ask_language", "show_privacy", then=["set_language"]),
+    _answer("show_privacy", "ask_role"),
+    _answer("ask_role", "ask_representative_kind", when=["is_representative"]),
+    _answer("ask_role", "ask_landlord_kind", when=["is_landlord"]),
     _answer("ask_role", "ask_housing"),
+    _answer("ask_landlord_kind", "ask_housing"),
+    _answer("ask_representative_kind", "ask_represents"),
     _answer("ask_represents", "ask_client_name"),
     _answer("ask_client_name", "ask_power_of_attorney"),
     _answer("ask_power_of_attorney", "ask_housing", then=["note_power_of_attorney"]),
@@ -432,23 +611,54 @@ _TRANSITIONS: list[TransitionData] = [
     _answer("ask_municipality_choice", "ask_case_type"),
     _answer("ask_case_type", "end_out_of_scope", when=["topic_out_of_scope"]),
     _answer("ask_case_type", "ask_more_topics"),
+    _answer(
+        "ask_other_topic",
+        "end_out_of_scope",
+        when=["topic_out_of_scope"],
+        then=["choose_case_type"],
+    ),
+    _answer("ask_other_topic", "ask_more_topics", then=["choose_case_type"]),
+    # The beboerklagenævn neighbour rule: a resident who has not complained to the housing
+    # organisation, or whose complaint it has neither refused nor left for 4 weeks, is warned.
+    _answer("ask_complained_to_org", "ask_neighbour_go_on", unless=["said_yes"]),
+    _answer("ask_complaint_to_org", "ask_neighbour_go_on", unless=["said_yes"]),
+    _answer("ask_neighbour_go_on", "end_neighbour_rule", unless=["said_yes"]),
+    *(
+        _answer("ask_neighbour_go_on", dest, when=["is_next_after_org_complaint"])
+        for dest in [*_CHAIN[_CHAIN.index("ask_complaint_to_org") + 1 :], "show_deadlines"]
+    ),
     *(
         _answer(src, dest, when=["is_next_question"])
         for i, src in enumerate([_CHAIN_START, *_CHAIN])
         for dest in [*_CHAIN[i:], "show_deadlines"]
     ),
-    _answer("show_deadlines", "ask_counterparty_kind"),
+    # Only a private landlord may be a person or a company; who else the other party is
+    # says which (parties.py).
+    _answer("show_deadlines", "ask_counterparty_kind", when=["asks_counterparty_kind"]),
+    _answer("show_deadlines", "ask_counterparty_name"),
     _answer("ask_counterparty_kind", "ask_counterparty_name"),
     _answer("ask_counterparty_name", "ask_counterparty_address"),
-    _answer("ask_counterparty_address", "ask_has_co_parties"),
+    # A tenant is asked about others on the lease, a landlord who is a person about others who
+    # let the home; a company and a tenant board are one party on their own.
+    _answer("ask_counterparty_address", "ask_has_co_parties", when=["asks_co_tenants"]),
+    _answer("ask_counterparty_address", "ask_has_co_owners", when=["asks_co_owners"]),
+    _answer("ask_counterparty_address", "ask_claim"),
     _answer("ask_has_co_parties", "ask_co_parties", when=["said_yes"]),
     _answer("ask_has_co_parties", "ask_claim"),
+    _answer("ask_has_co_owners", "ask_co_parties", when=["said_yes"]),
+    _answer("ask_has_co_owners", "ask_claim"),
     _answer("ask_co_parties", "ask_claim"),
     _answer("ask_claim", "ask_settlement_tried"),
     _answer("ask_settlement_tried", "ask_attachment", then=["note_settlement", "first_attachment"]),
     _answer("ask_attachment", "ask_attachment_reason", when=["attachment_missing_required"]),
     _answer(
         "ask_attachment", "ask_attachment", when=["more_attachments"], then=["next_attachment"]
+    ),
+    _answer(
+        "ask_attachment",
+        "ask_organisation_name",
+        when=["files_as_organisation"],
+        then=["end_attachments"],
     ),
     _answer("ask_attachment", "ask_name", then=["end_attachments"]),
     _answer(
@@ -457,14 +667,37 @@ _TRANSITIONS: list[TransitionData] = [
         when=["more_attachments"],
         then=["next_attachment"],
     ),
+    _answer(
+        "ask_attachment_reason",
+        "ask_organisation_name",
+        when=["files_as_organisation"],
+        then=["end_attachments"],
+    ),
     _answer("ask_attachment_reason", "ask_name", then=["end_attachments"]),
-    _answer("ask_name", "ask_email"),
+    # Part 9: an organisation gives its name, CVR number and a contact person; everyone
+    # gives a current postal address, which for a tenant still living at the home is its own.
+    _answer("ask_organisation_name", "ask_cvr"),
+    _answer("ask_cvr", "ask_contact_name"),
+    _answer("ask_contact_name", "ask_postal_address"),
+    _answer("ask_name", "ask_lives_at_home", when=["asks_if_still_at_home"]),
+    _answer("ask_name", "ask_postal_address"),
+    _answer("ask_lives_at_home", "ask_email", when=["said_yes"]),
+    _answer("ask_lives_at_home", "ask_postal_address"),
+    _answer("ask_postal_address", "ask_email"),
     _answer("ask_email", "ask_phone"),
     _answer("ask_phone", "show_fee"),
     _answer("show_fee", "review"),
+    _answer("review", "review_section", when=["chose_section"]),
+    _answer("review", "review_section", when=["chose_section"]),
     _answer("review", "ask_declaration"),
+    # Every choice at the section question is an action (edit, or back to the review); this
+    # is the way on from it that the flow's graph shows.
+    _answer("review_section", "review"),
+    # Every choice at the section question is an action (edit, or back to the review); this
+    # is the way on from it that the flow's graph shows.
+    _answer("review_section", "review"),
     _answer("ask_declaration", "receipt", then=["request_submission"]),
-    _answer("confirm_restart", "ask_consent", then=["clear_answers"]),
+    _answer("confirm_restart", "show_privacy", then=["clear_answers"]),
 ]
 
 _ACTIONS: list[ActionData] = [
@@ -477,7 +710,10 @@ _ACTIONS: list[ActionData] = [
         "enters": "confirm_restart",
         "at_start": N_("You are at the first question already."),
     },
-    # Chosen from the review's options (``edit:KEY``), so not listed with the others.
+    # "Something else" at the main topic: the second list of topics.
+    {"name": "other_topics", "enters": "ask_other_topic"},
+    # Chosen from the review's options (``edit:KEY``, or ``edit:section:NAME`` for a whole
+    # section), so not listed with the others.
     {"name": "edit", "rewinds": "change_answer", "returns_to": "review"},
 ]
 
@@ -485,6 +721,8 @@ INTAKE: FlowData = {
     "name": "intake",
     "initial": "ask_language",
     "sections": SECTIONS,
+    "titles": TITLES,
+    "titles": TITLES,
     "answer_trigger": ANSWER,
     "actions": _ACTIONS,
     "no_question": N_(
@@ -492,5 +730,8 @@ INTAKE: FlowData = {
     ),
     "states": _STATES,
     "transitions": _TRANSITIONS,
+    # The consent question became the privacy notice: drafts saved there, or after refusing
+    # consent, continue at the notice.
+    "renamed": {"ask_consent": "show_privacy", "end_no_consent": "show_privacy"},
 }
 """The filer's intake dialogue."""

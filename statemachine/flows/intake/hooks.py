@@ -14,6 +14,7 @@ from typing import Any
 from statemachine.catalog.ids import OUT_OF_SCOPE
 from statemachine.catalog.municipalities import find_municipalities
 from statemachine.catalog.outofscope import excluded_case_type
+from statemachine.engine.answer import Answer
 from statemachine.engine.draft import Draft
 from statemachine.engine.flow import StateData
 from statemachine.engine.hooks import (
@@ -28,12 +29,21 @@ from statemachine.engine.hooks import (
     Requirement,
     Step,
 )
-from statemachine.engine.values import parse_text
+from statemachine.engine.values import parse_choice, parse_text
 from statemachine.errors import InvalidInputError
-from statemachine.flows.intake import facts, review
+from statemachine.flows.intake import danish, facts, review
+from statemachine.flows.intake.cvr import parse_cvr
 from statemachine.flows.intake.dialogue import INTAKE
-from statemachine.flows.intake.options import OPTION_SOURCES
-from statemachine.flows.intake.summaries import INTROS, OTHER_PARTY
+from statemachine.flows.intake.options import OPTION_SOURCES, OTHER_TOPIC, case_type_choices
+from statemachine.flows.intake.parties import (
+    PARTY_OPTIONS,
+    asks_counterparty_kind,
+    client_params,
+    filer_params,
+    home_params,
+    other_party_params,
+)
+from statemachine.flows.intake.summaries import INTROS
 from statemachine.text import Param, t
 
 STATES: Mapping[str, StateData] = {s["name"]: s for s in INTAKE["states"]}
@@ -61,6 +71,11 @@ def _topic_out_of_scope(step: Step, dest: str) -> bool:
     return home is not None and excluded_case_type(step.value, home) is not None
 
 
+def _after_org_complaint(step: Step, dest: str) -> bool:
+    # From the neighbour-rule warning, on to what follows the housing organisation questions.
+    return facts.next_question(step.draft, "ask_complaint_to_org") == dest
+
+
 def _more_attachments(step: Step, dest: str) -> bool:
     ids = [a.id for a, _ in facts.attachment_items(step.draft)]
     return step.draft.item in ids and ids.index(step.draft.item) < len(ids) - 1
@@ -75,13 +90,21 @@ def _missing_required(step: Step, dest: str) -> bool:
 GUARDS: dict[str, Guard] = {
     "said_yes": lambda s, d: s.value is True,
     "is_representative": lambda s, d: s.value == "representative",
+    "is_landlord": lambda s, d: s.value == "landlord",
+    "asks_counterparty_kind": lambda s, d: asks_counterparty_kind(s.draft),
+    "asks_co_tenants": lambda s, d: facts.asks_co_tenants(s.draft),
+    "asks_co_owners": lambda s, d: facts.asks_co_owners(s.draft),
+    "files_as_organisation": lambda s, d: facts.files_as_organisation(s.draft),
+    "asks_if_still_at_home": lambda s, d: facts.asks_if_still_at_home(s.draft),
     "housing_unknown": lambda s, d: s.value == "unknown",
     "housing_commercial": lambda s, d: s.value == "commercial",
     "municipality_ambiguous": lambda s, d: len(s.value["matches"]) > 1,
     "topic_out_of_scope": _topic_out_of_scope,
     "is_next_question": lambda s, d: next_after(s, s.draft.state) == d,
+    "is_next_after_org_complaint": _after_org_complaint,
     "attachment_missing_required": _missing_required,
     "more_attachments": _more_attachments,
+    "chose_section": lambda s, d: review.chose_section(s.value),
 }
 """Every guard the intake flow may name."""
 
@@ -107,8 +130,9 @@ def _note_settlement(step: Step) -> None:
     if step.value is False:
         step.messages.append(
             t(
-                "We recommend that you write to the other party first and "
-                "keep a copy. You can still file now."
+                "We recommend that you write to {other_party} first and "
+                "keep a copy. You can still file now.",
+                **other_party_params(step.draft, None),
             )
         )
 
@@ -141,8 +165,14 @@ def _clear_answers(step: Step) -> None:
     step.messages.append(t("Your answers have been deleted. Let us start again."))
 
 
+def _choose_case_type(step: Step) -> None:
+    # A topic from the second list is the main topic, as one from the first list is.
+    step.draft.answers["ask_case_type"] = step.value
+
+
 ACTIONS: dict[str, Action] = {
     "set_language": _set_language,
+    "choose_case_type": _choose_case_type,
     "note_power_of_attorney": _note_power_of_attorney,
     "note_settlement": _note_settlement,
     "first_attachment": _first_attachment,
@@ -200,19 +230,24 @@ def _is_file(record: Any) -> bool:
     )
 
 
+def _case_type(draft: Draft, value: Any, today: date) -> str | Answer:
+    # "Something else" opens the second list; any topic of either list is an answer.
+    if value == OTHER_TOPIC:
+        return Answer(action="other_topics")
+    return parse_choice(value, case_type_choices(draft))
+
+
 PARSERS: dict[str, Parser] = {
     "municipality": _municipality,
+    "cvr": parse_cvr,
+    "case_type": _case_type,
     "attachment": _attachment,
-    "review": review.choice,
+    "review": lambda d, v, today: review.choice(d, v, STATES),
 }
 """Every special parser the intake flow may name."""
 
 
 # -- prompt parameters and items ----------------------------------------------------------
-
-
-def _other_party(draft: Draft, item: str | None) -> dict[str, Param]:
-    return {"other_party": t(OTHER_PARTY[facts.side(draft)])}
 
 
 def _attachment_params(draft: Draft, item: str | None) -> dict[str, Param]:
@@ -222,7 +257,24 @@ def _attachment_params(draft: Draft, item: str | None) -> dict[str, Param]:
     return {"attachment": item or "", "explanation": ""}
 
 
-PARAMS: dict[str, Params] = {"other_party": _other_party, "attachment": _attachment_params}
+def _searched(draft: Draft, item: str | None) -> dict[str, Param]:
+    # Read aloud on its own, the question names what was typed: "Postcode 2300 covers ...".
+    text = (draft.answers.get("ask_municipality") or {}).get("text", "")
+    if text.isdigit():
+        found = t("Postcode {postcode} covers more than one municipality.", postcode=text)
+    else:
+        found = t("'{text}' fits more than one municipality.", text=text)
+    return {"searched": found}
+
+
+PARAMS: dict[str, Params] = {
+    "other_party": other_party_params,
+    "client": client_params,
+    "filer": filer_params,
+    "home_address": home_params,
+    "attachment": _attachment_params,
+    "searched": _searched,
+}
 """Every prompt-parameter function the intake flow may name."""
 
 ITEMS: dict[str, Items] = {
@@ -243,7 +295,9 @@ def _params_of(spec: StateData, draft: Draft, item: str | None) -> dict[str, Par
 
 OPTIONS: dict[str, OptionSource] = {
     **OPTION_SOURCES,
-    "review": lambda d: review.options(d, STATES, _params_of),
+    **PARTY_OPTIONS,
+    "review": lambda d: review.options(d, STATES),
+    "review_section": lambda d: review.section_options(d, STATES, _params_of),
 }
 """Every option source the intake flow may name."""
 
@@ -261,8 +315,12 @@ HOOKS = Hooks(
     actions=ACTIONS,
     parsers=PARSERS,
     options=OPTIONS,
-    params=PARAMS,
-    intros={**INTROS, "review_summary": review.summary},
+    params={**PARAMS, "review_section": review.section_params},
+    intros={
+        **INTROS,
+        "review_summary": lambda d, day: review.summary(d, day, STATES, _params_of),
+        "danish_note": danish.note,
+    },
     items=ITEMS,
     requirements=REQUIREMENTS,
     rewinds={"change_answer": lambda d, target: review.change(d, target, STATES)},

@@ -9,32 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from statemachine.catalog.appeal import appeal_route
 from statemachine.catalog.casetypes import case_type
 from statemachine.catalog.deadlines import Circumstances, Deadline, deadlines_for, left_out
-from statemachine.catalog.fees import fee_facts, filing_fee
+from statemachine.catalog.fees import fee_facts, filing_fee, paying
 from statemachine.catalog.ids import OUT_OF_SCOPE, Housing
 from statemachine.catalog.municipalities import tribunal_members
 from statemachine.catalog.outofscope import excluded_case_type, out_of_scope
 from statemachine.engine.draft import Draft
-from statemachine.flows.intake import facts
-from statemachine.text import N_, Money, Text, t, tn
+from statemachine.flows.intake import facts, privacy
+from statemachine.flows.intake.options import topics
+from statemachine.text import Money, Text, t, tn
 
 
 def _privacy(draft: Draft, today: date) -> list[Text]:
-    return [
-        t(
-            "Before we start: this assistant helps you file a case with the rent tribunal "
-            "or the residents' complaints board of your municipality."
-        ),
-        t(
-            "We ask one thing at a time. You can type back, help, save or restart at any "
-            "question. Save gives you a code to continue later."
-        ),
-        t(
-            "Your answers and documents go to the tribunal, which uses them only to handle "
-            "the case. Everything you send is also shared with the other party."
-        ),
-    ]
+    return privacy.notice()
 
 
 def _housing_help(draft: Draft, today: date) -> list[Text]:
@@ -83,7 +72,13 @@ def _case_type_notes(draft: Draft, today: date) -> list[Text]:
 
 
 def deadline_lines(d: Deadline) -> list[Text]:
-    """One deadline in plain sentences: who acts, by when, and what missing it means."""
+    """One deadline in plain sentences: who acts, by when, and what missing it means.
+
+    Each line is one or two whole sentences: the consequence is a sentence of its own
+    ("If no one objects in time, ..."), never put after a second "if". Whether the filer is
+    told "you must" or "the tenant must" is in the deadline's texts (``deadlines_for``'s
+    ``addressed``), not here.
+    """
     lines: list[Text]
     if d.status == "met" and d.done_on is not None:
         lines = [
@@ -104,7 +99,7 @@ def deadline_lines(d: Deadline) -> list[Text]:
                 done=d.done_on,
                 ends=d.ends,
             ),
-            t("What that means: {consequence}", consequence=t(d.consequence)),
+            t(d.consequence),
             t(
                 "You can still file. The tribunal decides what the missed deadline means for "
                 "your case."
@@ -119,7 +114,7 @@ def deadline_lines(d: Deadline) -> list[Text]:
                 who=t(d.who_acts),
                 ends=d.ends,
             ),
-            t("What that means: {consequence}", consequence=t(d.consequence)),
+            t(d.consequence),
         ]
         if d.own:
             lines.append(
@@ -148,15 +143,19 @@ def deadline_lines(d: Deadline) -> list[Text]:
                 if d.act_by < d.ends
                 else t("Act no later than {act_by}.", act_by=d.act_by)
             )
-        lines.append(t("If it is missed: {consequence}", consequence=t(d.consequence)))
+        lines.append(t(d.consequence))
         if d.status == "due_soon" and d.own:
-            lines.insert(0, t("Hurry: this deadline is close."))
+            lines.insert(0, t("Note: the deadline is soon."))
     lines.append(t("Legal basis: {basis}", basis=t(d.legal_basis)))
     return lines
 
 
-def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
-    """The deadlines that apply to the case as answered so far."""
+def case_deadlines(draft: Draft, today: date, *, for_staff: bool = False) -> list[Deadline]:
+    """The deadlines that apply to the case as answered so far.
+
+    The filer reads them said to them ("you must object"); a representative reads them about
+    the side they act for, and staff (``for_staff``, as filed) in the third person.
+    """
     main = facts.main_case_type(draft)
     if main is None:
         return []
@@ -166,8 +165,11 @@ def case_deadlines(draft: Draft, today: date) -> list[Deadline]:
         municipality=facts.municipality_code(draft),
         landlord_units=facts.landlord_units(draft),
     )
+    addressed = not (for_staff or facts.represented(draft))
     for ct in [main, *facts.extra_topics(draft)]:
-        for d in deadlines_for(ct, facts.side(draft), facts.events(draft), today, known):
+        for d in deadlines_for(
+            ct, facts.side(draft), facts.events(draft), today, known, addressed=addressed
+        ):
             found.setdefault(d.rule, d)
     return sorted(found.values(), key=lambda d: (d.ends, d.rule))
 
@@ -245,18 +247,26 @@ def _fee_summary(draft: Draft, today: date) -> list[Text]:
                 requested=str(quote.requested_year),
             )
         )
-    lines.extend(t(fact) for fact in fee_facts())
-    lines.append(
-        t(
-            "The tribunal tells you how to pay. If you pay by bank transfer, write the "
-            "address of the home with the payment."
+    lines.extend(_pay_soon(draft, today))
+    lines.extend(
+        fee_facts(
+            today.year, housing=home, side=facts.side(draft), represented=facts.represented(draft)
         )
     )
+    lines.extend(paying())
     return lines
+
+
+def _pay_soon(draft: Draft, today: date) -> list[Text]:
+    """The plain warning to pay at once, when one of the filer's own deadlines is close."""
+    if any(d.own and d.status == "due_soon" for d in case_deadlines(draft, today)):
+        return [t("Pay as soon as you get the payment details: your deadline is close.")]
+    return []
 
 
 def _receipt(draft: Draft, today: date) -> list[Text]:
     home = facts.housing(draft)
+    main = facts.main_case_type(draft) or "rent_level"
     return [
         t(
             "Your case number is {number}. Keep it: you need it when you contact the tribunal.",
@@ -271,11 +281,57 @@ def _receipt(draft: Draft, today: date) -> list[Text]:
             "within a week. The other party normally has 2 weeks to reply."
         ),
         t("The tribunal may ask you for more information, and may come to see the home."),
-        t(
-            "Most cases take from 2 months to a year, depending on the tribunal. The case "
-            "starts once the fee is paid."
-        ),
+        t("Most cases take from 2 months to a year, depending on the tribunal."),
+        *_pay_soon(draft, today),
+        *paying(),
+        appeal_route(home, facts.municipality_code(draft), main).sentence,
     ]
+
+
+def _other_topics_intro(draft: Draft, today: date) -> list[Text]:
+    offered = topics(facts.housing(draft) or "private", facts.side(draft))
+    if not offered.more:
+        return [
+            t(
+                "The tribunal cannot decide these topics. Choose one, and we tell you where "
+                "to go instead."
+            )
+        ]
+    return [
+        t(
+            "Here are the other topics. The tribunal cannot decide numbers {first} to {last}. "
+            "Choose one of those, and we tell you where to go instead.",
+            first=len(offered.more) + 1,
+            last=len(offered.second),
+        )
+    ]
+
+
+def _neighbour_rule(draft: Draft, today: date) -> list[Text]:
+    # Shown to a resident of social housing before a neighbour complaint (domain.md §1.2).
+    lines = [
+        t(
+            "Note: The beboerklagenævn will usually turn the case away. It takes a resident's "
+            "complaint about a neighbour only when the housing organisation has refused the "
+            "complaint, or has done nothing about it for 4 weeks."
+        )
+    ]
+    if draft.answers.get("ask_complained_to_org") is True:
+        lines.append(
+            t(
+                "What to do first: wait for the housing organisation's answer, and keep a copy "
+                "of your complaint. If it refuses, or does nothing within 4 weeks of receiving "
+                "the complaint, you can file the case."
+            )
+        )
+    else:
+        lines.append(
+            t(
+                "What to do first: complain in writing to the housing organisation, and keep "
+                "a copy. If it refuses, or does nothing within 4 weeks, you can file the case."
+            )
+        )
+    return lines
 
 
 def _out_of_scope(draft: Draft, today: date) -> list[Text]:
@@ -297,6 +353,8 @@ INTROS: dict[str, Callable[[Draft, date], list[Text]]] = {
     "housing_help": _housing_help,
     "case_type_intro": _case_type_intro,
     "case_type_notes": _case_type_notes,
+    "other_topics_intro": _other_topics_intro,
+    "neighbour_rule": _neighbour_rule,
     "deadline_summary": _deadline_summary,
     "attachment_intro": _attachment_intro,
     "fee_summary": _fee_summary,
@@ -304,10 +362,3 @@ INTROS: dict[str, Callable[[Draft, date], list[Text]]] = {
     "out_of_scope": _out_of_scope,
 }
 """Every intro a flow may name, except ``review_summary`` (see ``review.py``)."""
-
-OTHER_PARTY: dict[str, str] = {
-    "tenant": N_("the landlord"),
-    "landlord": N_("the tenant"),
-    "tenant_board": N_("the landlord"),
-}
-"""How the other party is named, by the filer's side."""

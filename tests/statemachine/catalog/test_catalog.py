@@ -88,7 +88,7 @@ def test_an_unknown_id_is_refused_with_the_catalog_error() -> None:
     ("housing", "side", "offered", "not_offered"),
     [
         ("social", "tenant", {"rent_increase", "sublet_swap_continuation"}, {"rent_level"}),
-        ("social", "landlord", {"house_rules", "move_out"}, {"rent_level", "allocation"}),
+        ("social", "landlord", {"house_rules", "allocation"}, {"rent_level", "alterations"}),
         ("private", "landlord", {"house_rules", "advance_rent_approval"}, {"rent_level"}),
         ("private", "tenant", {"rent_level", "room_lets"}, {"house_rules", "allocation"}),
         ("private", "tenant_board", {"rent_increase", "utility_accounts"}, {"house_rules"}),
@@ -126,7 +126,7 @@ def test_the_social_rent_increase_note_says_only_the_formal_rules_are_checked() 
 @pytest.mark.parametrize(
     ("housing", "side", "expected"),
     [
-        ("social", "tenant", ["ask_complaint_to_org"]),
+        ("social", "tenant", ["ask_complained_to_org", "ask_complaint_to_org"]),
         ("social", "landlord", ["ask_warning_given"]),
         ("private", "landlord", ["ask_warning_given"]),
     ],
