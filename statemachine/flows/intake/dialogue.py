@@ -363,9 +363,7 @@ _STATES: list[StateData] = [
         "name": "ask_settlement_tried",
         "section": 7,
         "params": "other_party",
-        "prompt": N_(
-            "Have you tried to solve the disagreement with the other party, {other_party}, first?"
-        ),
+        "prompt": N_("Have you tried to solve the disagreement with {other_party} first?"),
         "help": N_(
             "The tribunal expects you to have tried, for example by letter or email. "
             "You can still file if you have not."
@@ -554,7 +552,7 @@ _STATES: list[StateData] = [
             "Answer no to stop here; nothing is filed. To keep your answers for later, type "
             "save first. Answer yes to file the case now anyway."
         ),
-        "label": N_("Goes on despite the 4-week rule"),
+        "label": N_("Filing despite the warning"),
         "input": {"kind": "confirm"},
     },
     {
