@@ -243,8 +243,8 @@ _STATES: list[StateData] = [
         "input": {"kind": "choice", "options": "case_types", "parser": "case_type"},
     },
     {
-        # Entered from "Something else" at ask_case_type; the topic chosen here becomes the
-        # answer to ask_case_type (action choose_case_type), which the review lists.
+        # After "Something else" at ask_case_type; the topic chosen here becomes the answer
+        # to ask_case_type (action choose_case_type), which the review lists.
         "name": "ask_other_topic",
         "section": 4,
         "intro": "other_topics_intro",
@@ -607,6 +607,9 @@ _TRANSITIONS: list[TransitionData] = [
     _answer("ask_municipality", "ask_municipality_choice", when=["municipality_ambiguous"]),
     _answer("ask_municipality", "ask_case_type"),
     _answer("ask_municipality_choice", "ask_case_type"),
+    _answer(
+        "ask_case_type", "ask_other_topic", when=["chose_other_topic"], then=["ask_other_again"]
+    ),
     _answer("ask_case_type", "end_out_of_scope", when=["topic_out_of_scope"]),
     _answer("ask_case_type", "ask_more_topics"),
     _answer(
@@ -708,8 +711,6 @@ _ACTIONS: list[ActionData] = [
         "enters": "confirm_restart",
         "at_start": N_("You are at the first question already."),
     },
-    # "Something else" at the main topic: the second list of topics.
-    {"name": "other_topics", "enters": "ask_other_topic"},
     # Chosen from the review's options (``edit:KEY``, or ``edit:section:NAME`` for a whole
     # section), so not listed with the others.
     {"name": "edit", "rewinds": "change_answer", "returns_to": "review"},

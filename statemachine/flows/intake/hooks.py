@@ -14,7 +14,6 @@ from typing import Any
 from statemachine.catalog.ids import OUT_OF_SCOPE
 from statemachine.catalog.municipalities import find_municipalities
 from statemachine.catalog.outofscope import excluded_case_type
-from statemachine.engine.answer import Answer
 from statemachine.engine.draft import Draft
 from statemachine.engine.flow import StateData
 from statemachine.engine.hooks import (
@@ -101,6 +100,7 @@ GUARDS: dict[str, Guard] = {
     "municipality_ambiguous": lambda s, d: len(s.value["matches"]) > 1,
     "topic_out_of_scope": _topic_out_of_scope,
     "is_next_question": lambda s, d: next_after(s, s.draft.state) == d,
+    "chose_other_topic": lambda s, d: s.value == OTHER_TOPIC,
     "is_next_after_org_complaint": _after_org_complaint,
     "attachment_missing_required": _missing_required,
     "more_attachments": _more_attachments,
@@ -165,6 +165,13 @@ def _clear_answers(step: Step) -> None:
     step.messages.append(t("Your answers have been deleted. Let us start again."))
 
 
+def _ask_other_again(step: Step) -> None:
+    # Choosing "Something else" while changing an answer from the review asks the second
+    # list again, rather than replaying the topic chosen from it before.
+    if step.draft.editing and "ask_other_topic" not in step.draft.revisit:
+        step.draft.revisit.append("ask_other_topic")
+
+
 def _choose_case_type(step: Step) -> None:
     # A topic from the second list is the main topic, as one from the first list is.
     step.draft.answers["ask_case_type"] = step.value
@@ -173,6 +180,7 @@ def _choose_case_type(step: Step) -> None:
 ACTIONS: dict[str, Action] = {
     "set_language": _set_language,
     "choose_case_type": _choose_case_type,
+    "ask_other_again": _ask_other_again,
     "note_power_of_attorney": _note_power_of_attorney,
     "note_settlement": _note_settlement,
     "first_attachment": _first_attachment,
@@ -230,11 +238,9 @@ def _is_file(record: Any) -> bool:
     )
 
 
-def _case_type(draft: Draft, value: Any, today: date) -> str | Answer:
-    # "Something else" opens the second list; any topic of either list is an answer.
-    if value == OTHER_TOPIC:
-        return Answer(action="other_topics")
-    return parse_choice(value, case_type_choices(draft))
+def _case_type(draft: Draft, value: Any, today: date) -> str:
+    # A topic of either list is an answer, as is "Something else", which opens the second.
+    return parse_choice(value, [*case_type_choices(draft), OTHER_TOPIC])
 
 
 PARSERS: dict[str, Parser] = {

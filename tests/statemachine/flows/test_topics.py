@@ -88,6 +88,24 @@ def to_topics(housing: Housing, side: Side, *, represented: bool = False) -> Dra
     return draft
 
 
+def forward(draft: Draft, pinned: dict[str, Any], until: str) -> None:
+    """Answer on until ``until``: the pinned answers, else the first option, yes, a date, an
+    amount, a missing document or a name."""
+    kinds: dict[str, Any] = {"confirm": True, "none": None, "date": "2026-10-01"}
+    kinds |= {"money": "5000", "number": "3", "email": "anna@example.dk", "phone": ""}
+    kinds |= {"file": "missing"}
+    for _ in range(80):
+        if draft.state == until:
+            return
+        turn = ENGINE.present(draft, TODAY)
+        value = pinned.get(draft.state, kinds.get(turn.input.kind, "Anna Jensen"))
+        if draft.state not in pinned and turn.input.kind == "choice":
+            value = turn.input.options[0].id
+        outcome = ENGINE.step(draft, Answer(value=value), TODAY)
+        assert outcome.errors == [], (draft.state, value, outcome.errors)
+    raise AssertionError(f"stuck at {draft.state}")
+
+
 def offered(draft: Draft) -> list[str]:
     return [o.id for o in ENGINE.present(draft, TODAY).input.options]
 
@@ -200,6 +218,23 @@ def test_a_topic_from_the_second_list_is_the_main_topic_and_is_reviewed_as_one()
     # Sending nothing keeps it, as for any answer.
     assert ENGINE.step(draft, Answer(value=None), TODAY).errors == []
     assert (draft.state, draft.answers["ask_case_type"]) == ("ask_more_topics", "room_lets")
+
+
+def test_a_topic_from_the_second_list_can_be_changed_from_the_review_for_another_one() -> None:
+    draft = to_topics("private", "tenant")
+    pinned = {"ask_case_type": "other", "ask_other_topic": "room_lets", "ask_more_topics": []}
+    forward(draft, pinned, "review")
+    review = [EN.render(m) for m in ENGINE.present(draft, TODAY).messages]
+    assert "Main topic: Renting a room: unfair terms or some terminations" in review
+    for value in ["edit:ask_case_type", "other"]:
+        assert ENGINE.step(draft, Answer(value=value), TODAY).errors == []
+    # The second list is asked again, not skipped with the topic chosen from it before.
+    assert draft.state == "ask_other_topic"
+    ENGINE.step(draft, Answer(value="alterations"), TODAY)
+    assert draft.answers["ask_case_type"] == "alterations"
+    forward(draft, {}, "review")
+    review = [EN.render(m) for m in ENGINE.present(draft, TODAY).messages]
+    assert "Main topic: Changing or installing things in the home" in review
 
 
 def test_a_topic_outside_both_lists_is_refused() -> None:
