@@ -10,7 +10,13 @@ from statemachine.catalog.shapes import Attachment
 from statemachine.errors import UnknownIdError
 from statemachine.text import N_, t
 
-GENERAL: Final[tuple[str, ...]] = ("lease", "correspondence", "power_of_attorney", "fee_receipt")
+GENERAL: Final[tuple[str, ...]] = (
+    "lease",
+    "correspondence",
+    "power_of_attorney",
+    "co_tenant_power_of_attorney",
+    "fee_receipt",
+)
 """The set every case asks for (domain.md §2), whatever its type."""
 
 ATTACHMENTS: Final[tuple[Attachment, ...]] = (
@@ -29,6 +35,14 @@ ATTACHMENTS: Final[tuple[Attachment, ...]] = (
         "power_of_attorney",
         N_("Power of attorney"),
         N_("A signed letter that lets the representative act for the person or company filing."),
+    ),
+    Attachment(
+        "co_tenant_power_of_attorney",
+        N_("Power of attorney from the others on the lease"),
+        N_(
+            "A signed letter from each of the others on the lease that lets you bring the case "
+            "for them too. The tribunal needs everyone on the lease to agree to the case."
+        ),
     ),
     Attachment(
         "fee_receipt",
@@ -181,19 +195,26 @@ def attachment(attachment_id: str) -> Attachment:
 
 
 def attachments_for(
-    case_type_id: str, extra_topics: Sequence[str] = (), *, represented: bool
+    case_type_id: str,
+    extra_topics: Sequence[str] = (),
+    *,
+    represented: bool,
+    co_tenants: bool = False,
 ) -> list[tuple[Attachment, bool]]:
     """The attachments to ask for, in asking order, each with whether it is required.
 
     The order is: the case type's required documents; the general set (the lease and the
     correspondence required, a power of attorney required when a representative files and
-    otherwise not asked for, the fee receipt optional); the case type's optional documents;
+    otherwise not asked for, a power of attorney from the others on the lease required when
+    the filer named any, the fee receipt optional); the case type's optional documents;
     then the documents of any extra topics, all optional. Nothing is asked for twice.
 
     Args:
         case_type_id: the main case type.
         extra_topics: further case types the case is also about.
         represented: whether a representative files for someone else.
+        co_tenants: whether others are on the lease with the tenant, who must each give a
+            power of attorney (domain.md §1.2: Odense and Aarhus want one from all).
 
     Returns:
         ``(attachment, required)`` pairs.
@@ -206,6 +227,8 @@ def attachments_for(
     general = [("lease", True), ("correspondence", True)]
     if represented:
         general.append(("power_of_attorney", True))
+    if co_tenants:
+        general.append(("co_tenant_power_of_attorney", True))
     general.append(("fee_receipt", False))
     wanted = [
         *((a, True) for a in main.required),

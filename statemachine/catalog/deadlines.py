@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
@@ -62,6 +62,16 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """How a rule reads to a filer on one side, who is told about it as "you"."""
+
+    who_acts: str
+    """Who must do what, said to that side (a msgid)."""
+    consequence: str | None = None
+    """What missing it means, said to that side (a msgid); None where the rule's own fits."""
+
+
+@dataclass(frozen=True)
 class Rule:
     """One legal deadline rule (domain.md, "Deadline rules" and §3)."""
 
@@ -116,6 +126,11 @@ class Rule:
     event_one_home: str | None = None
     """For a landlord who lets one home only: the event the period runs from instead of
     ``event`` (LL § 187: the move-out day rather than the syn)."""
+    addressed: Mapping[Side, Wording] = field(default_factory=dict)
+    """How the rule reads to a filer on each side, in the second person, where it differs
+    from :attr:`who_acts` (which speaks of the tenant and the landlord, for the CLI and
+    staff). It takes the place of the social-housing ``who_acts`` too, so a rule with both
+    says the housing's difference in its wording here."""
 
     def event_for(self, units: LandlordUnits | None) -> str:
         """The event the period runs from, given how many homes the landlord lets."""
@@ -127,6 +142,12 @@ class Rule:
 
 
 _TENANT_SIDES: Final[frozenset[Side]] = frozenset({"tenant", "tenant_board"})
+_AFTER_YOUR_OBJECTION: Final = Wording(
+    N_("Because you objected, the landlord must bring the case to the tribunal.")
+)
+_AFTER_THE_OBJECTION: Final = N_(
+    "After the tenant's objection, you must bring the case to the tribunal."
+)
 _LANDLORD: Final[frozenset[Side]] = frozenset({"landlord"})
 _EVERYONE: Final[frozenset[Side]] = frozenset(SIDES)
 
@@ -159,6 +180,10 @@ RULES: Final[tuple[Rule, ...]] = (
         unit="years",
         sides=_TENANT_SIDES,
         who_acts=N_("The tenant must bring the case about the rent to the tribunal."),
+        addressed={
+            "tenant": Wording(N_("You must bring the case about the rent to the tribunal.")),
+            "tenant_board": Wording(N_("You must bring the case about the rent to the tribunal.")),
+        },
         consequence=N_(
             "If the case comes later, the rent can only be lowered from then on."
             " Rent already paid is not paid back."
@@ -178,6 +203,17 @@ RULES: Final[tuple[Rule, ...]] = (
             " A tenant board may object for all tenants."
         ),
         consequence=N_("If no one objects in time, the rent increase becomes binding."),
+        addressed={
+            "tenant": Wording(
+                N_(
+                    "You must object to the landlord in writing."
+                    " A tenant board may also object for all tenants."
+                )
+            ),
+            "tenant_board": Wording(
+                N_("You, or each tenant, must object to the landlord in writing.")
+            ),
+        },
         done_by="objection_sent",
         social=_RENT_INCREASE_SOCIAL,
         legal_basis=N_("Lov om leje, the rules on notice of a rent increase and objections to it"),
@@ -198,6 +234,14 @@ RULES: Final[tuple[Rule, ...]] = (
         consequence=N_(
             "If the landlord does not bring the case in time, the rent increase lapses."
         ),
+        addressed={
+            "landlord": Wording(
+                _AFTER_THE_OBJECTION,
+                N_("If you do not bring the case in time, the rent increase lapses."),
+            ),
+            "tenant": _AFTER_YOUR_OBJECTION,
+            "tenant_board": _AFTER_YOUR_OBJECTION,
+        },
         legal_basis=N_("Lov om leje, the rules on notice of a rent increase and objections to it"),
         staff_note="LL-2022 section for notice and objection not confirmed (domain.md, caution).",
     ),
@@ -213,6 +257,20 @@ RULES: Final[tuple[Rule, ...]] = (
             " A tenant board may object for all tenants."
         ),
         consequence=N_("If no one objects in time, the account stands."),
+        addressed={
+            "tenant": Wording(
+                N_(
+                    "You must object to the landlord in writing and say which points are wrong."
+                    " A tenant board may also object for all tenants."
+                )
+            ),
+            "tenant_board": Wording(
+                N_(
+                    "You, or each tenant, must object to the landlord in writing and say which"
+                    " points are wrong."
+                )
+            ),
+        },
         done_by="objection_sent",
         social=_UTILITY_SOCIAL,
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
@@ -233,6 +291,14 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the landlord does not bring the case in time, the landlord loses the claim"
             " for back-payment."
         ),
+        addressed={
+            "landlord": Wording(
+                _AFTER_THE_OBJECTION,
+                N_("If you do not bring the case in time, you lose the claim for back-payment."),
+            ),
+            "tenant": _AFTER_YOUR_OBJECTION,
+            "tenant_board": _AFTER_YOUR_OBJECTION,
+        },
         legal_basis=N_("Lov om leje § 77 (consumption accounts)"),
     ),
     Rule(
@@ -246,6 +312,14 @@ RULES: Final[tuple[Rule, ...]] = (
             "The landlord must ask the tribunal to approve the rent before the swap,"
             " and send a copy to the tenant."
         ),
+        addressed={
+            "landlord": Wording(
+                N_(
+                    "You must ask the tribunal to approve the rent before the swap,"
+                    " and send a copy to the tenant."
+                )
+            )
+        },
         # The source names no consequence for the landlord, so we do not invent one.
         consequence=N_(
             "The rules we know do not say what happens if this is missed."
@@ -274,6 +348,30 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the inspection is not held in time, the landlord can no longer claim that"
             " the tenant pays for repairs."
         ),
+        addressed={
+            "landlord": Wording(
+                N_(
+                    "You must hold the move-out inspection (flyttesyn) within 2 weeks of"
+                    " learning that the tenancy ends, and invite the tenant in writing at least"
+                    " 1 week before."
+                ),
+                N_(
+                    "If the inspection is not held in time, you can no longer claim that the"
+                    " tenant pays for repairs."
+                ),
+            ),
+            "tenant": Wording(
+                N_(
+                    "The landlord must hold the move-out inspection (flyttesyn) within 2 weeks"
+                    " of learning that your tenancy ends, and invite you in writing at least"
+                    " 1 week before."
+                ),
+                N_(
+                    "If the inspection is not held in time, the landlord can no longer claim"
+                    " that you pay for repairs."
+                ),
+            ),
+        },
         legal_basis=N_("Lov om leje § 187 (the move-out inspection)"),
         done_by="inspection_held",
         only_if="several_private_homes",
@@ -288,13 +386,35 @@ RULES: Final[tuple[Rule, ...]] = (
         sides=_LANDLORD,
         shown_to=_TENANT_SIDES,
         who_acts=N_(
-            "If the tenant was not at the inspection or did not sign the move-out report,"
+            "Where the tenant was not at the inspection or did not sign the move-out report,"
             " the landlord must send the report to the tenant within 2 weeks."
         ),
         consequence=N_(
             "If the report is not sent in time, the landlord can no longer claim that the"
             " tenant pays for repairs."
         ),
+        addressed={
+            "landlord": Wording(
+                N_(
+                    "Where the tenant was not at the inspection or did not sign the move-out"
+                    " report, you must send the report to the tenant within 2 weeks."
+                ),
+                N_(
+                    "If the report is not sent in time, you can no longer claim that the tenant"
+                    " pays for repairs."
+                ),
+            ),
+            "tenant": Wording(
+                N_(
+                    "Where you were not at the inspection or did not sign the move-out report,"
+                    " the landlord must send you the report within 2 weeks."
+                ),
+                N_(
+                    "If the report is not sent in time, the landlord can no longer claim that"
+                    " you pay for repairs."
+                ),
+            ),
+        },
         legal_basis=N_("Lov om leje § 187 (the move-out report)"),
         requires="move_out.inspection",
         only_if="several_private_homes",
@@ -315,6 +435,24 @@ RULES: Final[tuple[Rule, ...]] = (
             " one home, within 2 weeks of the day the tenant moved out."
         ),
         consequence=N_("If the claim comes later, the landlord can no longer claim repairs."),
+        addressed={
+            "landlord": Wording(
+                N_(
+                    "You must tell the tenant in writing which repairs the tenant is asked to"
+                    " pay for: within 2 weeks of the inspection, or, if you let only one home,"
+                    " within 2 weeks of the day the tenant moved out."
+                ),
+                N_("If the claim comes later, you can no longer claim repairs."),
+            ),
+            "tenant": Wording(
+                N_(
+                    "The landlord must tell you in writing which repairs you are asked to pay"
+                    " for: within 2 weeks of the inspection, or, for a landlord who lets only"
+                    " one home, within 2 weeks of the day you moved out."
+                ),
+                N_("If the claim comes later, the landlord can no longer claim repairs from you."),
+            ),
+        },
         legal_basis=N_("Lov om leje § 187 (the landlord's claim for repairs)"),
         requires="move_out.inspection",
         only_if="private_home_units_known",
@@ -332,6 +470,15 @@ RULES: Final[tuple[Rule, ...]] = (
             "If the list is late, the tenant may have to answer for defects found later,"
             " unless they were hidden."
         ),
+        addressed={
+            "tenant": Wording(
+                N_("You must give the landlord a written list of faults and defects."),
+                N_(
+                    "If the list is late, you may have to answer for defects found later,"
+                    " unless they were hidden."
+                ),
+            )
+        },
         legal_basis=N_("Lov om leje, the rules on defects found when moving in"),
         staff_note="LL-2022 section not confirmed (domain.md, caution).",
     ),
@@ -391,6 +538,15 @@ RULES: Final[tuple[Rule, ...]] = (
             " Acting early lets the tribunal inspect the home."
         ),
         consequence=N_("If the claim comes later, it is time-barred and cannot be claimed."),
+        addressed={
+            side: Wording(
+                N_(
+                    "You must bring any claim you have to the tribunal."
+                    " Acting early lets the tribunal inspect the home."
+                )
+            )
+            for side in SIDES
+        },
         legal_basis=N_("Forældelsesloven (the general limitation period of 3 years)"),
         to_working_day=True,
     ),
@@ -559,6 +715,7 @@ def deadline(
     own: bool = True,
     housing: Housing | None = None,
     event: str | None = None,
+    wording: Wording | None = None,
 ) -> Deadline:
     """Work out one rule's deadline for an event date, as seen on ``today``.
 
@@ -570,6 +727,8 @@ def deadline(
         own: whether the filer's side is the one that must act.
         housing: the housing kind, which may change the count and the texts.
         event: the event ``start`` is the date of, where it is not the rule's own.
+        wording: how the rule reads to the filer who is told about it, where it is said to
+            them as "you" (see :attr:`Rule.addressed`).
 
     Returns:
         The deadline; ``met`` or ``late`` when ``done_on`` is given.
@@ -588,9 +747,9 @@ def deadline(
         act_by=act_by(legal_end(r, start, housing)),
         days_left=days_left,
         status=status,
-        consequence=r.consequence,
+        consequence=(wording and wording.consequence) or r.consequence,
         legal_basis=variant.legal_basis or r.legal_basis,
-        who_acts=variant.who_acts or r.who_acts,
+        who_acts=wording.who_acts if wording else variant.who_acts or r.who_acts,
         done_on=done_on,
         own=own,
     )
@@ -651,6 +810,8 @@ def deadlines_for(
     events: Mapping[str, date],
     today: date,
     facts: Circumstances | None = None,
+    *,
+    addressed: bool = False,
 ) -> list[Deadline]:
     """The deadlines that matter to one side of a case, earliest end first.
 
@@ -664,6 +825,9 @@ def deadlines_for(
         today: the day to count ``days_left`` from.
         facts: the housing, municipality and landlord's number of homes, where known; they
             pick the appeal route, count July or not, and name the law that fits the housing.
+        addressed: True when the texts are read by the filer on ``side`` themselves, who is
+            then told "you must object" rather than "the tenant must object". The CLI, which
+            does not know its reader, and the JSON keep the third person.
 
     Returns:
         One deadline per rule that applies, sorted by end date (ties in table order).
@@ -708,6 +872,7 @@ def deadlines_for(
             own=side in r.sides,
             housing=known.housing,
             event=r.event_for(known.landlord_units),
+            wording=r.addressed.get(side) if addressed else None,
         )
         for r in RULES
         if (r.every_case or r.id in named) and _applies(r, case_type, side, events, known)

@@ -458,13 +458,13 @@ _STATES: list[StateData] = [
     {
         "name": "ask_postal_address",
         "section": 9,
-        "prompt": N_("What is your postal address now?"),
+        "prompt": N_("What postal address should the tribunal send letters to?"),
         "help": N_(
             "Write the street, number, floor, postcode and town, for example Nørregade 4, "
             "1. tv., 8000 Aarhus C. For a company, organisation or law firm, write its address. "
             "The tribunal sends letters about the case there."
         ),
-        "label": N_("Your postal address"),
+        "label": N_("Postal address"),
         "input": {"kind": "text"},
     },
     {

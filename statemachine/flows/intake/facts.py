@@ -37,6 +37,45 @@ def represented(draft: Draft) -> bool:
     return draft.answers.get("ask_role") == "representative"
 
 
+def files_as_organisation(draft: Draft) -> bool:
+    """Whether the filer files for a company or organisation (a landlord company or housing
+    organisation, a law firm, a tenant organisation), which gives its name, CVR number and a
+    contact person instead of a person's name."""
+    role = draft.answers.get("ask_role")
+    if role == "landlord":
+        return draft.answers.get("ask_landlord_kind") == "organisation"
+    if role == "representative":
+        return draft.answers.get("ask_representative_kind") in ("lawyer", "organisation")
+    return False
+
+
+def asks_if_still_at_home(draft: Draft) -> bool:
+    """Whether the filer is asked if they still live at the home: a tenant, who may have
+    moved out. Everyone else gives their postal address straight away."""
+    return draft.answers.get("ask_role") == "tenant"
+
+
+def asks_co_tenants(draft: Draft) -> bool:
+    """Whether to ask for others on the lease: a tenant, or a representative of one. A tenant
+    board acts for all the tenants already."""
+    return side(draft) == "tenant" and draft.answers.get("ask_role") in ("tenant", "representative")
+
+
+def asks_co_owners(draft: Draft) -> bool:
+    """Whether to ask for others who own or let the home: a landlord who is a private person,
+    or a representative of a landlord. A company or organisation is one party on its own."""
+    role = draft.answers.get("ask_role")
+    if role == "landlord":
+        return not files_as_organisation(draft)
+    return role == "representative" and side(draft) == "landlord"
+
+
+def co_tenants_named(draft: Draft) -> bool:
+    """Whether the filer said others are on the lease, who must then give a power of attorney
+    (domain.md §1.2: a fuldmagt from all the tenants on the lease)."""
+    return asks_co_tenants(draft) and draft.answers.get("ask_has_co_parties") is True
+
+
 def housing(draft: Draft) -> Housing | None:
     """The housing kind, taking the answer after "I don't know" into account."""
     value = draft.answers.get("ask_housing")
@@ -126,15 +165,17 @@ def attachment_items(draft: Draft) -> tuple[tuple[Attachment, bool], ...]:
     main = main_case_type(draft)
     if main is None:
         return ()
-    return _attachments(main, tuple(extra_topics(draft)), represented(draft))
+    return _attachments(
+        main, tuple(extra_topics(draft)), represented(draft), co_tenants_named(draft)
+    )
 
 
 @cache
 def _attachments(
-    main: str, extra: tuple[str, ...], is_represented: bool
+    main: str, extra: tuple[str, ...], is_represented: bool, co_tenants: bool
 ) -> tuple[tuple[Attachment, bool], ...]:
     # Pure catalog data, asked for several times a turn (options, prompt, guards).
-    return tuple(attachments_for(main, extra, represented=is_represented))
+    return tuple(attachments_for(main, extra, represented=is_represented, co_tenants=co_tenants))
 
 
 def attachment_required(draft: Draft, item: str | None) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from statemachine.engine.draft import Draft, split_key
 from statemachine.errors import InvalidInputError
 from statemachine.flows.intake import facts
+from statemachine.flows.intake.parties import counterparty_kind
 from statemachine.flows.intake.summaries import case_deadlines
 from statemachine.text import t
 
@@ -73,8 +74,15 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
     if code is None or main is None or home is None or not isinstance(role, str):
         raise InvalidInputError(t("Some answers are missing. Please go back to the review."))
     address = answers.get("ask_address") or None
+    # The filer's own address: the home's, for a tenant who still lives there.
+    postal = answers.get("ask_postal_address") or (
+        address if answers.get("ask_lives_at_home") is True else None
+    )
+    organisation = facts.files_as_organisation(draft)
     contact = {
-        "name": answers.get("ask_name", ""),
+        "name": answers.get("ask_organisation_name" if organisation else "ask_name", ""),
+        "kind": "company" if organisation else "person",
+        "address": postal,
         "email": answers.get("ask_email") or None,
         "phone": answers.get("ask_phone") or None,
     }
@@ -88,14 +96,10 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
                 address if facts.side(draft) != "landlord" else None,
             )
         )
-        parties.append(PartyData("representative", kind="person", **contact))
+        parties.append(PartyData("representative", **contact))
     else:
-        parties.append(
-            PartyData(
-                "filer", kind="person", address=address if role != "landlord" else None, **contact
-            )
-        )
-    if answers.get("ask_has_co_parties") is True:
+        parties.append(PartyData("filer", **contact))
+    if answers.get("ask_has_co_parties") is True or answers.get("ask_has_co_owners") is True:
         for line in str(answers.get("ask_co_parties", "")).splitlines():
             if line.strip():
                 parties.append(PartyData("co_party", line.strip(), "person"))
@@ -103,7 +107,7 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
         PartyData(
             "counterparty",
             answers.get("ask_counterparty_name", ""),
-            answers.get("ask_counterparty_kind", "person"),
+            counterparty_kind(draft),
             answers.get("ask_counterparty_address") or None,
         )
     )
@@ -128,5 +132,5 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
         answers=answers,
         parties=parties,
         attachments=attachments,
-        deadlines=[d.as_json() for d in case_deadlines(draft, today)],
+        deadlines=[d.as_json() for d in case_deadlines(draft, today, for_staff=True)],
     )

@@ -35,7 +35,6 @@ from statemachine.flows.intake.cvr import parse_cvr
 from statemachine.flows.intake.dialogue import INTAKE
 from statemachine.flows.intake.options import OPTION_SOURCES, OTHER_TOPIC, case_type_choices
 from statemachine.flows.intake.parties import (
-    PARTY_OPTIONS,
     asks_counterparty_kind,
     client_params,
     filer_params,
@@ -301,7 +300,6 @@ def _params_of(spec: StateData, draft: Draft, item: str | None) -> dict[str, Par
 
 OPTIONS: dict[str, OptionSource] = {
     **OPTION_SOURCES,
-    **PARTY_OPTIONS,
     "review": lambda d: review.options(d, STATES),
     "review_section": lambda d: review.section_options(d, STATES, _params_of),
 }

@@ -17,6 +17,7 @@ from statemachine.catalog.outofscope import (
 from statemachine.engine.draft import Draft
 from statemachine.engine.option import Option
 from statemachine.flows.intake import facts
+from statemachine.flows.intake.parties import PARTY_OPTIONS
 from statemachine.text import N_, Text, t
 
 
@@ -197,5 +198,6 @@ OPTION_SOURCES: dict[str, Callable[[Draft], list[Option]]] = {
     "extra_topics": _extra_topics,
     "municipality_matches": _municipality_matches,
     "attachment_missing": _attachment_missing,
+    **PARTY_OPTIONS,
 }
 """Every option source the intake flow may name, except the review's (``hooks.OPTIONS``)."""

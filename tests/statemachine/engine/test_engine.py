@@ -21,7 +21,7 @@ EN = translator("en")
 TO_CASE_TYPE: list[Any] = ["en", True, "tenant", "private", "Vestergade 12", "8000"]
 TO_REVIEW: list[Any] = [*TO_CASE_TYPE, "maintenance", [], None, "company", "Bolig A/S", ""]
 TO_REVIEW += [False, "Fix it.", True, *["missing", "Lost it"] * 3, "missing"]
-TO_REVIEW += ["Anna Jensen", "anna@example.dk", "", None]
+TO_REVIEW += ["Anna Jensen", True, "anna@example.dk", "", None]
 """Answers that take a tenant with a maintenance case to the review, with no documents."""
 
 
@@ -46,17 +46,19 @@ def said(draft: Draft, **answer: Any) -> list[str]:
 
 def test_language_choice_switches_the_draft_language() -> None:
     draft = walk("en")
-    assert (draft.lang, draft.state) == ("en", "ask_consent")
+    assert (draft.lang, draft.state) == ("en", "show_privacy")
 
 
-def test_no_consent_ends_without_filing() -> None:
-    draft = walk("da", False)
-    assert draft.state == "end_no_consent"
-    assert ENGINE.present(draft, TODAY).actions == ["back", "restart"]
+def test_the_privacy_notice_asks_nothing_and_goes_on_to_the_first_question_about_you() -> None:
+    draft = walk("da")
+    turn = ENGINE.present(draft, TODAY)
+    assert turn.input.kind == "none" and turn.input.options == []
+    step(draft, value=None)
+    assert draft.state == "ask_role"
 
 
 def test_representative_is_asked_for_side_and_power_of_attorney() -> None:
-    draft = walk("da", True, "representative", "tenant", "Anna Jensen", False)
+    draft = walk("da", True, "representative", "person", "tenant", "Anna Jensen", False)
     assert draft.state == "ask_housing"
 
 
@@ -71,7 +73,7 @@ def test_unknown_housing_gets_help_then_continues() -> None:
 
 
 def test_commercial_lease_is_out_of_scope() -> None:
-    draft = walk("da", True, "landlord", "commercial")
+    draft = walk("da", True, "landlord", "person", "commercial")
     assert draft.state == "end_out_of_scope"
     first = EN.render(ENGINE.present(draft, TODAY).messages[0])
     assert first.startswith("The tribunals only handle homes. A commercial lease")
@@ -169,7 +171,7 @@ def test_restart_yes_deletes_answers_but_keeps_the_language() -> None:
     draft = walk("en", True, "tenant", "private")
     step(draft, action="restart")
     step(draft, value=True)
-    assert draft.state == "ask_consent"
+    assert draft.state == "show_privacy"
     assert draft.answers == {"ask_language": "en"}
 
 

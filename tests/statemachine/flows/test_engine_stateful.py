@@ -21,9 +21,11 @@ from statemachine.engine.machine import Answer, Outcome
 from statemachine.errors import InvalidInputError
 from statemachine.flows.intake import engine, facts
 from statemachine.flows.intake.hooks import ITEMS
-from statemachine.flows.intake.review import reviewed_keys
+from statemachine.flows.intake.review import SECTIONS, reviewed_keys, section_keys, section_of
 from statemachine.text import Text
 
+REVIEW_STATES = ("review", "review_section")
+"""The review and its section question, whose choices are navigation, not answers kept."""
 TODAY = date(2026, 6, 15)
 """A fixed "today", so that past-only dates and deadlines never depend on the clock."""
 ENGINE = engine()
@@ -50,7 +52,7 @@ PLACES = ("2300", "8000", "Aarhus", "4000", "7100", "8600", "København", "4200"
 """Postcodes and names; several reach more than one municipality, which adds a question."""
 IMPOSSIBLE_DATES = ("31/2/2026", "30.02.2025", "2026-13-01", "32. januar 2026", "29/2/2025")
 BAD_DATES = ("1/10/26", "1. oktober", "0/0/0000", "1/10/1850", "tomorrow", "2026-06")
-UNKNOWN_IDS = ("nope", "edit:nope", "edit:", "edit:ask_consent", "edit:confirm_restart", "99")
+UNKNOWN_IDS = ("nope", "edit:nope", "edit:", "edit:show_privacy", "edit:confirm_restart", "99")
 ODD_NUMBERS = ("-5", "1e12", "NaN", "inf", "Infinity", "7,5,0", "--1", "kr.", "1 000 000 000 000")
 NAMELESS_FILES = ({"files": [{"id": "a_y"}]}, {"files": [{"id": 7, "filename": 7}]})
 BAD_FILES: tuple[Any, ...] = (*NAMELESS_FILES, {"files": []}, {"files": "x.pdf"}, [{"id": 1}])
@@ -135,6 +137,9 @@ def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
     kind = inp["kind"] if inp else "none"
     if inp and inp.get("parser") == "municipality":
         return st.sampled_from(PLACES)
+    if inp and inp.get("parser") == "cvr":
+        # Each passes the modulus-11 check, typed as a filer might.
+        return st.sampled_from(["24256790", "24 25 67 90", "DK-10150817"])
     if kind == "choice":
         return st.sampled_from(ids)
     if kind == "multi_choice":
@@ -152,7 +157,7 @@ def valid_answers(draft: Draft) -> st.SearchStrategy[Any]:
 
 def forward_answers(draft: Draft) -> st.SearchStrategy[Any]:
     """A valid answer that moves towards the receipt rather than out of the dialogue."""
-    pinned: dict[str, Any] = {"ask_consent": True, "review": "continue", "ask_declaration": True}
+    pinned: dict[str, Any] = {"review": "continue", "ask_declaration": True}
     if draft.state in pinned:
         return st.just(pinned[draft.state])
     if draft.state in ("ask_housing", "ask_housing_help"):
@@ -222,8 +227,13 @@ class DialogueWalk(RuleBasedStateMachine):
         filed, submitted = draft.case_number is not None, draft.submit_requested
         history, answers = list(draft.history), dict(draft.answers)
         edit = answer.target if answer.action == "edit" else None
-        if state == "review" and isinstance(answer.value, str) and answer.value[:5] == "edit:":
+        at_review = state in ("review", "review_section")
+        if at_review and isinstance(answer.value, str) and answer.value[:5] == "edit:":
             edit = answer.value[5:]
+        if edit is not None and edit.startswith("section:"):
+            whole = [s for s in SECTIONS if f"section:{s.id}" == edit]
+            keys = section_keys(draft, ENGINE.states, whole[0]) if whole else []
+            edit = keys[0] if keys else edit
         outcome = ENGINE.step(draft, answer, TODAY)
         assert outcome.draft is draft
         if filed:
@@ -261,7 +271,7 @@ class DialogueWalk(RuleBasedStateMachine):
             return
         if state == "confirm_restart":
             assert set(draft.answers) <= {"ask_language"}, "a restart kept answers"
-            assert draft.state == "ask_consent"
+            assert draft.state == "show_privacy"
             self.kept = set(draft.answers)
             return
         assert key in draft.answers, f"the accepted answer {answer.value!r} to {key} was not kept"
@@ -284,6 +294,8 @@ class DialogueWalk(RuleBasedStateMachine):
         assert len(ids) == len(set(ids)), f"{draft.state} offers an option twice"
         if turn.input.kind == "choice":
             assert ids, f"{draft.state} is a choice with nothing to choose"
+        if draft.state == "review":
+            assert len(ids) <= 6, "the review offers more than going on and five sections"
         texts = [*turn.messages, turn.prompt, *([turn.help] if turn.help else [])]
         texts += [o.label for o in turn.input.options if isinstance(o.label, Text)]
         for text in texts:
@@ -292,14 +304,16 @@ class DialogueWalk(RuleBasedStateMachine):
         for key in draft.history[:-1] if draft.state == "confirm_restart" else draft.history:
             spec = ENGINE.states[split_key(key)[0]]
             kind = spec["input"]["kind"] if "input" in spec else "none"
-            if kind in ("choice", "multi_choice") and spec["name"] != "review":
+            if kind in ("choice", "multi_choice") and spec["name"] not in REVIEW_STATES:
                 offered = {o.id for o in ENGINE.options(spec, draft)}
                 value = draft.answers.get(key, [])
                 stale = set(value if isinstance(value, list) else [value]) - offered
                 assert not stale, f"{key} holds {sorted(stale)}, which it no longer offers"
             if draft.state == "review" and kind != "none" and spec.get("review", True):
                 assert key in draft.answers, f"the review is missing the answer to {key}"
-                assert f"edit:{key}" in ids, f"the review offers no way to change {key}"
+                owner = ENGINE.states.get(spec.get("reviewed_with", ""), spec)
+                section = f"section:{section_of(owner).id}"
+                assert section in ids, f"the review offers no way to change {key}"
 
     @initialize(data=st.data(), steps=st.integers(0, 45))
     def walk_forward(self, data: st.DataObject, steps: int) -> None:
@@ -352,11 +366,19 @@ class DialogueWalk(RuleBasedStateMachine):
     @precondition(lambda self: self.draft.state == "review" and self.draft.case_number is None)
     @rule(data=st.data())
     def change_nothing(self, data: st.DataObject) -> None:
-        """Choosing an answer at the review and keeping it leads straight back to the review."""
+        """Choosing an answer of a section at the review and keeping it, or going through the
+        whole section pressing Enter, leads straight back to the review."""
         key = data.draw(st.sampled_from(reviewed_keys(self.draft, ENGINE.states)))
+        spec = ENGINE.states[split_key(key)[0]]
+        section = section_of(ENGINE.states.get(spec.get("reviewed_with", ""), spec))
+        whole = data.draw(st.booleans())
         history = list(self.draft.history)
-        self.apply(Answer(value=f"edit:{key}"))
-        self.apply(Answer(value=None))
+        asked = section_keys(self.draft, ENGINE.states, section) if whole else [key]
+        self.apply(Answer(value=f"section:{section.id}"))
+        assert self.draft.state == "review_section"
+        self.apply(Answer(value=f"edit:section:{section.id}" if whole else f"edit:{key}"))
+        for _ in asked:
+            self.apply(Answer(value=None))
         assert self.draft.state == "review", f"keeping {key} stopped at {self.draft.key}"
         assert self.draft.history == history
 
