@@ -60,10 +60,10 @@ OUT_OF_SCOPE_TOPICS: Final[tuple[OutOfScope, ...]] = (
         "rent_reduction_for_defects",
         N_("A lower rent because of defects"),
         N_(
-            "The tribunals cannot reduce the rent because of defects. The huslejenævn can, "
-            "however, order the landlord to repair defects by a deadline, and some tribunals "
-            "allow a reduction if the landlord then misses it. To ask for repairs, choose "
-            "maintenance instead. Otherwise a rent reduction is for the courts, and a tenant "
+            "The tribunals cannot reduce the rent because of defects. They can, however, order "
+            "the landlord to repair defects by a deadline, and some tribunals allow a reduction "
+            "if the landlord then misses it. To ask for repairs, go back and choose Maintenance "
+            "or repairs. Otherwise a rent reduction is for the courts, and a tenant "
             "organisation or a lawyer can advise you."
         ),
     ),

@@ -179,7 +179,7 @@ def test_every_attachment_has_a_unique_id_and_a_plain_explanation() -> None:
 def test_the_out_of_scope_topics_are_exactly_the_canonical_ones() -> None:
     assert [o.id for o in OUT_OF_SCOPE_TOPICS] == list(ids.OUT_OF_SCOPE)
     assert "boligretten" in out_of_scope("termination").explanation
-    assert "maintenance" in out_of_scope("rent_reduction_for_defects").explanation
+    assert "Maintenance or repairs" in out_of_scope("rent_reduction_for_defects").explanation
 
 
 @pytest.mark.parametrize(
