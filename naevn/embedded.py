@@ -21,7 +21,7 @@ def conversation(settings: Settings) -> Conversation:
     resume, which only the service needs against resumes racing with one code)."""
     return Conversation(
         open_store(settings),
-        intake.engine(),
+        intake.engine(settings.draft_retention_days),
         settings.clock,
         draft_days=settings.draft_retention_days,
         resume_quiet=timedelta(0),

@@ -96,14 +96,30 @@ HINTS: dict[str, str] = {
 """What to type, by input kind."""
 
 
-def render(turn: Turn, lang: str) -> str:
-    """A turn as plain text lines, ending with the prompt marker line's text."""
+PART = N_("Part {step} of {total}: {title}.")
+"""The progress line, said when the filer enters a part of the dialogue."""
+
+
+def render(turn: Turn, lang: str, *, new_part: bool = True) -> str:
+    """A turn as plain text lines, ending with the prompt marker line's text.
+
+    Args:
+        turn: the turn to show.
+        lang: the language of the chat's own words.
+        new_part: whether to say which part of the dialogue the question is in ("Part 4 of
+            11: The case."). The chat says it when the part changes, or after the filer moved
+            (back, resume, a change from the review), not before every question, so a screen
+            reader does not repeat it.
+    """
     tr = translator(lang)
     lines: list[str] = [""]
-    progress = turn["progress"]
-    lines.append(
-        tr.render(t("Step {step} of {total}.", step=progress["step"], total=progress["total"]))
-    )
+    if new_part:
+        progress = turn["progress"]
+        lines.append(
+            tr.render(
+                t(PART, step=progress["step"], total=progress["total"], title=progress["title"])
+            )
+        )
     lines.extend(turn["messages"])
     for error in turn["errors"]:
         lines.append(tr.render(t("Please check your answer: {error}", error=error)))
@@ -115,7 +131,7 @@ def render(turn: Turn, lang: str) -> str:
     options = inp["options"]
     for number, option in enumerate(options, start=1):
         lines.append(f"  {number}. {option['label']}")
-    if turn["state"] in ("end_no_consent", "end_out_of_scope"):
+    if turn["state"] == "end_out_of_scope":
         lines.append(tr.render(t("Type back to go back, or restart to start again.")))
         return "\n".join(lines)
     kind = inp["kind"]

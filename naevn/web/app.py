@@ -106,7 +106,10 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
             log.info("old replies forgotten", extra={"replies": forgotten})
         app[STORE] = store
         app[CONVERSATION] = Conversation(
-            store, intake.engine(), settings.clock, draft_days=settings.draft_retention_days
+            store,
+            intake.engine(settings.draft_retention_days),
+            settings.clock,
+            draft_days=settings.draft_retention_days,
         )
         yield
     finally:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from statemachine.catalog import casetypes
-from statemachine.catalog.ids import Housing
+from statemachine.catalog.ids import Housing, Side
 from statemachine.errors import NaevnError
 from statemachine.text import N_, Money, Text, t
 
@@ -69,11 +69,11 @@ FEES: Final[dict[FeeKind, dict[int, Decimal]]] = {
 }
 """Every known fee in kroner, by kind and year."""
 
-# An assumption: the sources name no fee for a swap with improvements (domain.md §2 #11), but
-# it is an advance approval of the rent like § 132, stk. 2, so it is charged the same way.
+# The special fees of lov om boligforhold § 82, stk. 1: advance approval of the rent (LL § 132,
+# stk. 2) and the inspection before a thorough improvement (LL § 19, stk. 3). Every other case,
+# a swap with improvements too, pays the ordinary filing fee.
 _SPECIAL: Final[dict[str, FeeKind]] = {
     "advance_rent_approval": "advance_approval",
-    "swap_improvement_approval": "advance_approval",
     "pre_improvement_inspection": "inspection",
 }
 _PER_UNIT: Final[frozenset[FeeKind]] = frozenset({"inspection"})
@@ -166,15 +166,93 @@ def fee_sentence(quote: FeeQuote) -> Text:
     return t("The fee is {amount}.", amount=amount)
 
 
-def fee_facts() -> list[str]:
-    """The plain facts about the fee (msgids), for the fee step of the dialogue."""
-    return [
-        N_("The fee is paid by the one who files the case."),
-        N_("The fee is not refunded, whatever the outcome."),
-        N_("There are no further costs if you lose the case."),
-        N_("Some tribunals only start work on a case once the fee is paid."),
+_LANDLORD_FEE: Final[dict[bool, tuple[str, str]]] = {
+    # For a landlord who files: the sentence with this year's amount, and with an earlier one.
+    False: (
         N_(
-            "In private housing, the landlord pays an extra fee if the tenant wins the case "
-            "fully, whoever filed it."
+            "If the tenant wins the case fully, the tribunal may charge you a further fee "
+            "of {amount}."
+        ),
+        N_(
+            "If the tenant wins the case fully, the tribunal may charge you a further fee. "
+            "In {year} it was {amount}."
+        ),
+    ),
+    # For a representative of a landlord.
+    True: (
+        N_(
+            "If the tenant wins the case fully, the tribunal may charge the landlord a further "
+            "fee of {amount}."
+        ),
+        N_(
+            "If the tenant wins the case fully, the tribunal may charge the landlord a further "
+            "fee. In {year} it was {amount}."
+        ),
+    ),
+}
+
+
+def fee_facts(year: int, *, housing: Housing, side: Side, represented: bool = False) -> list[Text]:
+    """Who pays what, from the filer's side, for the fee step of the dialogue.
+
+    The filer pays the filing fee, which is never refunded. In private housing the tribunal
+    may charge the landlord a further fee when the tenant wins fully, whoever filed, but not
+    on a partial win or a settlement (domain.md §5). That fee is left out for the
+    beboerklagenævn, where no such fee was found.
+
+    Args:
+        year: the year of filing, for the landlord fee's amount.
+        housing: the kind of home, which decides the tribunal.
+        side: the side the filer is on (a representative's is the side they act for).
+        represented: whether a representative files for someone else; the lines then name
+            the side ("the landlord") rather than "you".
+
+    Raises:
+        NoFeeError: for a year before any known landlord fee (private housing only).
+    """
+    lines = [
+        t("The one who files the case pays the fee. It is not refunded, whatever the outcome.")
+    ]
+    if housing != "private":
+        return lines
+    if side == "landlord":
+        quote = landlord_fee(year)
+        current, older = _LANDLORD_FEE[represented]
+        lines.append(
+            t(older, amount=Money(quote.amount), year=str(quote.year))
+            if quote.fallback
+            else t(current, amount=Money(quote.amount))
+        )
+        lines.append(t("It does not matter who filed the case."))
+        lines.append(
+            t("There is no further fee if the tenant wins only in part, or if the parties settle.")
+        )
+        return lines
+    lines.append(
+        t("If the tenant loses, it costs the tenant nothing more.")
+        if represented
+        else t("If you lose, it costs you nothing more.")
+    )
+    lines.append(
+        t("If you win the case fully, the landlord may have to pay a fee to the tribunal.")
+        if side == "tenant" and not represented
+        else t(
+            "If the tenant wins the case fully, the landlord may have to pay a fee to the tribunal."
+        )
+    )
+    return lines
+
+
+def paying() -> list[Text]:
+    """How and when to pay the fee: the same at the fee step and on the receipt."""
+    return [
+        t(
+            "The tribunal sends you the payment details in its first letter about your case. "
+            "Pay by bank transfer, write the address of the home with the payment, and keep "
+            "the receipt."
+        ),
+        t(
+            "Some tribunals count a case as filed only once the fee is paid. If a deadline "
+            "is close, pay at once."
         ),
     ]

@@ -66,6 +66,14 @@ class StateData(TypedDict):
     review: NotRequired[bool]
     """Whether the answer is listed on a review (default: when it has an input). Read by the
     flow's hooks, not by the engine."""
+    reviewed_with: NotRequired[str]
+    """The state whose review line shows this answer too (a missing document's reason beside
+    the document), so it has no line of its own. Read by the flow's hooks, not by the
+    engine."""
+    kept: NotRequired[bool]
+    """Whether an earlier answer here is kept: shown with the question, and given again by
+    sending nothing (default: yes). No for a choice made afresh each time, such as a
+    review's."""
 
 
 class TransitionData(TypedDict):
@@ -110,7 +118,8 @@ class ActionData(TypedDict):
     the first question, where there is nothing to undo yet."""
     rewinds: NotRequired[str]
     """The name of a registered rewind hook, which picks an earlier position on the path to
-    go back to (edit: the answer chosen on the review)."""
+    go back to (edit: the answer chosen on the review), and perhaps later ones to ask again
+    on the way back (edit of a whole section of the review)."""
     returns_to: NotRequired[str]
     """For a ``rewinds`` action: the state the dialogue comes back to once the answer is given
     again; the engine replays the stored answers in between. A flow has one such state."""
@@ -125,6 +134,9 @@ class FlowData(TypedDict):
     """The state a new draft starts in."""
     sections: int
     """How many numbered sections the flow has (the turn's progress total)."""
+    titles: list[str]
+    """The sections' short titles (msgids), in order: one per section, for the progress
+    line ("Part 4 of 11: The case")."""
     answer_trigger: str
     """The trigger an answer fires (the transitions' ``trigger`` for answers)."""
     actions: list[ActionData]
@@ -135,6 +147,9 @@ class FlowData(TypedDict):
     """Every state."""
     transitions: list[TransitionData]
     """Every transition, in the order they are tried."""
+    renamed: NotRequired[dict[str, str]]
+    """States the flow no longer has, each with the state a draft stored there continues at,
+    so a draft saved before the flow changed still loads (its path and answers follow)."""
 
 
 @dataclass(frozen=True)
@@ -179,8 +194,13 @@ def validate(flow: FlowData, names: Names) -> None:
         problems.append("duplicate state names")
     if flow["initial"] not in states:
         problems.append(f"initial state {flow['initial']!r} is not a state")
+    if len(flow["titles"]) != flow["sections"]:
+        problems.append(f"{flow['sections']} sections but {len(flow['titles'])} titles")
     for state in flow["states"]:
         problems.extend(_check_state(state, names, flow["sections"]))
+    for old, new in flow.get("renamed", {}).items():
+        if old in states or new not in states:
+            problems.append(f"renamed {old!r} -> {new!r}: the old must be gone, the new a state")
     edges: dict[str, set[str]] = {name: set() for name in states}
     for tr in flow["transitions"]:
         for end in (tr["source"], tr["dest"]):

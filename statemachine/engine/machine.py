@@ -13,7 +13,8 @@ but the built-in ``back``, ``help`` and ``save``. Those it carries out in three 
 - an action that *enters* a state (restart) pushes the current position on the path and goes
   there;
 - an action that *rewinds* (edit) goes back to an earlier position a hook picks, and, when it
-  *returns*, replays the stored answers after the new one until it is back where it was;
+  *returns*, replays the stored answers after the new one until it is back where it was,
+  stopping at each later position the hook named to ask it again (a whole review section);
 - a flow's ``closed`` hook says when a draft takes nothing more (it has been filed).
 """
 
@@ -100,6 +101,7 @@ class Engine:
 
     def step(self, draft: Draft, answer: Answer, today: date) -> Outcome:
         """Apply one answer or action to ``draft`` (changed in place) and say what happened."""
+        self.restore(draft)
         closure = self.hooks.closed(draft)
         if closure is not None:
             return Outcome(draft, errors=[closure.reason])
@@ -118,6 +120,8 @@ class Engine:
         if spec.get("no_means_back") and value is False:
             self._back(draft)
             return Outcome(draft)
+        if draft.key in draft.revisit:
+            draft.revisit.remove(draft.key)
         self._advance(step)
         if draft.editing:
             self._fast_forward(step)
@@ -142,12 +146,14 @@ class Engine:
         state the rewind returns to (the review).
 
         The replay stops early at a question whose stored answer is missing or no longer fits,
-        which the filer then answers. The replayed answers were seen before, so their notes are
-        not shown again.
+        or that the rewind asked to be asked again, which the filer then answers. The replayed
+        answers were seen before, so their notes are not shown again.
         """
         draft = step.draft
         shown = len(step.messages)
         while draft.state != self._return_to and draft.state not in self.finals:
+            if draft.key in draft.revisit:
+                return
             spec = self.states[draft.state]
             kind = spec["input"]["kind"] if "input" in spec else "none"
             if kind != "none" and draft.key not in draft.answers:
@@ -162,6 +168,7 @@ class Engine:
             self._advance(step)
             del step.messages[shown:]
         draft.editing = False
+        draft.revisit = []
 
     def _act(self, draft: Draft, answer: Answer) -> Outcome:
         action = self._actions.get(answer.action or "")
@@ -201,15 +208,18 @@ class Engine:
     def _rewind(self, draft: Draft, action: ActionData, hook: str, target: str | None) -> Outcome:
         """Go back to the earlier position the hook picks, forgetting the path after it."""
         try:
-            key = self.hooks.rewinds[hook](draft, target)
+            chosen = self.hooks.rewinds[hook](draft, target)
         except InvalidInputError as err:
             return Outcome(draft, errors=[_text(err)])
-        if key not in draft.history:
-            raise FlowError(f"rewind {hook!r} chose {key!r}, which is not on the path")
+        keys = [chosen] if isinstance(chosen, str) else list(chosen)
+        if not keys or any(k not in draft.history for k in keys):
+            raise FlowError(f"rewind {hook!r} chose {keys!r}, which is not all on the path")
+        key = keys[0]
         draft.history = draft.history[: draft.history.index(key)]
         draft.state, draft.item = split_key(key)
         if "returns_to" in action:
             draft.editing = True
+            draft.revisit = keys[1:]
         return Outcome(draft)
 
     def _back(self, draft: Draft) -> None:
@@ -225,7 +235,7 @@ class Engine:
         if kind == "none":
             return True
         if values.is_blank(value):
-            if keep and self._kept(spec, draft) is not None:
+            if keep and spec.get("kept", True) and self._kept(spec, draft) is not None:
                 return draft.answers[draft.key]
             if self._required(inp, draft):
                 raise InvalidInputError(
@@ -296,6 +306,7 @@ class Engine:
         self, draft: Draft, today: date, messages: Sequence[Text] = (), errors: Sequence[Text] = ()
     ) -> Presentation:
         """What to show now: the messages, the question, and what it takes."""
+        self.restore(draft)
         spec = self.states[draft.state]
         params = self.params_of(spec, draft, draft.item)
         shown = list(messages)
@@ -304,7 +315,12 @@ class Engine:
             shown.extend(self.hooks.intros[intro](draft, today))
         inp = spec.get("input")
         current = None
-        if inp is not None and inp["kind"] != "none" and self._kept(spec, draft) is not None:
+        if (
+            inp is not None
+            and inp["kind"] != "none"
+            and spec.get("kept", True)
+            and self._kept(spec, draft) is not None
+        ):
             current = self.hooks.display(draft, spec, draft.item, draft.answers[draft.key])
         closure = self.hooks.closed(draft)
         if closure is not None:
@@ -326,10 +342,33 @@ class Engine:
             errors=list(errors),
             step=spec["section"],
             total=self.flow["sections"],
+            title=Text(self.flow["titles"][spec["section"] - 1]),
             actions=actions,
             done=closure is not None,
             case_number=closure.reference if closure is not None else None,
         )
+
+    def restore(self, draft: Draft) -> None:
+        """Move a draft stored at a state the flow no longer has (``FlowData.renamed``) to the
+        state that replaced it, with its path and answers, in place. A draft the flow knows is
+        left as it is."""
+        renamed = self.flow.get("renamed", {})
+        if not renamed:
+            return
+
+        def new(key: str) -> str:
+            state, item = split_key(key)
+            return answer_key(renamed.get(state, state), item)
+
+        moved = draft.state in renamed
+        if moved:
+            draft.state, draft.item = renamed[draft.state], None
+        history = [new(k) for k in draft.history]
+        if moved and history and history[-1] == draft.key:
+            history.pop()  # the old state before and the one now are the same position
+        draft.history = history
+        old = draft.answers
+        draft.answers = {new(k): v for k, v in old.items() if k == new(k) or new(k) not in old}
 
     def path_answers(self, draft: Draft) -> dict[str, Any]:
         """The answers on the filer's path (not those left behind by going back)."""

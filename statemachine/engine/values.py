@@ -28,6 +28,10 @@ _YES = frozenset({"yes", "y", "ja", "j", "true"})
 _NO = frozenset({"no", "n", "nej", "false"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
+_CPR: Final = re.compile(r"(?<!\d)(\d{2})(\d{2})\d{2}[-\u2010\u2013]?\d{4}(?!\d)")
+"""Ten digits shaped like a CPR number: ddmmyy-xxxx or ddmmyyxxxx (the day and month are
+checked apart)."""
+_DAYS_IN_MONTH: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 UNSHOWN: Final = re.compile(
@@ -68,7 +72,8 @@ def is_blank(value: Any) -> bool:
 
 
 def parse_text(value: Any, *, limit: int = MAX_TEXT) -> str:
-    """A trimmed line of text, at most ``limit`` characters."""
+    """A trimmed line of text, at most ``limit`` characters, with no CPR number in it (the
+    tribunal never needs one, so none is stored)."""
     if not isinstance(value, str):
         raise InvalidInputError(t("Please write your answer as text."))
     text = value.strip()
@@ -80,7 +85,22 @@ def parse_text(value: Any, *, limit: int = MAX_TEXT) -> str:
                 limit=limit,
             )
         )
+    if has_cpr_number(text):
+        raise InvalidInputError(
+            t("Please leave out the CPR number. The tribunal does not need it.")
+        )
     return text
+
+
+def has_cpr_number(text: str) -> bool:
+    """Whether ``text`` holds something that looks like a CPR number: ddmmyy-xxxx or
+    ddmmyyxxxx with a day that exists in its month (a phone number, an address or a date
+    written 01-10-2026 does not)."""
+    for match in _CPR.finditer(text):
+        day, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+            return True
+    return False
 
 
 def parse_choice(value: Any, option_ids: Sequence[str]) -> str:

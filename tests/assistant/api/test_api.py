@@ -170,12 +170,12 @@ def test_resume_gives_a_new_token_and_ends_the_old_one(api: httpx.Client) -> Non
     resumed = api.post("/api/v1/sessions/resume", json={"resume_code": code})
     assert resumed.status_code == 200, resumed.text
     body = resumed.json()
-    assert body["session"] == started["session"] and body["turn"]["state"] == "ask_consent"
+    assert body["session"] == started["session"] and body["turn"]["state"] == "show_privacy"
     assert body["token"] != started["token"] and "resume_code" not in body
     old = api.get(f"/api/v1/sessions/{started['session']}", headers=bearer(started["token"]))
     assert old.status_code == 403
     new = api.get(f"/api/v1/sessions/{started['session']}", headers=bearer(body["token"]))
-    assert new.json()["state"] == "ask_consent"
+    assert new.json()["state"] == "show_privacy"
 
 
 def test_a_wrong_resume_code_is_not_found(api: httpx.Client) -> None:
@@ -211,7 +211,7 @@ def test_a_replayed_answer_returns_the_same_turn_and_applies_once(
     first = answer(api, started, {"value": "en", "version": 1}, **{"Idempotency-Key": "k-1"})
     again = answer(api, started, {"value": "en", "version": 1}, **{"Idempotency-Key": "k-1"})
     assert first.status_code == again.status_code == 200
-    assert first.json() == again.json() and first.json()["state"] == "ask_consent"
+    assert first.json() == again.json() and first.json()["state"] == "show_privacy"
     with store.read() as tx:
         assert tx.load_draft(started["session"]).version == 2
 

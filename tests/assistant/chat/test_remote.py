@@ -101,7 +101,7 @@ def test_a_session_goes_on_turn_by_turn(channel: HttpChannel) -> None:
     session, code, turn = channel.start("en")
     assert session.startswith("s_") and len(code) == 19 and turn["state"] == "ask_language"
     consent = channel.answer(session, {"value": "en"}, code)
-    assert consent["state"] == "ask_consent" and consent["errors"] == []
+    assert consent["state"] == "show_privacy" and consent["errors"] == []
     assert consent["version"] == turn["version"] + 1
     assert channel.current(session) == consent
 
@@ -112,7 +112,7 @@ def test_resume_continues_and_the_old_token_stops_working(service: Served) -> No
         first.answer(session, {"value": "en"}, code)
         with HttpChannel(service.url, lang="en", backoff=0) as second:
             resumed, turn = second.resume(code.lower())
-            assert resumed == session and turn["state"] == "ask_consent"
+            assert resumed == session and turn["state"] == "show_privacy"
             with pytest.raises(AccessError):
                 first.answer(session, {"value": True}, code)
             assert second.answer(session, {"value": True}, code)["state"] == "ask_role"
@@ -136,7 +136,7 @@ def test_an_answer_for_an_older_question_shows_where_the_filing_is_now(
     session, code, first = channel.start("en")
     consent = channel.answer(session, {"value": "en"}, code)
     stale = channel.answer(session, {"value": "da", "version": first["version"]}, code)
-    assert stale["state"] == "ask_consent" and stale["lang"] == "en"
+    assert stale["state"] == "show_privacy" and stale["lang"] == "en"
     assert stale["errors"] == [
         en(
             "This filing was answered in another window or tab, so this question is out of "
@@ -169,7 +169,7 @@ def test_an_answer_whose_response_is_lost_is_sent_again_and_applied_once(
         transport.lose = 1
         turn = channel.answer(session, {"value": "en"}, code)
         # Applied twice, the repeat would be refused as an answer to an older question.
-        assert turn["state"] == "ask_consent" and turn["errors"] == []
+        assert turn["state"] == "show_privacy" and turn["errors"] == []
         assert turn["version"] == channel.current(session)["version"] == first["version"] + 1
     sent = transport.answers()
     assert len(sent) == 2 and sent[0].content == sent[1].content
@@ -191,7 +191,7 @@ def test_a_briefly_unavailable_service_is_tried_again(service: Served) -> None:
     transport = Recording(unavailable=2)
     with recorded(service, transport) as channel:
         session, code, _ = channel.start("en")
-        assert channel.answer(session, {"value": "en"}, code)["state"] == "ask_consent"
+        assert channel.answer(session, {"value": "en"}, code)["state"] == "show_privacy"
     assert len(transport.answers()) == 3
 
 

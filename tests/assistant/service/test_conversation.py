@@ -179,7 +179,7 @@ def test_an_ordinary_answer_takes_the_draft_path_and_the_declaration_the_full_st
     session, _ = _to_declaration(conversation, tmp_path)
     other = conversation.start("da").session
     opened = Opened(store, monkeypatch)
-    assert conversation.answer(other, {"value": "en"})["state"] == "ask_consent"
+    assert conversation.answer(other, {"value": "en"})["state"] == "show_privacy"
     assert conversation.answer(session, {"action": "help"})["state"] == "ask_declaration"
     turn = conversation.answer(session, {"value": True})
     assert turn["case_number"] == "751-10001"

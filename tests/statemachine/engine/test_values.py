@@ -107,3 +107,39 @@ def test_multi_choice_keeps_option_order_and_refuses_unknown() -> None:
     assert parse_multi_choice("c, a", ["a", "b", "c"]) == ["a", "c"]
     with pytest.raises(InvalidInputError):
         parse_multi_choice(["z"], ["a"])
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "010190-1234",
+        "0101901234",
+        "Mit CPR-nummer er 311299-4321.",
+        "Anna Jensen, 290284-1118, bor på 2. th.",
+        "cpr 300675–2468",  # with an en dash, as word processors write it
+    ],
+)
+def test_a_text_with_a_cpr_number_is_refused_with_what_to_do_instead(typed: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        parse_text(typed, limit=5000)
+    assert caught.value.message.msgid == (
+        "Please leave out the CPR number. The tribunal does not need it."
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "12345678",  # a phone number
+        "+45 12 34 56 78",
+        "Vestergade 120406",  # six digits, no four after them
+        "01-10-2026",  # a date
+        "Varslet 01.10.2026, 7.500 kr.",
+        "1234567890",  # ten digits, but no month 34
+        "3201901234",  # no 32nd day
+        "3002901234",  # no 30 February
+        "Reg. 1234 konto 12345678901",  # eleven digits
+    ],
+)
+def test_numbers_that_are_not_cpr_numbers_pass(typed: str) -> None:
+    assert parse_text(typed) == typed

@@ -464,7 +464,7 @@ def test_enter_keeps_no_topic_the_new_side_cannot_file() -> None:
     play(draft, [*TO_ATTACHMENTS[:7], ["rent_level"]])
     while draft.state != "ask_role":
         play(draft, [BACK])
-    play(draft, ["landlord", ENTER, ENTER, ENTER, ENTER])
+    play(draft, ["landlord", "person", ENTER, ENTER, ENTER, ENTER])
     assert draft.state == "ask_more_topics"
     outcome = play(draft, [ENTER])
     assert outcome.errors or "rent_level" not in facts.extra_topics(draft)
