@@ -55,6 +55,9 @@ class TurnProgress(TypedDict):
     """The section of the current question."""
     total: int
     """How many sections the flow has."""
+    title: str
+    """The short title of the current question's section ("The case"), in the session's
+    language."""
 
 
 class Turn(TypedDict):

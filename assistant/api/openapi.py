@@ -148,6 +148,7 @@ def _schemas() -> dict[str, Schema]:
                 {
                     "step": {"type": "integer", "minimum": 0},
                     "total": {"type": "integer", "minimum": 1},
+                    "title": {"type": "string", "minLength": 1},
                 },
             ),
             "actions": {

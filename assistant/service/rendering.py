@@ -35,7 +35,7 @@ def render(spec: Presentation, session: str, lang: str, version: int) -> Turn:
         "help": tr.render(spec.help) if spec.help is not None else None,
         "input": shown,
         "errors": [tr.render(e) for e in spec.errors],
-        "progress": {"step": spec.step, "total": spec.total},
+        "progress": {"step": spec.step, "total": spec.total, "title": tr.render(spec.title)},
         "actions": spec.actions,
         "done": spec.done,
         "case_number": spec.case_number,

@@ -47,6 +47,9 @@ class Question:
     """The state of an earlier ``confirm`` question that must have been answered yes."""
     unit: str | None = None
     """For numbers: the unit shown after the value (a msgid), e.g. "m²"."""
+    label: str | None = None
+    """The answer's short name on the review (a msgid, at most four words, no question
+    mark), e.g. "Notice received"; without one the review reads the prompt."""
     asked_for: Mapping[Housing, frozenset[Side]] | None = None
     """Ask it only of filers on these sides in these housing kinds (a representative counts
     as the side they act for); ``None`` asks everyone."""

@@ -42,6 +42,9 @@ class Draft:
     editing: bool = False
     """True after an action that rewinds and returns (edit from the review): once the answer
     is given again, the engine replays the stored answers up to the state it returns to."""
+    revisit: list[str] = field(default_factory=list)
+    """While editing: the answer keys further on to ask again rather than replay (the rest of
+    a review section being gone through again), in path order."""
     submit_requested: bool = False
     """Set by a flow's action when the draft is to be filed (the intake's declaration); the
     service then submits. The engine itself never reads it."""
@@ -71,6 +74,8 @@ class Draft:
             data["item"] = self.item
         if self.editing:
             data["editing"] = True
+        if self.revisit:
+            data["revisit"] = self.revisit
         if self.submit_requested:
             data["submit_requested"] = True
         if self.case_number is not None:
@@ -87,6 +92,7 @@ class Draft:
             answers=dict(data.get("answers", {})),
             history=list(data.get("history", [])),
             editing=bool(data.get("editing", False)),
+            revisit=list(data.get("revisit", [])),
             submit_requested=bool(data.get("submit_requested", False)),
             case_number=data.get("case_number"),
         )

@@ -63,9 +63,11 @@ Items = Callable[[Draft], list[str]]
 """The items a repeated step asks about, in order."""
 Requirement = Callable[[Draft], bool]
 """Whether a question must be answered, for a draft."""
-Rewind = Callable[[Draft, "str | None"], str]
-"""Where an action (edit) takes the draft back to: the answer key of an earlier position on its
-path, given the action's target. Raises ``InvalidInputError`` to refuse."""
+Rewind = Callable[[Draft, "str | None"], "str | list[str]"]
+"""Where an action (edit) takes the draft back to, given the action's target: the answer key
+of an earlier position on its path, or a list of such keys in path order, to go back to the
+first and ask the others again on the way back (a whole section of a review). Raises
+``InvalidInputError`` to refuse."""
 Display = Callable[[Draft, StateData, "str | None", Any], Param]
 """A stored answer as the filer would read it back (for the question's ``current``)."""
 Closed = Callable[[Draft], "Closure | None"]

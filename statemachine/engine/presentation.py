@@ -48,6 +48,8 @@ class Presentation:
     """The section of the flow the state belongs to."""
     total: int
     """How many sections the flow has."""
+    title: Text
+    """The short title of the state's section ("The case")."""
     actions: list[str]
     """The actions the turn lists (none once the draft is closed)."""
     done: bool

@@ -25,7 +25,7 @@ def turn(kind: str, options: list[tuple[str, str]] | None = None) -> Turn:
             "options": [{"id": i, "label": lbl} for i, lbl in (options or [])],
         },
         "errors": [],
-        "progress": {"step": 1, "total": 14},
+        "progress": {"step": 2, "total": 11, "title": "Om dig"},
         "actions": ["back", "help", "save", "restart"],
         "done": False,
         "case_number": None,

@@ -126,7 +126,7 @@ def test_text_typed_where_no_answer_is_asked_is_not_dropped_in_silence(
     assert after.startswith(
         "This step takes no answer, so what you typed was not used: ok, thanks\n"
     )
-    assert "Step 8 of 15." in after
+    assert "Part 6 of 11: The parties." in after
 
 
 FILE: Turn = {
@@ -138,7 +138,7 @@ FILE: Turn = {
     "help": None,
     "input": {"kind": "file", "required": True, "options": [{"id": "missing", "label": "X"}]},
     "errors": [],
-    "progress": {"step": 11, "total": 15},
+    "progress": {"step": 8, "total": 11, "title": "Documents"},
     "actions": ["back", "help", "save", "restart"],
     "done": False,
     "case_number": None,

@@ -35,6 +35,7 @@ def _flow(*, returns_to: str | None) -> FlowData:
         "name": "tiny",
         "initial": "ask_name",
         "sections": 1,
+        "titles": ["All of it"],
         "answer_trigger": "answer",
         "actions": [{"name": "back", "offered": "always"}, edit],
         "no_question": "Nothing to answer here.",

@@ -45,6 +45,7 @@ BOOKING: FlowData = {
     "name": "booking",
     "initial": "ask_guests",
     "sections": 2,
+    "titles": ["Guests", "Booked"],
     "answer_trigger": "reply",
     "actions": [
         {"name": "back", "offered": "always"},
