@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from locales import translator
 from statemachine.engine.draft import Draft
-from statemachine.engine.machine import Answer
-from statemachine.flows.intake import engine
+from statemachine.engine.machine import Answer, Engine
+from statemachine.errors import FlowError
+from statemachine.flows.intake import HOOKS, INTAKE, engine
 
 TODAY = date(2026, 11, 23)
 ENGINE = engine()
@@ -127,3 +130,10 @@ def test_a_text_answer_with_a_cpr_number_is_refused_and_not_stored() -> None:
     ]
     assert draft.to_data() == before
     assert not ENGINE.step(draft, Answer(value="Vestergade 120406"), TODAY).errors
+
+
+def test_a_renamed_state_must_be_gone_and_lead_to_a_state() -> None:
+    for renamed in ({"ask_role": "show_privacy"}, {"ask_consent": "nowhere"}):
+        flow = {**INTAKE, "renamed": renamed}
+        with pytest.raises(FlowError, match="renamed"):
+            Engine(flow, HOOKS)  # type: ignore[arg-type]
