@@ -47,6 +47,7 @@ API: Final = "/api/v1/sessions"
 
 BY_STATE: Final[dict[str, Any]] = {
     "ask_name": "Anna Jensen",
+    "ask_cvr": "24256790",
     "review": "continue",
     "ask_declaration": True,
 }

@@ -88,7 +88,7 @@ def file_case(client: httpx.Client, session: Session) -> dict[str, Any]:
             turn = answer(client, session, {"attachment": file})
         else:
             turn = answer(client, session, "missing")
-    for value in ["Anna Jensen", "anna@example.dk", "", None, "continue", True]:
+    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue", True]:
         turn = answer(client, session, value)
     assert turn["done"] and turn["case_number"], turn
     return turn

@@ -137,7 +137,7 @@ def _file(client: httpx.Client, session: Session) -> dict[str, Any]:
         turn = _answer(
             client, session, {"attachment": _upload(client, session)} if required else "missing"
         )
-    for value in ["Anna Jensen", "anna@example.dk", "", None, "continue", True]:
+    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue", True]:
         turn = _answer(client, session, value)
     assert turn["done"] and turn["case_number"], turn
     return turn

@@ -128,7 +128,7 @@ def _to_declaration(conv: Conversation, folder: Path) -> tuple[str, Turn]:
         turn = conv.answer(session, {"value": value})
         if turn["state"] == "ask_attachment_reason":
             turn = conv.answer(session, {"value": "Not made"})
-    for value in ["Anna Jensen", "anna@example.dk", "", None, "continue"]:
+    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue"]:
         turn = conv.answer(session, {"value": value})
         assert turn["errors"] == [], turn
     assert turn["state"] == "ask_declaration"
