@@ -286,7 +286,7 @@ _STATES: list[StateData] = [
             "Choose company if the home is let by a company, a pension fund or an "
             "association, for example a housing cooperative."
         ),
-        "label": N_("Landlord: person or company"),
+        "label": N_("Kind of landlord"),
         "input": {"kind": "choice", "options": "party_kinds"},
     },
     {
