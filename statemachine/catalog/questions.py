@@ -9,8 +9,9 @@ from statemachine.catalog.shapes import Question
 from statemachine.errors import UnknownIdError
 from statemachine.text import N_, t
 
-# Prompts name "the tenant" or "the landlord" rather than "you" wherever either side may be
-# filing, and each prompt must make sense when a screen reader reads it alone.
+# Prompts name "the tenant" or "the landlord", as a representative is asked; ``you`` words a
+# question for the very person it is about ("Did you send …?"). Each prompt must make sense
+# when a screen reader reads it alone.
 QUESTIONS: Final[tuple[Question, ...]] = (
     Question(
         state="ask_notice_received",
@@ -23,6 +24,17 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "This is the day the letter or email reached the tenant, which is not always the "
             "date printed on it. For a letter, it is usually the day it came in the letterbox. "
             "The 6 weeks to object run from this date."
+        ),
+        you=(
+            (
+                "tenant",
+                N_("On what date did you receive the written notice of the rent increase?"),
+                N_(
+                    "This is the day the letter or email reached you, which is not always the "
+                    "date printed on it. For a letter, it is usually the day it came in the "
+                    "letterbox. The 6 weeks to object run from this date."
+                ),
+            ),
         ),
     ),
     Question(
@@ -37,6 +49,17 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "the date printed on it. If it came by Digital Post, use the day it arrived there. "
             "The 6 weeks to object run from this date."
         ),
+        you=(
+            (
+                "tenant",
+                N_("On what date did you receive the heating, water or electricity account?"),
+                N_(
+                    "This is the day the consumption account reached you, which is not always "
+                    "the date printed on it. If it came by Digital Post, use the day it arrived "
+                    "there. The 6 weeks to object run from this date."
+                ),
+            ),
+        ),
     ),
     Question(
         state="ask_objected",
@@ -46,6 +69,31 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         help=N_(
             "An objection is a letter or email to the landlord saying that the tenant does not "
             "accept the increase or the account, and why. A phone call does not count."
+        ),
+        you=(
+            (
+                "tenant",
+                N_("Did you send the landlord a written objection?"),
+                N_(
+                    "An objection is a letter or email to the landlord saying that you do not "
+                    "accept the increase or the account, and why. A phone call does not count."
+                ),
+            ),
+            (
+                "tenant_board",
+                N_(
+                    "Did the tenants' board, or the tenants, send the landlord a written objection?"
+                ),
+                None,
+            ),
+            (
+                "landlord",
+                N_("Did the tenant, or the tenants' board, send you a written objection?"),
+                N_(
+                    "An objection is a letter or email to you saying that the tenant does not "
+                    "accept the increase or the account, and why. A phone call does not count."
+                ),
+            ),
         ),
     ),
     Question(
@@ -59,6 +107,14 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         help=N_(
             "Use the date on which the letter was posted or the email was sent. If you are not "
             "sure, give your best estimate and say so when you describe the case."
+        ),
+        you=(
+            (
+                "tenant",
+                N_("On what date did you send the written objection to the landlord?"),
+                None,
+            ),
+            ("landlord", N_("On what date was the written objection sent to you?"), None),
         ),
     ),
     Question(
@@ -99,6 +155,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "from this day. If the lease ended on another day, say so when you describe the "
             "case."
         ),
+        you=(("tenant", N_("On what date did you move out and hand back the keys?"), None),),
     ),
     # The move-out facts of LL § 187 apply to private rentals; almenlejeloven has its own.
     Question(
@@ -111,6 +168,17 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "A landlord who lets more than one home must hold a move-out inspection "
             "(flyttesyn) and follow its deadlines. A private person who lets only their own "
             "flat usually lets one home. If you do not know, answer no."
+        ),
+        you=(
+            (
+                "landlord",
+                N_("Do you let out more than one home?"),
+                N_(
+                    "A landlord who lets more than one home must hold a move-out inspection "
+                    "(flyttesyn) and follow its deadlines. If you let only your own flat, you "
+                    "let one home."
+                ),
+            ),
         ),
     ),
     Question(
@@ -126,6 +194,17 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "Usually the day the landlord received the notice to quit, or the day an "
             "agreement to end the tenancy was made. The landlord must hold the move-out "
             "inspection within 2 weeks of this day."
+        ),
+        you=(
+            (
+                "landlord",
+                N_("On what date did you learn that the tenancy would end?"),
+                N_(
+                    "Usually the day you received the notice to quit, or the day an agreement "
+                    "to end the tenancy was made. If you let more than one home, you must hold "
+                    "the move-out inspection within 2 weeks of this day."
+                ),
+            ),
         ),
     ),
     Question(
@@ -165,6 +244,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "This is the day the landlord received the tenant's notice of the planned swap "
             "(boligbytte). The landlord's one month to apply runs from this date."
         ),
+        you=(("landlord", N_("On what date were you told about the home swap?"), None),),
     ),
     Question(
         state="ask_current_rent",
@@ -228,6 +308,9 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "A written reminder or warning to the resident about the behaviour. In social "
             "housing one is required, except in cases of violence or threats. Attach a copy "
             "if there is one."
+        ),
+        you=(
+            ("landlord", N_("Did you warn the resident in writing before filing the case?"), None),
         ),
     ),
     # The beboerklagenævn neighbour rule (domain.md §1.2): a resident may bring a neighbour

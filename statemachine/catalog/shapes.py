@@ -53,6 +53,17 @@ class Question:
     asked_for: Mapping[Housing, frozenset[Side]] | None = None
     """Ask it only of filers on these sides in these housing kinds (a representative counts
     as the side they act for); ``None`` asks everyone."""
+    you: tuple[tuple[Side, str, str | None], ...] = ()
+    """For a side, the prompt and the help (``None``: the usual one) addressed to a filer on
+    that side who files for themselves: "Did you send the landlord a written objection?" to a
+    tenant. ``prompt`` and ``help`` name the sides, as a representative is asked."""
+
+    def addressed(self, side: Side) -> tuple[str, str] | None:
+        """The prompt and help for a filer on ``side`` filing for themselves, if worded so."""
+        for own, prompt, helped in self.you:
+            if own == side:
+                return prompt, helped or self.help
+        return None
 
 
 @dataclass(frozen=True)

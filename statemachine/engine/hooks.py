@@ -72,11 +72,19 @@ Display = Callable[[Draft, StateData, "str | None", Any], Param]
 """A stored answer as the filer would read it back (for the question's ``current``)."""
 Closed = Callable[[Draft], "Closure | None"]
 """Whether a draft is closed to further answers (filed), and why."""
+Wording = Callable[[Draft, StateData], "tuple[str, str | None]"]
+"""A state's prompt and help (msgids) for this draft: the state's own, or words that fit the
+person answering, e.g. "Did you send …?" to the tenant rather than "Did the tenant send …?"."""
 
 
 def plain_display(draft: Draft, spec: StateData, item: str | None, value: Any) -> Param:
     """A stored answer shown as it is stored: for flows with no display of their own."""
     return str(value)
+
+
+def own_wording(draft: Draft, spec: StateData) -> tuple[str, str | None]:
+    """A state's own prompt and help: for flows that word every question one way."""
+    return spec["prompt"], spec.get("help")
 
 
 def never_closed(draft: Draft) -> Closure | None:
@@ -110,6 +118,8 @@ class Hooks:
     """How a kept answer is shown with its question."""
     closed: Closed = never_closed
     """Whether a draft takes no more answers (it has been filed)."""
+    wording: Wording = own_wording
+    """A state's prompt and help for the person answering."""
 
     @property
     def names(self) -> Names:

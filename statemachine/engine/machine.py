@@ -185,11 +185,10 @@ class Engine:
             return Outcome(draft)
         if name == "help":
             spec = self.states[draft.state]
-            if "help" not in spec:
+            helped = self.hooks.wording(draft, spec)[1]
+            if helped is None:
                 return Outcome(draft, messages=[t("There is no more help for this step.")])
-            return Outcome(
-                draft, messages=[Text(spec["help"], self.params_of(spec, draft, draft.item))]
-            )
+            return Outcome(draft, messages=[Text(helped, self.params_of(spec, draft, draft.item))])
         if name == "save":
             return Outcome(draft, saved=True)
         if "enters" in action:
@@ -309,6 +308,7 @@ class Engine:
         self.restore(draft)
         spec = self.states[draft.state]
         params = self.params_of(spec, draft, draft.item)
+        prompt, helped = self.hooks.wording(draft, spec)
         shown = list(messages)
         intro = spec.get("intro")
         if intro:
@@ -331,8 +331,8 @@ class Engine:
             state=draft.state,
             item=draft.item,
             messages=shown,
-            prompt=Text(spec["prompt"], params),
-            help=Text(spec["help"], params) if "help" in spec else None,
+            prompt=Text(prompt, params),
+            help=Text(helped, params) if helped is not None else None,
             input=InputSpec(
                 kind=inp["kind"] if inp else "none",
                 required=bool(inp and self._required(inp, draft)),

@@ -721,7 +721,6 @@ INTAKE: FlowData = {
     "initial": "ask_language",
     "sections": SECTIONS,
     "titles": TITLES,
-    "titles": TITLES,
     "answer_trigger": ANSWER,
     "actions": _ACTIONS,
     "no_question": N_(

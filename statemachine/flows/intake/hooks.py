@@ -14,6 +14,7 @@ from typing import Any
 from statemachine.catalog.ids import OUT_OF_SCOPE
 from statemachine.catalog.municipalities import find_municipalities
 from statemachine.catalog.outofscope import excluded_case_type
+from statemachine.catalog.questions import question
 from statemachine.engine.draft import Draft
 from statemachine.engine.flow import StateData
 from statemachine.engine.hooks import (
@@ -314,6 +315,15 @@ def _filed(draft: Draft) -> Closure | None:
     )
 
 
+def _wording(draft: Draft, spec: StateData) -> tuple[str, str | None]:
+    # A case's question speaks to the person it is about, when that person files it.
+    if facts.is_question(spec["name"]) and not facts.represented(draft):
+        own = question(spec["name"]).addressed(facts.side(draft))
+        if own is not None:
+            return own
+    return spec["prompt"], spec.get("help")
+
+
 HOOKS = Hooks(
     guards=GUARDS,
     actions=ACTIONS,
@@ -330,6 +340,7 @@ HOOKS = Hooks(
     rewinds={"change_answer": lambda d, target: review.change(d, target, STATES)},
     display=review.display,
     closed=_filed,
+    wording=_wording,
 )
 """The intake flow's hooks, for ``Engine(INTAKE, HOOKS)``. A filed draft (one with a case
 number, which the service sets) takes no more answers."""

@@ -16,6 +16,7 @@ from statemachine.engine.values import (
     parse_text,
 )
 from statemachine.errors import InvalidInputError
+from statemachine.text import Text
 
 TODAY = date(2026, 11, 23)
 
@@ -122,9 +123,9 @@ def test_multi_choice_keeps_option_order_and_refuses_unknown() -> None:
 def test_a_text_with_a_cpr_number_is_refused_with_what_to_do_instead(typed: str) -> None:
     with pytest.raises(InvalidInputError) as caught:
         parse_text(typed, limit=5000)
-    assert caught.value.message.msgid == (
-        "Please leave out the CPR number. The tribunal does not need it."
-    )
+    message = caught.value.message
+    assert isinstance(message, Text)
+    assert message.msgid == "Please leave out the CPR number. The tribunal does not need it."
 
 
 @pytest.mark.parametrize(
