@@ -207,29 +207,21 @@ def summary(
 
 
 def _deadline_lines(draft: Draft, today: date) -> list[Text]:
+    # Each line starts with what must be done, so that it reads as a sentence aloud.
     lines = []
     for d in case_deadlines(draft, today):
+        who = t(d.who_acts)
         if d.status == "met" and d.done_on is not None:
-            lines.append(t("Deadline met, on {done}: {who}", who=t(d.who_acts), done=d.done_on))
+            lines.append(t("{who} Done in time, on {done}.", who=who, done=d.done_on))
         elif d.status == "late" and d.done_on is not None:
-            lines.append(
-                t("Deadline missed, done on {done}: {who}", who=t(d.who_acts), done=d.done_on)
-            )
-        elif d.status == "expired" and not d.own:
-            lines.append(
-                t(
-                    "The other party's deadline passed on {ends}: {who}",
-                    who=t(d.who_acts),
-                    ends=d.ends,
-                )
-            )
+            lines.append(t("{who} Done too late, on {done}.", who=who, done=d.done_on))
         elif d.status == "expired":
-            lines.append(t("Deadline passed on {ends}: {who}", who=t(d.who_acts), ends=d.ends))
+            lines.append(t("{who} The deadline passed on {ends}.", who=who, ends=d.ends))
         elif not d.own:
-            lines.append(t("Deadline: {who} By {ends}.", who=t(d.who_acts), ends=d.ends))
+            lines.append(t("{who} By {ends} at the latest.", who=who, ends=d.ends))
         else:
-            lines.append(t("Deadline: {who} Act by {act_by}.", who=t(d.who_acts), act_by=d.act_by))
-    return lines
+            lines.append(t("{who} Do it by {act_by} at the latest.", who=who, act_by=d.act_by))
+    return [t("Deadlines:"), *lines] if lines else []
 
 
 def options(draft: Draft, states: Mapping[str, StateData]) -> list[Option]:
