@@ -27,6 +27,8 @@ SCENARIOS = [
     "out_of_scope_termination",
     "save_resume",
     "review_edit",
+    "social_neighbour_complaint",
+    "lawyer_for_landlord_company",
 ]
 FILED = {
     "tenant_rent_increase": ("101-10001", "rent_increase", "tenant", "private", 2),
@@ -34,6 +36,8 @@ FILED = {
     "social_house_rules": ("461-10001", "house_rules", "landlord", "social", 2),
     "save_resume": ("101-10001", "rent_level", "tenant", "private", 1),
     "review_edit": ("851-10001", "move_out", "tenant", "private", 2),
+    "social_neighbour_complaint": ("751-10001", "house_rules", "tenant", "social", 1),
+    "lawyer_for_landlord_company": ("751-10001", "utility_accounts", "representative", "private", 3),
 }
 
 

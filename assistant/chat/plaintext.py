@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.protocol import Turn, TurnOption
@@ -100,7 +101,7 @@ PART = N_("Part {step} of {total}: {title}.")
 """The progress line, said when the filer enters a part of the dialogue."""
 
 
-def render(turn: Turn, lang: str, *, new_part: bool = True) -> str:
+def render(turn: Turn, lang: str, *, new_part: bool = True, before: Sequence[str] = ()) -> str:
     """A turn as plain text lines, ending with the prompt marker line's text.
 
     Args:
@@ -110,9 +111,11 @@ def render(turn: Turn, lang: str, *, new_part: bool = True) -> str:
             11: The case."). The chat says it when the part changes, or after the filer moved
             (back, resume, a change from the review), not before every question, so a screen
             reader does not repeat it.
+        before: lines about the last answer ("Received: lease.pdf (1 kB)."), said before the
+            part's name.
     """
     tr = translator(lang)
-    lines: list[str] = [""]
+    lines: list[str] = ["", *before]
     if new_part:
         progress = turn["progress"]
         lines.append(

@@ -64,6 +64,8 @@ class PlainChat:
         """The program part of the printed resume command."""
         self.turn: Turn | None = None
         """The turn on screen, for what Ctrl-C says."""
+        self.receipts: list[str] = []
+        """What the last answer's files were received as, said before the next turn."""
         self.part: int | None = None
         """The part of the dialogue last named on screen; None until one is, or after the
         filer moved (back, restart), so the next turn names its part again."""
@@ -90,8 +92,8 @@ class PlainChat:
             self.turn = turn
             lang = self._lang(turn, lang)
             part = turn["progress"]["step"]
-            self._say(render(turn, lang, new_part=part != self.part))
-            self.part = part
+            self._say(render(turn, lang, new_part=part != self.part, before=self.receipts))
+            self.part, self.receipts = part, []
             if turn["done"]:
                 return 0
             line = self._read(turn["input"]["kind"] == "long_text")
@@ -154,11 +156,12 @@ class PlainChat:
                 )
         if not said:
             return turn
+        if answer.get("action") != "save":
+            # What was received answers the last question, so it comes before a new part.
+            self.receipts = said
+            return turn
         shown = turn.copy()
-        if answer.get("action") == "save":
-            shown["messages"] = [*turn["messages"], *said]
-        else:
-            shown["messages"] = [*said, *turn["messages"]]
+        shown["messages"] = [*turn["messages"], *said]
         return shown
 
     def _with_files_hint(self, session: str, turn: Turn, lang: str) -> Turn:

@@ -138,7 +138,9 @@ def display(draft: Draft, spec: StateData, item: str | None, value: Any) -> Para
         return ", ".join(f["filename"] for f in files)
     if isinstance(value, dict) and "matches" in value:
         if len(value["matches"]) == 1:
-            return f"{value['text']} ({municipality(value['matches'][0]).name})"
+            name = municipality(value["matches"][0]).name
+            typed = str(value["text"])
+            return name if typed.casefold() == name.casefold() else f"{typed} ({name})"
         return str(value["text"])
     return " / ".join(line.strip() for line in str(value).splitlines() if line.strip())
 
