@@ -37,7 +37,13 @@ FILED = {
     "save_resume": ("101-10001", "rent_level", "tenant", "private", 1),
     "review_edit": ("851-10001", "move_out", "tenant", "private", 2),
     "social_neighbour_complaint": ("751-10001", "house_rules", "tenant", "social", 1),
-    "lawyer_for_landlord_company": ("751-10001", "utility_accounts", "representative", "private", 3),
+    "lawyer_for_landlord_company": (
+        "751-10001",
+        "utility_accounts",
+        "representative",
+        "private",
+        3,
+    ),
 }
 
 

@@ -311,7 +311,9 @@ class Engine:
         prompt, helped = self.hooks.wording(draft, spec)
         shown = list(messages)
         intro = spec.get("intro")
-        if intro:
+        # A refused answer is told what to type instead, not the whole intro once more: at the
+        # review that would be every answer again, read aloud before the error.
+        if intro and not errors:
             shown.extend(self.hooks.intros[intro](draft, today))
         inp = spec.get("input")
         current = None

@@ -249,3 +249,13 @@ def test_a_section_the_review_does_not_show_is_refused() -> None:
     assert outcome.errors and draft.state == "review"
     outcome = ENGINE.step(draft, Answer(value="edit:section:nowhere"), TODAY)
     assert [e.msgid for e in outcome.errors] == ["There is no such answer to change."]
+
+
+def test_a_typo_at_the_review_is_told_what_to_type_not_every_answer_again() -> None:
+    draft = to_review("en")
+    outcome = ENGINE.step(draft, Answer(value="77"), TODAY)
+    assert outcome.errors and draft.state == "review"
+    turn = ENGINE.present(draft, TODAY, errors=outcome.errors)
+    assert turn.messages == [], "the summary is not read out again before the error"
+    assert len(turn.input.options) <= 6
+    assert ENGINE.present(draft, TODAY).messages, "asked afresh, the review shows the answers"
