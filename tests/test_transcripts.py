@@ -96,3 +96,19 @@ def assert_filed(naevn: Naevn, scenario: str, screen: str) -> None:
     assert len(shown["attachments"]) == files
     for attachment in shown["attachments"]:
         assert (FILES / attachment["filename"]).stat().st_size == attachment["size"]
+
+
+def test_a_lawyer_files_for_a_company_as_its_representative(naevn: Naevn) -> None:
+    transcript(naevn, "lawyer_for_landlord_company", "en")
+    shown = json.loads(naevn("cases", "show", "751-10001", "--json").stdout)
+    parties = {p["role"]: p for p in shown["parties"]}
+    assert (parties["filer"]["name"], parties["filer"]["kind"]) == (
+        "Ejendomsselskabet Algade ApS",
+        "company",
+    )
+    assert parties["representative"]["name"] == "Advokatfirmaet Lund & Co"
+    assert parties["representative"]["kind"] == "company"
+    assert (shown["answers"]["ask_client_cvr"], shown["answers"]["ask_cvr"]) == (
+        "31234565",
+        "24256790",
+    )

@@ -166,6 +166,30 @@ _STATES: list[StateData] = [
         "input": {"kind": "text"},
     },
     {
+        "name": "ask_client_kind",
+        "section": 2,
+        "params": "client",
+        "prompt": N_("Is {client} a private person, or a company or organisation?"),
+        "help": N_(
+            "A company or organisation is, for example, a property company or a housing "
+            "organisation. The tribunal then needs its CVR number."
+        ),
+        "label": N_("Client is"),
+        "input": {"kind": "choice", "options": "landlord_kinds"},
+    },
+    {
+        "name": "ask_client_cvr",
+        "section": 2,
+        "params": "client",
+        "prompt": N_("What is the CVR number of {client}?"),
+        "help": N_(
+            "The CVR number has 8 digits. You find it on the company's letters, or at "
+            "datacvr.virk.dk."
+        ),
+        "label": N_("Client's CVR number"),
+        "input": {"kind": "text", "parser": "cvr"},
+    },
+    {
         "name": "ask_power_of_attorney",
         "section": 2,
         "params": "client",
@@ -596,7 +620,11 @@ _TRANSITIONS: list[TransitionData] = [
     _answer("ask_landlord_kind", "ask_housing"),
     _answer("ask_representative_kind", "ask_represents"),
     _answer("ask_represents", "ask_client_name"),
+    _answer("ask_client_name", "ask_client_kind", when=["represents_landlord"]),
     _answer("ask_client_name", "ask_power_of_attorney"),
+    _answer("ask_client_kind", "ask_client_cvr", when=["chose_organisation"]),
+    _answer("ask_client_kind", "ask_power_of_attorney"),
+    _answer("ask_client_cvr", "ask_power_of_attorney"),
     _answer("ask_power_of_attorney", "ask_housing", then=["note_power_of_attorney"]),
     _answer("ask_housing", "ask_housing_help", when=["housing_unknown"]),
     _answer("ask_housing", "end_out_of_scope", when=["housing_commercial"]),

@@ -92,7 +92,7 @@ def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
             PartyData(
                 "filer",
                 answers.get("ask_client_name", ""),
-                "person",
+                "company" if answers.get("ask_client_kind") == "organisation" else "person",
                 address if facts.side(draft) != "landlord" else None,
             )
         )

@@ -90,6 +90,8 @@ GUARDS: dict[str, Guard] = {
     "said_yes": lambda s, d: s.value is True,
     "is_representative": lambda s, d: s.value == "representative",
     "is_landlord": lambda s, d: s.value == "landlord",
+    "represents_landlord": lambda s, d: facts.side(s.draft) == "landlord",
+    "chose_organisation": lambda s, d: s.value == "organisation",
     "asks_counterparty_kind": lambda s, d: asks_counterparty_kind(s.draft),
     "asks_co_tenants": lambda s, d: facts.asks_co_tenants(s.draft),
     "asks_co_owners": lambda s, d: facts.asks_co_owners(s.draft),
