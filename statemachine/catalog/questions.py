@@ -309,9 +309,7 @@ QUESTIONS: Final[tuple[Question, ...]] = (
             "housing one is required, except in cases of violence or threats. Attach a copy "
             "if there is one."
         ),
-        you=(
-            ("landlord", N_("Did you warn the resident in writing before filing the case?"), None),
-        ),
+        you=(("landlord", N_("Have you warned the resident in writing?"), None),),
     ),
     # The beboerklagenævn neighbour rule (domain.md §1.2): a resident may bring a neighbour
     # only once the housing organisation has refused the complaint or left it for 4 weeks.
