@@ -9,13 +9,15 @@ from datetime import date
 from pathlib import Path
 
 from naevn.web.limits import Rate
+from statemachine.flows.intake.privacy import DRAFT_DAYS
 
 DEFAULT_DB = "sqlite:///var/naevn.db"
 """The embedded store, relative to the working directory."""
 DEFAULT_RATE = 20.0
 """Requests a second per client: far above a person typing, well below a flood."""
-DEFAULT_DRAFT_RETENTION_DAYS = 90
-"""Days an open draft is kept after it was last touched."""
+DEFAULT_DRAFT_RETENTION_DAYS = DRAFT_DAYS
+"""Days an open draft is kept after it was last touched: the figure the intake's privacy
+notice states, so that the two cannot drift apart."""
 DEFAULT_HOUSEKEEPING_SECONDS = 3600.0
 """Seconds between two housekeeping runs of the service."""
 DEFAULT_ORPHAN_GRACE_SECONDS = 3600.0
