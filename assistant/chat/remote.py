@@ -402,9 +402,11 @@ def _words(err: NaevnError, lang: str) -> str:
 
 
 def _with_error(turn: Turn, error: str) -> Turn:
-    """The turn, showing ``error``: how bad input comes back in every chat."""
+    """The turn, showing ``error`` and nothing said before it: how bad input comes back in
+    every chat (the engine leaves a state's intro out of a turn with errors, too)."""
     shown = turn.copy()
     shown["errors"] = [error]
+    shown["messages"] = []
     return shown
 
 

@@ -264,5 +264,5 @@ def test_refused_files_come_back_on_the_same_question(service: Served, tmp_path:
         }
         for path, reason in refusals.items():
             refused = channel.answer(session, {"value": [{"path": str(path)}]}, code)
-            assert refused == {**channel.current(session), "errors": [reason]}
+            assert refused == {**channel.current(session), "errors": [reason], "messages": []}
         assert channel.current(session)["version"] == turn["version"], "nothing changed"
