@@ -37,21 +37,6 @@ TITLES = [
 ]
 """The parts' short titles, in order, for the progress line ("Part 4 of 11: The case")."""
 
-TITLES = [
-    N_("Start"),
-    N_("About you"),
-    N_("The home"),
-    N_("The case"),
-    N_("Deadlines"),
-    N_("The parties"),
-    N_("Your request"),
-    N_("Documents"),
-    N_("Contact details"),
-    N_("Fee and review"),
-    N_("Submit"),
-]
-"""The parts' short titles, in order, for the progress line ("Part 4 of 11: The case")."""
-
 ANSWER = "answer"
 """The trigger an answer fires."""
 
