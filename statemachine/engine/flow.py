@@ -149,7 +149,8 @@ class FlowData(TypedDict):
     """Every transition, in the order they are tried."""
     renamed: NotRequired[dict[str, str]]
     """States the flow no longer has, each with the state a draft stored there continues at,
-    so a draft saved before the flow changed still loads (its path and answers follow)."""
+    so a draft saved before the flow changed still loads (its path and answers follow). Only
+    states asked once are renamed this way, not the items of a repeated step."""
 
 
 @dataclass(frozen=True)

@@ -355,7 +355,12 @@ class Engine:
         state that replaced it, with its path and answers, in place. A draft the flow knows is
         left as it is."""
         renamed = self.flow.get("renamed", {})
-        if not renamed:
+        # Runs on every turn, so the usual case (nothing renamed on this draft) is a few look-ups.
+        if (
+            draft.state not in renamed
+            and renamed.keys().isdisjoint(draft.answers)
+            and renamed.keys().isdisjoint(draft.history)
+        ):
             return
 
         def new(key: str) -> str:
