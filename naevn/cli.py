@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -125,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL")
     demo.add_argument("--data-dir", metavar="DIR")
 
+    staff = commands.add_parser("staff", help="the secretariat's tribunals (for staff)")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True, parser_class=_Parser)
+    tribunals = staff_sub.add_parser(
+        "tribunals", help="list every tribunal by the code that scopes staff, e.g. hln-101"
+    )
+    tribunals.add_argument("--json", action="store_true", help="one JSON object per line")
+
     db = commands.add_parser("db", help="set up and tidy the case store (for staff)")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     for name in ("upgrade", "current"):
@@ -154,11 +162,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): not an error. Point stdout at nothing, so
+        # that flushing it at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "deadline":
         return _deadline(args)
+    if args.command == "staff":
+        from naevn.commands import staff as staff_command
+
+        staff_command.list_tribunals(args.json, sys.stdout)
+        return 0
     settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
     if args.command == "chat":
         return _chat(args, settings)

@@ -14,8 +14,8 @@ from statemachine.catalog.casetypes import case_type
 from statemachine.catalog.deadlines import Circumstances, Deadline, deadlines_for, left_out
 from statemachine.catalog.fees import fee_facts, filing_fee, paying
 from statemachine.catalog.ids import OUT_OF_SCOPE, Housing
-from statemachine.catalog.municipalities import tribunal_members
 from statemachine.catalog.outofscope import excluded_case_type, out_of_scope
+from statemachine.catalog.tribunals import tribunal_for
 from statemachine.engine.draft import Draft
 from statemachine.flows.intake import facts, privacy
 from statemachine.flows.intake.options import topics
@@ -42,14 +42,13 @@ def _housing_help(draft: Draft, today: date) -> list[Text]:
 
 
 def tribunal(home: Housing | None, code: int | None) -> Text:
-    """The name of the tribunal that handles the case, as a phrase."""
-    names = [m.name for m in tribunal_members(code)] if code is not None else []
-    area: Text | str = names[0] if len(names) == 1 else ""
-    if len(names) > 1:
-        area = t("{first} and {second}", first=", ".join(names[:-1]), second=names[-1])
+    """The name of the tribunal that handles the case, as a phrase (the catalog's, once the
+    municipality is known)."""
+    if code is not None:
+        return tribunal_for("social" if home == "social" else "private", code).name
     if home == "social":
-        return t("the residents' complaints board (beboerklagenævnet) for {area}", area=area)
-    return t("the rent tribunal (huslejenævnet) for {area}", area=area)
+        return t("the residents' complaints board (beboerklagenævnet) for {area}", area="")
+    return t("the rent tribunal (huslejenævnet) for {area}", area="")
 
 
 def _case_type_intro(draft: Draft, today: date) -> list[Text]:
