@@ -120,19 +120,6 @@ def municipality(code: int) -> Municipality:
         ) from None
 
 
-def tribunal_members(code: int) -> tuple[Municipality, ...]:
-    """The municipalities that share a tribunal with ``code``, itself included, by code.
-
-    Raises:
-        UnknownIdError: if no municipality has that code.
-    """
-    own = municipality(code)
-    for shared in SHARED_TRIBUNALS:
-        if code in shared:
-            return tuple(municipality(member) for member in sorted(shared))
-    return (own,)
-
-
 def _fold(text: str) -> str:
     """A loose key for names: Danish letters and accents folded, spaces and dashes dropped.
 
