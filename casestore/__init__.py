@@ -17,7 +17,21 @@ Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFound
 """
 
 from casestore.blobs import BlobRef, BlobStore, BlobWriter
+from casestore.caserecords import (
+    CaseWork,
+    HearingRow,
+    MessageRow,
+    NoteRow,
+    OutboxMail,
+    QueuePage,
+    QueueQuery,
+    QueueRow,
+    QueueSort,
+    SavedFilter,
+    StaffRow,
+)
 from casestore.drafting import DraftTransaction, FilingTransaction
+from casestore.failures import QueryError
 from casestore.migrate import current, upgrade
 from casestore.records import (
     AttachmentRow,
@@ -43,16 +57,28 @@ __all__ = [
     "BlobWriter",
     "CaseRecord",
     "CaseSummary",
+    "CaseWork",
     "Clock",
     "DraftRow",
     "DraftStatus",
     "DraftTransaction",
     "FileLimits",
     "FilingTransaction",
+    "HearingRow",
+    "MessageRow",
+    "NoteRow",
+    "OutboxMail",
     "PartyKind",
     "PartyRole",
+    "QueryError",
+    "QueuePage",
+    "QueueQuery",
+    "QueueRow",
+    "QueueSort",
     "Reply",
+    "SavedFilter",
     "SqliteDraftTransaction",
+    "StaffRow",
     "Store",
     "Submission",
     "Tx",

@@ -5,7 +5,21 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, cast
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, ForeignKey, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -93,9 +107,20 @@ class Draft(Base):
 
 
 class Case(Base):
-    """A submitted case, with the answers it was filed with."""
+    """A submitted case, with the answers it was filed with, and where the secretariat is with it.
+
+    The queue always filters by ``tribunal`` (staff see their own tribunals' cases), so every
+    queue index leads with it and then gives the order of one sort.
+    """
 
     __tablename__ = "cases"
+    __table_args__ = (
+        Index(None, "tribunal", "next_deadline", "id"),
+        Index(None, "tribunal", "filed_at", "id"),
+        Index(None, "tribunal", "number"),
+        Index(None, "tribunal", "status", "next_deadline", "id"),
+        Index(None, "assignee_id", "next_deadline", "id"),
+    )
 
     id: Mapped[IntPk]
     number: Mapped[Code] = mapped_column(unique=True)
@@ -110,6 +135,22 @@ class Case(Base):
     status: Mapped[Code]
     answers: Mapped[Json]
     filed_at: Mapped[Stamp] = mapped_column(index=True)
+    tribunal: Mapped[Code]
+    """``hln-<kommunekode>`` or ``bkn-<kommunekode>``: the tribunal that takes the case."""
+    version: Mapped[int] = mapped_column(server_default="1")
+    """Bumped by every change the secretariat makes; optimistic locking."""
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    """The caseworker the case is assigned to, if any."""
+    next_deadline: Mapped[date | None] = mapped_column(Date())
+    """The act-by date of the earliest open secretariat deadline."""
+    next_rule: Mapped[str | None] = mapped_column(String(120))
+    """The rule id of that deadline."""
+    parties_label: Mapped[Name] = mapped_column(server_default="")
+    """"Filer / counterparty", for the queue."""
+    address: Mapped[Name] = mapped_column(server_default="")
+    """The address of the home the case is about."""
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """When the status last changed; None while it is the status the case was filed in."""
 
 
 class Party(Base):
@@ -196,6 +237,109 @@ class Counter(Base):
     last: Mapped[int]
 
 
+class Staff(Base):
+    """A member of a tribunal's secretariat or board, signing in with a bearer token."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[IntPk]
+    name: Mapped[Name]
+    role: Mapped[Code]
+    token_hash: Mapped[Hash] = mapped_column(unique=True)
+    created_at: Mapped[Stamp]
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffTribunal(Base):
+    """One tribunal a staff member belongs to (and so sees the cases of)."""
+
+    __tablename__ = "staff_tribunals"
+    __table_args__ = (PrimaryKeyConstraint("staff_id", "tribunal"),)
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    tribunal: Mapped[Code]
+
+
+class Note(Base):
+    """An internal note on a case; parties never see it."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    text: Mapped[str] = mapped_column(Text())
+    at: Mapped[Stamp]
+
+
+class Message(Base):
+    """A message from the secretariat to one party or all parties of a case."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    recipient: Mapped[Code]
+    subject: Mapped[Name]
+    body: Mapped[str] = mapped_column(Text())
+    attachments: Mapped[Json]
+    at: Mapped[Stamp]
+
+
+class Hearing(Base):
+    """A partshøring: material sent to a party, who may reply until ``reply_due``."""
+
+    __tablename__ = "hearings"
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"))
+    started_at: Mapped[Stamp]
+    reply_due: Mapped[Day]
+    material: Mapped[Json]
+    note: Mapped[str] = mapped_column(Text())
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Outbox(Base):
+    """A mail to a party waiting to be sent (or sent, or given up on), written in the same
+    transaction as what it tells of."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index(None, "state", "next_attempt_at"),)
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[Code]
+    recipient: Mapped[Name]
+    recipient_name: Mapped[Name]
+    subject: Mapped[Name]
+    body: Mapped[str] = mapped_column(Text())
+    attachments: Mapped[Json]
+    lang: Mapped[Code]
+    state: Mapped[Code]
+    attempts: Mapped[int] = mapped_column(Integer())
+    next_attempt_at: Mapped[Stamp]
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text())
+    created_at: Mapped[Stamp]
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SavedFilter(Base):
+    """A queue filter a staff member saved under a name."""
+
+    __tablename__ = "saved_filters"
+    __table_args__ = (UniqueConstraint("staff_id", "name"),)
+
+    id: Mapped[IntPk]
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    name: Mapped[Name]
+    query: Mapped[Json]
+
+
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
@@ -208,6 +352,13 @@ DEADLINES = _table(Deadline)
 EVENTS = _table(Event)
 COUNTERS = _table(Counter)
 REPLIES = _table(Reply)
+STAFF = _table(Staff)
+STAFF_TRIBUNALS = _table(StaffTribunal)
+NOTES = _table(Note)
+MESSAGES = _table(Message)
+HEARINGS = _table(Hearing)
+OUTBOX = _table(Outbox)
+SAVED_FILTERS = _table(SavedFilter)
 
 __all__ = [
     "ATTACHMENTS",
@@ -216,7 +367,14 @@ __all__ = [
     "DEADLINES",
     "DRAFTS",
     "EVENTS",
+    "HEARINGS",
+    "MESSAGES",
+    "NOTES",
+    "OUTBOX",
     "PARTIES",
     "REPLIES",
+    "SAVED_FILTERS",
+    "STAFF",
+    "STAFF_TRIBUNALS",
     "Base",
 ]

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
-from casestore import rows
+from casestore import rows, search
 from casestore.blobs import BlobStore
 from casestore.failures import (
     CONFLICT,
@@ -45,6 +45,7 @@ from casestore.models import (
     PARTIES,
     REPLIES,
 )
+from casestore.outbox import OutboxQueries
 from casestore.records import (
     AttachmentRow,
     CaseRecord,
@@ -92,7 +93,7 @@ _LINK = (
 )
 
 
-class Tx:
+class Tx(OutboxQueries):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``)."""
 
     def __init__(
@@ -348,9 +349,11 @@ class Tx:
                 _next_number(self._conn.dialect.name, filing.municipality_code)
             ).scalar_one()
             number = f"{filing.municipality_code}-{last}"
-            case_id = self._conn.execute(
-                insert(CASES).returning(CASES.c.id), rows.case_values(draft_id, number, submission)
-            ).scalar_one()
+            values = rows.case_values(draft_id, number, submission)
+            case_id = self._conn.execute(insert(CASES).returning(CASES.c.id), values).scalar_one()
+            names = [party.name for party in filing.parties]
+            doc = search.document(number, names, values["address"], filing.answers)
+            search.index(self._conn, case_id, doc)
             if filing.parties:
                 self._conn.execute(insert(PARTIES), rows.party_values(case_id, filing.parties))
             if links:

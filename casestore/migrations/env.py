@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 
 from casestore.engine import make_engine
 from casestore.models import Base
+from casestore.search import include_name
 
 
 def _run(connection: Connection) -> None:
@@ -16,6 +17,7 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -16,6 +16,7 @@ import casestore.migrate
 from casestore import Store, current, upgrade
 from casestore.engine import make_engine
 from casestore.models import Base
+from casestore.search import include_name
 from statemachine.errors import StoreError
 from tests.pgserver import SQLITE_ONLY
 
@@ -101,7 +102,10 @@ def test_migration_matches_the_models(db_url: str) -> None:
     upgrade(db_url)
     engine = create_engine(db_url)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": include_name}),
+            Base.metadata,
+        )
     engine.dispose()
     assert diff == []
 

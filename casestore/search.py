@@ -1,0 +1,137 @@
+"""The queue's full-text search: what is indexed of a case, and how a search matches it.
+
+A case's search document holds its number, its parties' names, the home's address and the
+filer's own words (the free-text answers). SQLite keeps it in an FTS5 table (``case_search``,
+rowid = ``cases.id``); PostgreSQL in a ``tsvector`` column on ``cases`` with a GIN index. A
+search matches every word as a prefix (``nør`` finds Nørregade), all words together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+from sqlalchemy import ColumnElement, Connection, bindparam, func, literal_column, text
+
+from casestore.models import CASES
+from statemachine.flows.intake.dialogue import INTAKE
+
+SEARCH_TABLE: Final = "case_search"
+"""The SQLite FTS5 table (its shadow tables share the prefix)."""
+SEARCH_VECTOR: Final = "search_vector"
+"""The PostgreSQL tsvector column on ``cases``."""
+SEARCH_INDEX: Final = "ix_cases_search_vector"
+"""The GIN index on that column."""
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Whether a database object is the models' to compare (Alembic's ``include_name``).
+
+    The search objects are backend-specific and made by the migration alone, so they are not
+    in the models.
+    """
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_TABLE)
+    return name not in (SEARCH_VECTOR, SEARCH_INDEX)
+
+
+@cache
+def free_text_states() -> frozenset[str]:
+    """The intake states whose answer is the filer's own words (long free text)."""
+    return frozenset(
+        state["name"]
+        for state in INTAKE["states"]
+        if state.get("input", {}).get("kind") == "long_text"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """What the search finds a case by."""
+
+    number: str
+    """The case number, and its two parts as words of their own (``101-10005 101 10005``)."""
+    parties: str
+    """Every party's name."""
+    address: str
+    """The home's address."""
+    words: str
+    """The filer's free-text answers, joined."""
+
+    @property
+    def text(self) -> str:
+        """All of it as one text (PostgreSQL indexes one vector)."""
+        return " ".join((self.number, self.parties, self.address, self.words))
+
+
+def document(
+    number: str, names: Iterable[str], address: str, answers: Mapping[str, Any]
+) -> SearchDocument:
+    """The search document of a case."""
+    free = free_text_states()
+    words = [
+        value
+        for key, value in answers.items()
+        if key.split(":", 1)[0] in free and isinstance(value, str)
+    ]
+    return SearchDocument(
+        f"{number} {number.replace('-', ' ')}", " ".join(names), address, "\n".join(words)
+    )
+
+
+def index(connection: Connection, case_id: int, doc: SearchDocument) -> None:
+    """Put a case's search document in the index (new cases only)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(f"UPDATE cases SET {SEARCH_VECTOR} = to_tsvector('simple', :doc) WHERE id = :id"),
+            {"doc": doc.text, "id": case_id},
+        )
+        return
+    connection.execute(
+        text(
+            f"INSERT INTO {SEARCH_TABLE} (rowid, number, parties, address, words) "
+            "VALUES (:id, :number, :parties, :address, :words)"
+        ),
+        {"id": case_id, **_fields(doc)},
+    )
+
+
+def terms(query: str) -> list[str]:
+    """The words of a search, lower-cased; punctuation separates words."""
+    return [word.lower() for word in _WORD.findall(query)]
+
+
+def matching(dialect: str, words: list[str]) -> ColumnElement[bool]:
+    """A condition on ``cases`` that holds for the cases matching every word as a prefix.
+
+    Args:
+        dialect: ``sqlite`` or ``postgresql``.
+        words: from :func:`terms`; not empty.
+    """
+    if dialect == "postgresql":
+        query = " & ".join(f"{word}:*" for word in words)
+        vector: ColumnElement[Any] = literal_column(f"cases.{SEARCH_VECTOR}")
+        tsquery = func.to_tsquery("simple", bindparam("p_search", query))
+        return vector.op("@@")(tsquery)
+    # Each word quoted, so FTS5 reads none of them as an operator (AND, OR, NOT, NEAR).
+    query = " ".join(f'"{word}"*' for word in words)
+    ids = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :p_search")
+    return CASES.c.id.in_(
+        ids.bindparams(p_search=query).columns(literal_column("rowid")).scalar_subquery()
+    )
+
+
+def _fields(doc: SearchDocument) -> dict[str, str]:
+    return {
+        "number": doc.number,
+        "parties": doc.parties,
+        "address": doc.address,
+        "words": doc.words,
+    }
