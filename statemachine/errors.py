@@ -9,6 +9,7 @@ Every error naevn raises on purpose derives from :class:`NaevnError`::
     ├── StoreError              the store could not do what was asked        (raised by casestore)
     │   ├── NotFoundError       no such draft, case or attachment
     │   └── ConflictError       a stale draft version, or a duplicate
+    │       └── StepRefusedError a lifecycle step that does not apply now (case unchanged)
     ├── AccessError             a caller without the right to what they asked for
     │   └── AuthenticationError no credentials at all
     ├── UploadError             a file that cannot be accepted               (raised by assistant)
@@ -101,6 +102,15 @@ class ConflictError(StoreError):
     """A stale draft version was saved, or something that must be unique already exists."""
 
     title = "Conflict"
+    code = "conflict"
+    status = 409
+
+
+class StepRefusedError(ConflictError):
+    """A lifecycle step that does not apply to the case now: not from its status, or a rule
+    (a guard) does not hold. The message says which rule, in plain words; the case is unchanged."""
+
+    title = "Step not possible"
     code = "conflict"
     status = 409
 

@@ -1,7 +1,9 @@
 """The shape of a dialogue flow as data, and the validator that checks one at load time.
 
 A flow names its guards, actions, option sources, parsers, prompt parameters and navigation
-hooks by string, and declares the actions (back, help, save, restart, edit) it offers. The
+hooks by string, and declares the actions (back, help, save, restart, edit) it offers. A flow
+with an ``answer_trigger`` is a dialogue that asks something at each state; one without (the
+case lifecycle) moves only on its named triggers, fired by :meth:`Engine.fire`. The
 validator makes sure every name is registered, every state can be reached from the start or
 through an action, and an end can be reached from every state, so a broken flow fails at
 start-up and in the tests, never in front of a filer.
@@ -45,11 +47,12 @@ class StateData(TypedDict):
     section: int
     """Which of the flow's numbered sections the state belongs to (for progress)."""
     prompt: NotRequired[str]
-    """The question or closing sentence (a msgid); the validator requires one."""
+    """The question or closing sentence (a msgid); the validator requires one in a flow that
+    asks (one with an ``answer_trigger``)."""
     help: NotRequired[str]
     """What the ``help`` action shows (a msgid)."""
     input: NotRequired[InputData]
-    """What the state asks for; every state but a final one has an input."""
+    """What the state asks for; in a flow that asks, every state but a final one has one."""
     params: NotRequired[str]
     """The name of a registered function giving the prompt's placeholders."""
     intro: NotRequired[str]
@@ -137,12 +140,15 @@ class FlowData(TypedDict):
     titles: list[str]
     """The sections' short titles (msgids), in order: one per section, for the progress
     line ("Part 4 of 11: The case")."""
-    answer_trigger: str
-    """The trigger an answer fires (the transitions' ``trigger`` for answers)."""
+    answer_trigger: NotRequired[str]
+    """The trigger an answer fires (the transitions' ``trigger`` for answers). A flow without
+    one asks nothing: its states need no input or prompt, and it moves only by
+    :meth:`~statemachine.engine.machine.Engine.fire` on its named triggers."""
     actions: list[ActionData]
     """The actions the flow offers besides answering, in the order a turn lists them."""
-    no_question: str
-    """The message (a msgid) for a value sent at a final state, where nothing is asked."""
+    no_question: NotRequired[str]
+    """The message (a msgid) for a value sent at a final state, where nothing is asked;
+    required with an ``answer_trigger``."""
     states: list[StateData]
     """Every state."""
     transitions: list[TransitionData]
@@ -197,8 +203,9 @@ def validate(flow: FlowData, names: Names) -> None:
         problems.append(f"initial state {flow['initial']!r} is not a state")
     if len(flow["titles"]) != flow["sections"]:
         problems.append(f"{flow['sections']} sections but {len(flow['titles'])} titles")
+    asks = "answer_trigger" in flow
     for state in flow["states"]:
-        problems.extend(_check_state(state, names, flow["sections"]))
+        problems.extend(_check_state(state, names, flow["sections"], asks=asks))
     for old, new in flow.get("renamed", {}).items():
         if old in states or new not in states:
             problems.append(f"renamed {old!r} -> {new!r}: the old must be gone, the new a state")
@@ -211,8 +218,11 @@ def validate(flow: FlowData, names: Names) -> None:
         problems.extend(_missing("action", tr.get("after", []), names.actions))
         if tr["source"] in edges:
             edges[tr["source"]].add(tr["dest"])
-    if not any(tr["trigger"] == flow["answer_trigger"] for tr in flow["transitions"]):
-        problems.append(f"no transition fires on the answer trigger {flow['answer_trigger']!r}")
+    trigger = flow.get("answer_trigger")
+    if trigger is not None and not any(tr["trigger"] == trigger for tr in flow["transitions"]):
+        problems.append(f"no transition fires on the answer trigger {trigger!r}")
+    if trigger is not None and "no_question" not in flow:
+        problems.append("a flow with an answer trigger needs a 'no_question' message")
     problems.extend(_check_actions(flow["actions"], states, names))
     finals = {n for n, s in states.items() if s.get("final")}
     if not finals:
@@ -234,7 +244,7 @@ def validate(flow: FlowData, names: Names) -> None:
         raise FlowError(f"flow {flow['name']!r}: " + "; ".join(sorted(set(problems))))
 
 
-def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]:
+def _check_state(state: StateData, names: Names, sections: int, *, asks: bool) -> Iterable[str]:
     name = state["name"]
     if not 1 <= state["section"] <= sections:
         yield f"state {name!r}: section out of range"
@@ -253,9 +263,9 @@ def _check_state(state: StateData, names: Names, sections: int) -> Iterable[str]
             [spec["required_when"]] if "required_when" in spec else [],
             names.requirements,
         )
-    elif not state.get("final"):
+    elif asks and not state.get("final"):
         yield f"state {name!r}: a state that is not final needs an input"
-    if "prompt" not in state:
+    if asks and "prompt" not in state:
         yield f"state {name!r}: no prompt"
     yield from _missing(
         "prompt parameters", [state["params"]] if "params" in state else [], names.params

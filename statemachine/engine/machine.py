@@ -33,21 +33,13 @@ from statemachine.engine.flow import ActionData, FlowData, InputData, StateData,
 from statemachine.engine.hooks import Hooks, Step
 from statemachine.engine.option import Option
 from statemachine.engine.presentation import InputSpec, Presentation
+from statemachine.engine.triggers import Cursor, NamedTriggers
 from statemachine.errors import FlowError, InvalidInputError
 from statemachine.text import Param, Text, t
 
 
-class _Cursor:
-    """The machine's model for one answer: only a state, discarded afterwards."""
-
-    __slots__ = ("state",)
-
-    def __init__(self, state: str) -> None:
-        self.state = state
-
-
-class Engine:
-    """Runs one dialogue flow over drafts. Build one per flow and share it.
+class Engine(NamedTriggers):
+    """Runs one flow over drafts, by answers or by named triggers. Build one per flow and share it.
 
     Args:
         flow: the flow, as data.
@@ -91,7 +83,7 @@ class Engine:
                 for tr in flow["transitions"]
             ],
         )
-        self._answer_event = self._machine.events[flow["answer_trigger"]]
+        self._answer_event = self._machine.events.get(flow.get("answer_trigger", ""))
 
     # -- dialogue ------------------------------------------------------------------------
 
@@ -101,6 +93,8 @@ class Engine:
 
     def step(self, draft: Draft, answer: Answer, today: date) -> Outcome:
         """Apply one answer or action to ``draft`` (changed in place) and say what happened."""
+        if self._answer_event is None:
+            raise FlowError(f"flow {self.flow['name']!r} takes no answers; fire its triggers")
         self.restore(draft)
         closure = self.hooks.closed(draft)
         if closure is not None:
@@ -133,7 +127,7 @@ class Engine:
         before = dict(draft.answers), list(draft.history), draft.item
         draft.answers[key] = step.value
         draft.history.append(key)
-        cursor = _Cursor(draft.state)
+        cursor = Cursor(draft.state)
         if not self._answer_event.trigger(cursor, step=step):
             draft.answers, draft.history, draft.item = before
             raise FlowError(f"no transition from {draft.state!r} matched")

@@ -1,1 +1,1 @@
-"""The flows the engine runs: the filer's intake dialogue now, the case lifecycle next."""
+"""The flows the engine runs: the filer's intake dialogue, and the case lifecycle the staff work."""
