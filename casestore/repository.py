@@ -55,6 +55,7 @@ from casestore.records import (
     Reply,
     Submission,
 )
+from casestore.staffing import StaffQueries
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from statemachine.text import t
 
@@ -93,8 +94,12 @@ _LINK = (
 )
 
 
-class Tx(OutboxQueries):
-    """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``)."""
+class Tx(StaffQueries, OutboxQueries):
+    """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
+
+    The secretariat's queries come from mixins, one module each: staff
+    (:mod:`casestore.staffing`) and the outbox (:mod:`casestore.outbox`).
+    """
 
     def __init__(
         self,
@@ -554,10 +559,6 @@ class Tx(OutboxQueries):
     ) -> None:
         values = {"case_id": case_id, "draft_id": draft_id, "kind": kind, "actor": actor}
         self._conn.execute(insert(EVENTS), {**values, "at": self._now(), "data": data or {}})
-
-    def _need_write(self) -> None:
-        if not self._writable:
-            raise StoreError("A read-only transaction cannot write; use Store.begin().")
 
 
 def _next_number(dialect: str, municipality_code: int) -> ReturningInsert[tuple[int]]:
