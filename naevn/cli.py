@@ -126,12 +126,38 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="URL")
     demo.add_argument("--data-dir", metavar="DIR")
 
-    staff = commands.add_parser("staff", help="the secretariat's tribunals (for staff)")
+    staff = commands.add_parser("staff", help="the secretariat's staff and tribunals")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True, parser_class=_Parser)
     tribunals = staff_sub.add_parser(
         "tribunals", help="list every tribunal by the code that scopes staff, e.g. hln-101"
     )
     tribunals.add_argument("--json", action="store_true", help="one JSON object per line")
+    add = staff_sub.add_parser(
+        "add",
+        help="add a staff member and print their token, once",
+        description="Add a staff member. Their token is printed once; only its hash is kept.",
+        epilog="example:\n  naevn staff add --name 'Mette Holm' --role caseworker "
+        "--tribunal hln-101 bkn-101",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("--name", required=True, help="the staff member's full name")
+    add.add_argument("--role", required=True, help="caseworker, lead, board_member or admin")
+    add.add_argument(
+        "--tribunal",
+        required=True,
+        nargs="+",
+        action="extend",
+        metavar="CODE",
+        help="the tribunals they work for, e.g. hln-101 (naevn staff tribunals lists them)",
+    )
+    add.add_argument("--json", action="store_true", help="print the new staff member as JSON")
+    staff_list = staff_sub.add_parser("list", help="list the staff, revoked ones included")
+    staff_list.add_argument("--json", action="store_true", help="one JSON object per line")
+    revoke = staff_sub.add_parser("revoke", help="revoke a staff member's token")
+    revoke.add_argument("id", type=int, metavar="ID", help="the id naevn staff list shows")
+    for sub in (add, staff_list, revoke):
+        sub.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
+        sub.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
 
     db = commands.add_parser("db", help="set up and tidy the case store (for staff)")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
@@ -172,12 +198,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "deadline":
         return _deadline(args)
-    if args.command == "staff":
+    if args.command == "staff" and args.staff_command == "tribunals":
         from naevn.commands import staff as staff_command
 
         staff_command.list_tribunals(args.json, sys.stdout)
         return 0
     settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
+    if args.command == "staff":
+        return _staff(args, settings)
     if args.command == "chat":
         return _chat(args, settings)
     if args.command == "serve":
@@ -257,6 +285,26 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if remote is not None:
             remote.close()
+
+
+def _staff(args: argparse.Namespace, settings: Settings) -> int:
+    from naevn.commands import staff as staff_command
+    from naevn.embedded import open_store
+
+    if args.staff_command == "add":
+        # Check the role and codes before the store is opened (or created).
+        staff_command.checked(args.role, args.tribunal)
+    store = open_store(settings)
+    try:
+        if args.staff_command == "add":
+            staff_command.add(store, args.name, args.role, args.tribunal, args.json, sys.stdout)
+        elif args.staff_command == "list":
+            staff_command.list_staff(store, args.json, sys.stdout)
+        else:
+            staff_command.revoke(store, args.id, sys.stdout)
+    finally:
+        store.close()
+    return 0
 
 
 def _deadline(args: argparse.Namespace) -> int:

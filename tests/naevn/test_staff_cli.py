@@ -3,13 +3,16 @@ its host's code, and the same tribunal the filer is told her case goes to."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
+from casestore import Store
 from locales import translator
 from statemachine.catalog.tribunals import tribunal, tribunal_for
-from statemachine.errors import UnknownIdError
+from statemachine.errors import NotFoundError, UnknownIdError
 from tests.conftest import Naevn
 
 
@@ -65,3 +68,102 @@ def test_an_unknown_code_says_what_codes_look_like() -> None:
     with pytest.raises(UnknownIdError) as caught:
         tribunal("hln-999")
     assert "hln-101" in translator("en").render(caught.value.message)
+
+
+def _store(env: dict[str, str]) -> Store:
+    return Store.open(env["NAEVN_DB"], Path(env["NAEVN_DATA_DIR"]) / "blobs")
+
+
+def test_a_new_staff_member_gets_a_token_once_and_the_store_knows_only_its_hash(
+    naevn: Naevn, naevn_env: dict[str, str]
+) -> None:
+    added = naevn(
+        "staff", "add", "--name", "Mette Holm", "--role", "caseworker",
+        "--tribunal", "hln-101", "BKN-101", "--tribunal", "hln-101",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added Mette Holm (id 1), caseworker at bkn-101, hln-101.")
+    token = added.stdout.split("\n\n")[1].strip()
+    assert len(token) >= 43
+    assert "shown only this once" in added.stdout
+
+    listing = naevn("staff", "list")
+    assert listing.returncode == 0, listing.stderr
+    assert "Mette Holm  caseworker  bkn-101,hln-101" in listing.stdout
+    assert token not in listing.stdout
+
+    store = _store(naevn_env)
+    try:
+        with store.read() as tx:
+            found = tx.staff_by_token(hashlib.sha256(token.encode()).hexdigest())
+            assert (found.name, found.role, found.revoked_at) == ("Mette Holm", "caseworker", None)
+            assert set(found.tribunals) == {"hln-101", "bkn-101"}
+            with pytest.raises(NotFoundError):
+                tx.staff_by_token(token)  # the token itself is not what is stored
+    finally:
+        store.close()
+
+
+def test_the_listing_in_json_names_the_role_and_tribunals(naevn: Naevn) -> None:
+    for name, role, code in [("Ole Lund", "lead", "hln-751"), ("Sara Berg", "admin", "bkn-751")]:
+        assert (
+            naevn("staff", "add", "--name", name, "--role", role, "--tribunal", code).returncode
+            == 0
+        )
+    listed = [json.loads(line) for line in naevn("staff", "list", "--json").stdout.splitlines()]
+    assert [(s["id"], s["name"], s["role"], s["tribunals"], s["revoked_at"]) for s in listed] == [
+        (1, "Ole Lund", "lead", ["hln-751"], None),
+        (2, "Sara Berg", "admin", ["bkn-751"], None),
+    ]
+    assert all("token" not in s for s in listed)
+
+
+def test_a_revoked_token_is_refused(naevn: Naevn, naevn_env: dict[str, str]) -> None:
+    added = naevn(
+        "staff", "add", "--json", "--name", "Ib Dahl", "--role", "lead", "--tribunal", "hln-461"
+    )
+    new = json.loads(added.stdout)
+    revoked = naevn("staff", "revoke", str(new["id"]))
+    assert revoked.returncode == 0, revoked.stderr
+    assert revoked.stdout == "Revoked Ib Dahl (id 1): their token no longer works.\n"
+    again = naevn("staff", "revoke", str(new["id"]))
+    assert again.stdout == "Ib Dahl (id 1) was already revoked.\n"
+    assert "revoked 20" in naevn("staff", "list").stdout
+    store = _store(naevn_env)
+    try:
+        with store.read() as tx:
+            found = tx.staff_by_token(hashlib.sha256(new["token"].encode()).hexdigest())
+        assert found.revoked_at is not None
+    finally:
+        store.close()
+
+
+def test_revoking_an_unknown_id_says_so(naevn: Naevn) -> None:
+    result = naevn("staff", "revoke", "7")
+    assert result.returncode == 2
+    assert result.stderr == "naevn: No staff member has the id 7; naevn staff list shows them.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["--role", "boss", "--tribunal", "hln-101"],
+         "naevn: There is no staff role boss. Give one of: caseworker, lead, board_member, "
+         "admin.\n"),
+        (["--role", "lead", "--tribunal", "hln-999"],
+         "naevn: There is no tribunal with the code hln-999. Codes look like hln-101 or bkn-751; "
+         "naevn staff tribunals lists them.\n"),
+    ],
+)  # fmt: skip
+def test_an_unknown_role_or_tribunal_is_refused_with_what_to_give_instead(
+    naevn: Naevn, args: list[str], told: str
+) -> None:
+    result = naevn("staff", "add", "--name", "Mette Holm", *args)
+    assert (result.returncode, result.stderr, result.stdout) == (2, told, "")
+    assert naevn("staff", "list").stdout == ""
+
+
+def test_staff_add_without_a_tribunal_is_a_usage_error(naevn: Naevn) -> None:
+    result = naevn("staff", "add", "--name", "Mette Holm", "--role", "lead")
+    assert result.returncode == 2
+    assert "--tribunal" in result.stderr
