@@ -1,0 +1,1 @@
+"""Tests of the case lifecycle and the secretariat's deadlines."""
