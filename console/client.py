@@ -1,0 +1,352 @@
+"""The staff API as a typed Protocol, and the JSON shapes it answers with.
+
+Two clients implement :class:`StaffClient`: :mod:`console.clients.http` talks to a running
+service, :mod:`console.clients.embedded` to the store in this process. The console's screens
+know only this Protocol, so they work the same on both.
+
+Errors: every method raises :class:`statemachine.errors.NaevnError` (a subclass) with a plain
+message for the caseworker; nothing else is meant to leave a client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol, TypedDict
+
+
+class TribunalRef(TypedDict):
+    """A tribunal, as code and name."""
+
+    code: str
+    name: str
+
+
+class Me(TypedDict):
+    """The signed-in staff member (``GET /me``)."""
+
+    id: int
+    name: str
+    role: str
+    tribunals: list[TribunalRef]
+
+
+class Colleague(TypedDict):
+    """A staff member sharing a tribunal with the caller, for the assign picker."""
+
+    id: int
+    name: str
+    role: str
+
+
+class Assignee(TypedDict):
+    """Who a case is assigned to."""
+
+    id: int
+    name: str
+
+
+class NextDeadline(TypedDict):
+    """The earliest open secretariat deadline of a case, with days left from today."""
+
+    date: str
+    days_left: int
+    rule: str
+    label: str
+    flag: Literal["overdue", "due_soon"] | None
+
+
+class CaseRow(TypedDict):
+    """One line of the queue."""
+
+    number: str
+    case_type: str
+    case_type_label: str
+    parties: str
+    status: str
+    status_label: str
+    assignee: Assignee | None
+    next_deadline: NextDeadline | None
+    filed: str
+    tribunal: str
+    housing: str
+    version: int
+
+
+class QueuePage(TypedDict):
+    """One keyset page of the queue; ``after`` is None on the last page."""
+
+    cases: list[CaseRow]
+    after: str | None
+
+
+class QueueParams(TypedDict, total=False):
+    """The queue's filters, sort and page, as the ``GET /cases`` query names them."""
+
+    status: str
+    """Comma-separated status ids."""
+    case_type: str
+    tribunal: str
+    assignee: str
+    """``me``, ``none`` or a staff id."""
+    housing: str
+    filed_from: str
+    filed_to: str
+    due: str
+    """``7`` (due within 7 days, overdue included) or ``overdue``."""
+    q: str
+    """Full-text search."""
+    sort: Literal["deadline", "filed", "number"]
+    order: Literal["asc", "desc"]
+    after: str
+    limit: int
+
+
+class LabelValue(TypedDict):
+    """One line of a case's summary."""
+
+    label: str
+    value: str
+
+
+class Answer(TypedDict):
+    """One of the filer's answers, as question and answer."""
+
+    question: str
+    answer: str
+
+
+class Party(TypedDict):
+    """A party to the case."""
+
+    id: int
+    role: str
+    role_label: str
+    name: str
+    kind: str
+    address: str | None
+    email: str | None
+    phone: str | None
+
+
+class AttachmentInfo(TypedDict):
+    """A document of the case."""
+
+    id: str
+    filename: str
+    media_type: str
+    size: int
+    requirement_label: str | None
+
+
+class Deadline(TypedDict):
+    """A deadline of the case, the filer's or the secretariat's, recomputed for today."""
+
+    rule: str
+    label: str
+    ends: str
+    act_by: str
+    days_left: int
+    status: str
+    status_label: str
+    consequence: str | None
+    side: Literal["filer", "secretariat"]
+
+
+class Reason(TypedDict):
+    """A reason a closing step may give."""
+
+    id: str
+    label: str
+
+
+class Step(TypedDict):
+    """A lifecycle step the caller may take now."""
+
+    step: str
+    label: str
+    needs_reason: bool
+    reasons: list[Reason]
+    needs_text: bool
+
+
+class Note(TypedDict):
+    """An internal note."""
+
+    id: int
+    author: str
+    at: str
+    text: str
+
+
+class MessageInfo(TypedDict):
+    """A message sent to parties."""
+
+    id: int
+    author: str | None
+    at: str
+    recipient: str
+    subject: str
+    body: str
+    attachments: list[str]
+
+
+class HearingInfo(TypedDict):
+    """A hearing (partshøring) of a party."""
+
+    id: int
+    party: str
+    started: str
+    reply_due: str
+    replied: str | None
+
+
+HistoryEntry = TypedDict(
+    "HistoryEntry",
+    {
+        "at": str,
+        "actor": str,
+        "kind": str,
+        "label": str,
+        "from": str | None,
+        "to": str | None,
+        "reason": str | None,
+        "text": str | None,
+    },
+)
+"""A line of the audit trail (functional form: ``from`` is a keyword)."""
+
+
+class CaseDetail(TypedDict):
+    """The whole case (``GET /cases/{number}``), labels in the caller's language."""
+
+    number: str
+    version: int
+    status: str
+    status_label: str
+    case_type: str
+    case_type_label: str
+    tribunal: TribunalRef
+    housing: str
+    filed: str
+    lang: str
+    assignee: Assignee | None
+    summary: list[LabelValue]
+    answers: list[Answer]
+    parties: list[Party]
+    attachments: list[AttachmentInfo]
+    deadlines: list[Deadline]
+    steps: list[Step]
+    notes: list[Note]
+    messages: list[MessageInfo]
+    hearings: list[HearingInfo]
+    history: list[HistoryEntry]
+
+
+class Refusal(TypedDict):
+    """A case a bulk assignment could not assign, and why."""
+
+    number: str
+    message: str
+
+
+class BulkResult(TypedDict):
+    """What a bulk assignment did."""
+
+    assigned: list[str]
+    refused: list[Refusal]
+
+
+class SavedFilter(TypedDict):
+    """A named queue filter of the caller's."""
+
+    name: str
+    query: QueueParams
+
+
+@dataclass(frozen=True)
+class Document:
+    """The content of a case's document, with its stored type."""
+
+    content: bytes
+    """The file's bytes."""
+    media_type: str
+    """Its stored Content-Type."""
+    filename: str
+    """The name the filer gave it."""
+
+
+StaffRef = int | Literal["me"] | None
+"""Whom to assign to: a staff id, the caller (``"me"``), or nobody (None)."""
+
+
+class StaffClient(Protocol):
+    """The staff API, one async method per route."""
+
+    async def me(self) -> Me:
+        """The caller."""
+        ...
+
+    async def colleagues(self) -> list[Colleague]:
+        """Staff sharing a tribunal with the caller."""
+        ...
+
+    async def queue(self, params: QueueParams) -> QueuePage:
+        """One page of the queue."""
+        ...
+
+    async def case(self, number: str) -> CaseDetail:
+        """The whole case."""
+        ...
+
+    async def attachment(self, number: str, attachment_id: str) -> Document:
+        """A document's content."""
+        ...
+
+    async def step(
+        self, number: str, step: str, *, version: int, reason: str | None, text: str | None
+    ) -> CaseDetail:
+        """Take a lifecycle step; returns the case after it."""
+        ...
+
+    async def assign(self, number: str, staff: StaffRef, *, version: int | None) -> CaseDetail:
+        """Assign one case; returns the case after it."""
+        ...
+
+    async def bulk_assign(self, numbers: list[str], staff: int | Literal["me"]) -> BulkResult:
+        """Assign several cases at once."""
+        ...
+
+    async def add_note(self, number: str, text: str) -> Note:
+        """Add an internal note."""
+        ...
+
+    async def send_message(
+        self, number: str, *, to: str, subject: str, body: str, attachments: list[str]
+    ) -> MessageInfo:
+        """Send a message to one party (its id as text) or ``all``."""
+        ...
+
+    async def start_hearing(
+        self,
+        number: str,
+        *,
+        version: int,
+        party: int | None,
+        material: list[str],
+        reply_days: int | None,
+        note: str | None,
+    ) -> CaseDetail:
+        """Start a hearing of the counterparty; returns the case (status hearing)."""
+        ...
+
+    async def filters(self) -> list[SavedFilter]:
+        """The caller's saved filters."""
+        ...
+
+    async def save_filter(self, name: str, query: QueueParams) -> SavedFilter:
+        """Save (or replace) a named filter."""
+        ...
+
+    async def delete_filter(self, name: str) -> None:
+        """Delete a saved filter."""
+        ...

@@ -1,0 +1,1 @@
+"""The two implementations of :class:`console.client.StaffClient`: over HTTP and embedded."""

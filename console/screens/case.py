@@ -1,0 +1,359 @@
+"""The case screen: the whole case in panes, and the actions the case allows now."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar, Literal, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from console.client import AttachmentInfo, CaseDetail, Colleague, Document, NextDeadline, Step
+from console.messages import Failed
+from console.screens.assign import AssignPicker, Pick
+from console.screens.hearing import HearingDialog, HearingPlan
+from console.screens.message import MessageDialog, Outgoing
+from console.screens.note import NoteDialog
+from console.screens.prompt import Prompt
+from console.screens.reason import Because, ReasonDialog
+from console.screens.steps import StepPicker
+from console.session import Session
+from console.widgets.case_tabs import CaseTabs
+from console.widgets.deadline_badge import DeadlineBadge
+from console.widgets.document_table import DocumentTable
+from console.widgets.key_footer import KeyFooter
+from console.widgets.status_line import StatusLine
+from statemachine.errors import NaevnError
+from statemachine.text import N_, t
+
+T = TypeVar("T")
+
+LOADING = N_("Loading case {number}…")
+UNASSIGNED = N_("unassigned")
+ASSIGNED_TO = N_("assigned to {name}")
+NOTE_ADDED = N_("The note is added.")
+MESSAGE_SENT = N_("The message is queued for sending.")
+HEARING_STARTED = N_("The hearing has started; the letter is queued for sending.")
+STEP_DONE = N_("Done: {step}.")
+ASSIGNED = N_("Case {number} is now assigned to {name}.")
+NOBODY = N_("nobody")
+SAVE_TO = N_("Save {filename} to:")
+SAVED_TO = N_("Saved to {path}.")
+CANNOT_SAVE = N_("Could not save to {path}: {reason}")
+OPENED = N_("Opened {filename} with the system viewer.")
+NO_VIEWER = N_("No program to open documents is set up here. Save it with W instead.")
+NO_DOCUMENT = N_("Choose a document in the Documents pane first.")
+
+WORKERS = ("caseworker", "lead")
+"""Roles that assign, send messages and hold hearings."""
+NOTE_TAKERS = ("caseworker", "lead", "board_member")
+"""Roles that add notes."""
+DUE_SOON_DAYS = 3
+"""A secretariat deadline this many days away or fewer is marked due soon on the case screen."""
+
+
+class FileError(NaevnError):
+    """A document could not be written where the caseworker asked."""
+
+    title = "File"
+
+
+class CaseScreen(Screen[None]):
+    """One case; Escape goes back to the queue."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", N_("Back")),
+        Binding("a", "assign", N_("Assign")),
+        Binding("h", "hearing", N_("Hearing")),
+        Binding("n", "note", N_("Note")),
+        Binding("e", "message", N_("Message")),
+        Binding("x", "step", N_("Step")),
+        Binding("o", "open_document", N_("Open document"), show=False),
+        Binding("r", "refresh", N_("Refresh"), show=False),
+    ]
+
+    class Shown(Message):
+        """The case came back from the client."""
+
+        def __init__(self, case: CaseDetail, done: str | None) -> None:
+            super().__init__()
+            self.case = case
+            self.done = done
+            """What to tell the caseworker now that it is shown (rendered), if anything."""
+
+    def __init__(self, session: Session, number: str) -> None:
+        """Args:
+        session: the client, language and caller.
+        number: the case to show.
+        """
+        super().__init__()
+        self.session = session
+        self.number = number
+        self.case: CaseDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(self.session.say(LOADING, number=self.number), id="status")
+        yield DeadlineBadge(id="next")
+        yield CaseTabs(self.session)
+        yield KeyFooter(self.session)
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
+        """Run ``call`` in a worker and hand its answer to ``then`` (errors: a notification)."""
+
+        async def work() -> None:
+            try:
+                answer = await call
+            except NaevnError as error:
+                self.post_message(Failed(error))
+                return
+            then(answer)
+
+        self.run_worker(work(), group="case")
+
+    def _show_after(self, done: str | None) -> Callable[[CaseDetail], None]:
+        def show(case: CaseDetail) -> None:
+            self.post_message(self.Shown(case, done))
+
+        return show
+
+    def on_case_screen_shown(self, message: Shown) -> None:
+        case = self.case = message.case
+        say = self.session.say
+        assignee = case["assignee"]
+        who = say(ASSIGNED_TO, name=assignee["name"]) if assignee else say(UNASSIGNED)
+        self.query_one(StatusLine).say(
+            case["number"], case["case_type_label"], case["status_label"], who
+        )
+        self.query_one(DeadlineBadge).show(_next_deadline(case), self.session)
+        self.query_one(CaseTabs).show(case)
+        self.refresh_bindings()
+        if message.done:
+            self.notify(message.done)
+
+    # --- what works now -----------------------------------------------------------------------
+
+    def _steps(self) -> list[Step]:
+        return self.case["steps"] if self.case else []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only what the case and the caller's role allow now (hidden otherwise)."""
+        role = self.session.me["role"] if self.session.me else ""
+        steps = {step["step"] for step in self._steps()}
+        if action == "hearing":
+            return "start_hearing" in steps
+        if action == "step":
+            return bool(steps - {"start_hearing"})
+        if action in ("assign", "message"):
+            return self.case is not None and role in WORKERS
+        if action == "note":
+            return self.case is not None and role in NOTE_TAKERS
+        return True
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to the queue."""
+        self.dismiss(None)
+
+    def action_refresh(self) -> None:
+        """Fetch the case again."""
+        self._call(self.session.client.case(self.number), self._show_after(None))
+
+    def action_assign(self) -> None:
+        """Assign the case to me, a colleague, or nobody."""
+        client, number = self.session.client, self.number
+
+        def picked(pick: Pick | None) -> None:
+            if pick is None or self.case is None:
+                return
+            call = client.assign(number, pick.staff, version=self.case["version"])
+            self._call(call, self._show_assigned)
+
+        def ask(colleagues: list[Colleague]) -> None:
+            self.app.push_screen(AssignPicker(self.session, colleagues, allow_nobody=True), picked)
+
+        self._call(client.colleagues(), ask)
+
+    def _show_assigned(self, case: CaseDetail) -> None:
+        self.post_message(self.Shown(case, _assigned(self, case)))
+
+    def action_step(self) -> None:
+        """Choose one of the steps the case allows now."""
+        steps = [step for step in self._steps() if step["step"] != "start_hearing"]
+        self.app.push_screen(StepPicker(self.session, steps), self._take_step)
+
+    def palette_commands(self) -> list[tuple[str, Callable[[], None]]]:
+        """Each step allowed now, for the command palette."""
+        return [(step["label"], partial(self._take_step, step)) for step in self._steps()]
+
+    def _take_step(self, step: Step | None) -> None:
+        if step is None or self.case is None:
+            return
+        if step["step"] == "start_hearing":
+            self.action_hearing()
+            return
+        version, label = self.case["version"], step["label"]
+        done = self.session.say(STEP_DONE, step=label)
+
+        def go(because: Because | None) -> None:
+            if because is None:
+                return
+            call = self.session.client.step(
+                self.number, step["step"], version=version, reason=because.reason, text=because.text
+            )
+            self._call(call, self._show_after(done))
+
+        if step["needs_reason"] or step["needs_text"]:
+            self.app.push_screen(ReasonDialog(self.session, step), go)
+        else:
+            go(Because(None, None))
+
+    def action_hearing(self) -> None:
+        """Send material to the counterparty with a reply deadline."""
+        if self.case is None:
+            return
+        version = self.case["version"]
+
+        def start(plan: HearingPlan | None) -> None:
+            if plan is None:
+                return
+            call = self.session.client.start_hearing(
+                self.number,
+                version=version,
+                party=None,
+                material=plan.material,
+                reply_days=plan.reply_days,
+                note=plan.note,
+            )
+            self._call(call, self._show_after(self.session.say(HEARING_STARTED)))
+
+        self.app.push_screen(HearingDialog(self.session, self.case), start)
+
+    def action_note(self) -> None:
+        """Add an internal note."""
+
+        def add(text: str | None) -> None:
+            if text:
+                self._call(
+                    self.session.client.add_note(self.number, text), self._refetch(NOTE_ADDED)
+                )
+
+        self.app.push_screen(NoteDialog(self.session), add)
+
+    def action_message(self) -> None:
+        """Write to one party or all."""
+        if self.case is None:
+            return
+
+        def send(message: Outgoing | None) -> None:
+            if message is None:
+                return
+            call = self.session.client.send_message(
+                self.number,
+                to=message.to,
+                subject=message.subject,
+                body=message.body,
+                attachments=message.attachments,
+            )
+            self._call(call, self._refetch(MESSAGE_SENT))
+
+        self.app.push_screen(MessageDialog(self.session, self.case), send)
+
+    def _refetch(self, done: str) -> Callable[[object], None]:
+        def again(_: object) -> None:
+            call = self.session.client.case(self.number)
+            self._call(call, self._show_after(self.session.say(done)))
+
+        return again
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def action_open_document(self) -> None:
+        """Open the document under the cursor in the Documents pane."""
+        current = self.query_one(DocumentTable).current
+        if current is None:
+            self.notify(self.session.say(NO_DOCUMENT), severity="warning")
+            return
+        self.post_message(DocumentTable.Chosen(current, save=False))
+
+    def on_document_table_chosen(self, message: DocumentTable.Chosen) -> None:
+        document = message.document
+        if not message.save:
+            self._call(self.session.client.attachment(self.number, document["id"]), self._view)
+            return
+
+        def save(path: str | None) -> None:
+            if path:
+                self._call(self._save(document, Path(path).expanduser()), self._saved)
+
+        default = str(Path.cwd() / _safe(document["filename"]))
+        title = self.session.say(SAVE_TO, filename=document["filename"])
+        self.app.push_screen(Prompt(self.session, title, value=default), save)
+
+    async def _save(self, document: AttachmentInfo, path: Path) -> Path:
+        content = await self.session.client.attachment(self.number, document["id"])
+        try:
+            await asyncio.to_thread(path.write_bytes, content.content)
+        except OSError as error:
+            raise FileError(t(CANNOT_SAVE, path=str(path), reason=error.strerror or "")) from error
+        return path
+
+    def _saved(self, path: Path) -> None:
+        self.notify(self.session.say(SAVED_TO, path=str(path)))
+
+    def _view(self, document: Document) -> None:
+        viewer = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
+        if viewer is None:
+            self.notify(self.session.say(NO_VIEWER), severity="warning")
+            return
+        folder = Path(tempfile.mkdtemp(prefix="naevn-"))
+        path = folder / _safe(document.filename)
+        path.write_bytes(document.content)
+        subprocess.Popen(
+            [viewer, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.notify(self.session.say(OPENED, filename=document.filename))
+
+
+def _assigned(screen: CaseScreen, case: CaseDetail) -> str:
+    assignee = case["assignee"]
+    name = assignee["name"] if assignee else screen.session.say(NOBODY)
+    return screen.session.say(ASSIGNED, number=case["number"], name=name)
+
+
+def _next_deadline(case: CaseDetail) -> NextDeadline | None:
+    """The earliest open secretariat deadline, flagged as the queue flags it."""
+    open_ones = [
+        d for d in case["deadlines"] if d["side"] == "secretariat" and d["status"] == "open"
+    ]
+    if not open_ones:
+        return None
+    first = min(open_ones, key=lambda d: d["act_by"])
+    days = first["days_left"]
+    flag: Literal["overdue", "due_soon"] | None = (
+        "overdue" if days < 0 else "due_soon" if days <= DUE_SOON_DAYS else None
+    )
+    return NextDeadline(
+        date=first["act_by"], days_left=days, rule=first["rule"], label=first["label"], flag=flag
+    )
+
+
+def _safe(filename: str) -> str:
+    """A file name without any folder part, so a document cannot be written elsewhere."""
+    return Path(filename).name or "document"

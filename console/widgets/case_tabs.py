@@ -1,0 +1,151 @@
+"""The case's panes: summary, answers, parties, documents, deadlines, messages, notes, history."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rich.text import Text as RichText
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
+
+from console.client import CaseDetail
+from console.session import Session
+from console.widgets.document_table import DocumentTable
+from statemachine.text import N_
+
+PANES: Final = (
+    ("summary", N_("Summary")),
+    ("answers", N_("Answers")),
+    ("parties", N_("Parties")),
+    ("documents", N_("Documents")),
+    ("deadlines", N_("Deadlines")),
+    ("messages", N_("Messages")),
+    ("notes", N_("Notes")),
+    ("history", N_("History")),
+)
+"""Each pane's id and title."""
+
+TRIBUNAL = N_("Tribunal")
+FILED = N_("Filed")
+HOUSING = N_("Housing")
+NONE_YET = N_("Nothing yet.")
+TO = N_("To: {recipient}")
+WITH = N_("With: {files}")
+DEADLINE = N_("Deadline")
+ACT_BY = N_("Act by")
+DAYS_LEFT = N_("Days")
+STATE = N_("State")
+SIDE = N_("Whose")
+SIDES = {"filer": N_("Filer"), "secretariat": N_("Us")}
+WHEN = N_("When")
+WHO = N_("Who")
+WHAT = N_("What")
+EMAIL = N_("E-mail: {email}")
+PHONE = N_("Phone: {phone}")
+HEARING = N_("Hearing of {party}: started {started}, reply by {reply_due}")
+REPLIED = N_("replied {at}")
+
+
+class CaseTabs(TabbedContent):
+    """The case in eight panes; :meth:`show` fills them from the case JSON."""
+
+    DEFAULT_CSS = """
+    CaseTabs { height: 1fr; }
+    CaseTabs VerticalScroll { height: 1fr; }
+    CaseTabs Static { padding: 0 1; }
+    CaseTabs DataTable { height: 1fr; }
+    """
+
+    def __init__(self, session: Session) -> None:
+        """Args:
+        session: for the labels.
+        """
+        super().__init__(id="tabs")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        say = self.session.say
+        for pane, title in PANES:
+            with TabPane(say(title), id=f"pane-{pane}"):
+                if pane == "documents":
+                    yield DocumentTable(self.session)
+                elif pane in ("deadlines", "history"):
+                    yield DataTable[str](id=pane, cursor_type="row")
+                else:
+                    with VerticalScroll():
+                        yield Static("", id=pane, markup=False)
+
+    def on_mount(self) -> None:
+        say = self.session.say
+        deadlines = self.query_one("#deadlines", DataTable)
+        for label, width in ((DEADLINE, 30), (ACT_BY, 10), (DAYS_LEFT, 5), (STATE, 12), (SIDE, 6)):
+            deadlines.add_column(say(label), width=width)
+        history = self.query_one("#history", DataTable)
+        for label, width in ((WHEN, 16), (WHO, 14), (WHAT, 40)):
+            history.add_column(say(label), width=width)
+
+    def show(self, case: CaseDetail) -> None:
+        """Fill every pane from ``case``."""
+        say = self.session.say
+        lines = [
+            (say(TRIBUNAL), case["tribunal"]["name"]),
+            (say(FILED), case["filed"]),
+            (say(HOUSING), case["housing"]),
+        ] + [(item["label"], item["value"]) for item in case["summary"]]
+        self._text("summary", "\n".join(f"{label}: {value}" for label, value in lines))
+        self._text(
+            "answers", "\n\n".join(f"{a['question']}\n  {a['answer']}" for a in case["answers"])
+        )
+        self._text("parties", "\n\n".join(self._party(p) for p in case["parties"]))
+        self.query_one(DocumentTable).show(case["attachments"])
+        deadlines = self.query_one("#deadlines", DataTable)
+        deadlines.clear()
+        for d in case["deadlines"]:
+            mark = "!! " if d["days_left"] < 0 and d["status"] == "open" else ""
+            deadlines.add_row(
+                f"{mark}{d['label']}",
+                d["act_by"],
+                str(d["days_left"]),
+                d["status_label"],
+                say(SIDES.get(d["side"], d["side"])),
+            )
+        hearings = [
+            say(HEARING, party=h["party"], started=h["started"][:10], reply_due=h["reply_due"])
+            + (f", {say(REPLIED, at=h['replied'][:10])}" if h["replied"] else "")
+            for h in case["hearings"]
+        ]
+        messages = [
+            f"{m['at'][:16].replace('T', ' ')} · {m['author'] or ''}\n"
+            f"{say(TO, recipient=m['recipient'])}\n{m['subject']}\n\n{m['body']}"
+            + (f"\n{say(WITH, files=', '.join(m['attachments']))}" if m["attachments"] else "")
+            for m in case["messages"]
+        ]
+        self._text("messages", "\n\n".join(hearings + messages))
+        self._text(
+            "notes",
+            "\n\n".join(
+                f"{n['at'][:16].replace('T', ' ')} · {n['author']}\n{n['text']}"
+                for n in case["notes"]
+            ),
+        )
+        history = self.query_one("#history", DataTable)
+        history.clear()
+        for h in case["history"]:
+            what = h["label"] + (f": {h['text']}" if h.get("text") else "")
+            history.add_row(h["at"][:16].replace("T", " "), h["actor"], what)
+
+    def _text(self, pane: str, text: str) -> None:
+        self.query_one(f"#{pane}", Static).update(RichText(text or self.session.say(NONE_YET)))
+
+    def _party(self, party: dict[str, object] | object) -> str:
+        assert isinstance(party, dict)
+        say = self.session.say
+        lines = [f"{party['name']} ({party['role_label']})"]
+        if party.get("address"):
+            lines.append(str(party["address"]))
+        if party.get("email"):
+            lines.append(say(EMAIL, email=str(party["email"])))
+        if party.get("phone"):
+            lines.append(say(PHONE, phone=str(party["phone"])))
+        return "\n".join(lines)

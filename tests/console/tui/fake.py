@@ -1,0 +1,117 @@
+"""A small in-memory staff client, for developing screens before the desk existed (and for
+checks that need a refusal on demand)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from console.client import (
+    BulkResult,
+    CaseDetail,
+    CaseRow,
+    Colleague,
+    Document,
+    Me,
+    MessageInfo,
+    Note,
+    QueuePage,
+    QueueParams,
+    SavedFilter,
+    StaffRef,
+)
+from statemachine.errors import ConflictError
+
+ME: Me = {"id": 1, "name": "Karen Sagsbehandler", "role": "caseworker", "tribunals": []}
+
+
+def row(n: int) -> CaseRow:
+    """Case number ``101-<1000+n>``."""
+    return {
+        "number": f"101-{1000 + n}",
+        "case_type": "rent_increase",
+        "case_type_label": "Rent increase",
+        "parties": f"Tenant {n} / Landlord",
+        "status": "submitted",
+        "status_label": "Submitted",
+        "assignee": None,
+        "next_deadline": {
+            "date": "2026-11-30",
+            "days_left": n % 10 - 3,
+            "rule": "secretariat.notify",
+            "label": "Notify",
+            "flag": "overdue" if n % 10 < 3 else "due_soon" if n % 10 < 6 else None,
+        },
+        "filed": "2026-11-23",
+        "tribunal": "hln-101",
+        "housing": "private",
+        "version": 1,
+    }
+
+
+class FakeClient:
+    """``count`` cases, paged by their index; every write is refused with ``refuse``."""
+
+    def __init__(self, count: int = 1000, refuse: str | None = None) -> None:
+        self.rows = [row(n) for n in range(count)]
+        self.refuse = refuse
+        self.calls: list[QueueParams] = []
+
+    async def me(self) -> Me:
+        return ME
+
+    async def colleagues(self) -> list[Colleague]:
+        return [{"id": 1, "name": ME["name"], "role": "caseworker"}]
+
+    async def queue(self, params: QueueParams) -> QueuePage:
+        self.calls.append(params)
+        start = int(params.get("after", "0"))
+        limit = params.get("limit", 50)
+        rows = self.rows[start : start + limit]
+        after = str(start + limit) if start + limit < len(self.rows) else None
+        return {"cases": rows, "after": after}
+
+    async def case(self, number: str) -> CaseDetail:
+        raise ConflictError(self.refuse or "no")
+
+    async def attachment(self, number: str, attachment_id: str) -> Document:
+        raise ConflictError(self.refuse or "no")
+
+    async def step(
+        self, number: str, step: str, *, version: int, reason: str | None, text: str | None
+    ) -> CaseDetail:
+        raise ConflictError(self.refuse or "no")
+
+    async def assign(self, number: str, staff: StaffRef, *, version: int | None) -> CaseDetail:
+        raise ConflictError(self.refuse or "no")
+
+    async def bulk_assign(self, numbers: list[str], staff: int | Literal["me"]) -> BulkResult:
+        raise ConflictError(self.refuse or "no")
+
+    async def add_note(self, number: str, text: str) -> Note:
+        raise ConflictError(self.refuse or "no")
+
+    async def send_message(
+        self, number: str, *, to: str, subject: str, body: str, attachments: list[str]
+    ) -> MessageInfo:
+        raise ConflictError(self.refuse or "no")
+
+    async def start_hearing(
+        self,
+        number: str,
+        *,
+        version: int,
+        party: int | None,
+        material: list[str],
+        reply_days: int | None,
+        note: str | None,
+    ) -> CaseDetail:
+        raise ConflictError(self.refuse or "no")
+
+    async def filters(self) -> list[SavedFilter]:
+        return []
+
+    async def save_filter(self, name: str, query: QueueParams) -> SavedFilter:
+        raise ConflictError(self.refuse or "no")
+
+    async def delete_filter(self, name: str) -> None:
+        raise ConflictError(self.refuse or "no")
