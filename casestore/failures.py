@@ -27,6 +27,7 @@ NO_TODAY = N_("A deadline filter needs today's date.")
 NO_PARTY = N_("That party is not part of case {number}.")
 NO_HEARING = N_("That hearing is not part of case {number}.")
 FOREIGN_ATTACHMENT = N_("That document is not part of case {number}.")
+NO_FILTER = N_("You have no saved filter called {name}.")
 
 
 class QueryError(StoreError, InvalidInputError):

@@ -24,6 +24,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 
 from casestore import rows, search
 from casestore.blobs import BlobStore
+from casestore.casework import CaseworkQueries
 from casestore.failures import (
     CONFLICT,
     FOREIGN_FILE,
@@ -35,6 +36,7 @@ from casestore.failures import (
     SUBMITTED,
     translated,
 )
+from casestore.filters import SavedFilterQueries
 from casestore.models import (
     ATTACHMENTS,
     CASES,
@@ -46,6 +48,7 @@ from casestore.models import (
     REPLIES,
 )
 from casestore.outbox import OutboxQueries
+from casestore.queue import QueueQueries
 from casestore.records import (
     AttachmentRow,
     CaseRecord,
@@ -94,11 +97,13 @@ _LINK = (
 )
 
 
-class Tx(StaffQueries, OutboxQueries):
+class Tx(StaffQueries, QueueQueries, CaseworkQueries, SavedFilterQueries, OutboxQueries):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 
     The secretariat's queries come from mixins, one module each: staff
-    (:mod:`casestore.staffing`) and the outbox (:mod:`casestore.outbox`).
+    (:mod:`casestore.staffing`), the queue (:mod:`casestore.queue`), a case as worked
+    (:mod:`casestore.caseviews`, :mod:`casestore.casework`), saved filters
+    (:mod:`casestore.filters`) and the outbox (:mod:`casestore.outbox`).
     """
 
     def __init__(

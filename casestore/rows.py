@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from sqlalchemy import Column, Row
 
+from casestore.caserecords import OutboxMail
 from casestore.models import ATTACHMENTS, CASES, DEADLINES, DRAFTS, EVENTS, PARTIES
 from casestore.records import CaseRecord, Submission
 from statemachine.catalog.ids import Housing
@@ -201,4 +202,17 @@ def _jsonable(mapping: Any) -> dict[str, Any]:
     return {
         key: value.isoformat() if isinstance(value, date | datetime) else value
         for key, value in mapping.items()
+    }
+
+
+def mail_values(mail: OutboxMail) -> dict[str, Any]:
+    """The outbox columns a queued mail fills (the delivery state is the caller's)."""
+    return {
+        "kind": mail.kind,
+        "recipient": mail.recipient,
+        "recipient_name": mail.recipient_name,
+        "subject": mail.subject,
+        "body": mail.body,
+        "attachments": list(mail.attachments),
+        "lang": mail.lang,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from casestore import Store, Submission
@@ -87,3 +88,31 @@ def submission(
         filed_at=START,
         actor="filer",
     )
+
+
+def file_case(
+    store: Store,
+    n: int,
+    municipality_code: int = 101,
+    *,
+    housing: str = "private",
+    case_type: str = "rent_increase",
+    filer: str = "Karen Jensen",
+    counterparty: str = "Ejendomsselskabet Nord ApS",
+    address: str = "Nørregade 1, 1165 København K",
+    claim: str = "The rent increase is not valid.",
+    filed_at: datetime = START,
+) -> str:
+    """File case ``n`` (its own draft) and return its number."""
+    base = submission(municipality_code)
+    answers = {**base.filing.answers, "ask_address": address, "ask_claim": claim}
+    parties = [
+        replace(base.filing.parties[0], name=filer, email=f"filer{n}@example.dk"),
+        replace(base.filing.parties[1], name=counterparty),
+    ]
+    filing = replace(
+        base.filing, housing=housing, case_type=case_type, answers=answers, parties=parties
+    )
+    draft_id = new_draft(store, n)
+    with store.begin() as tx:
+        return tx.submit(draft_id, replace(base, filing=filing, filed_at=filed_at))
