@@ -1,4 +1,4 @@
-"""Settings: where the store is, where files go, what "today" is, and how fast clients may call."""
+"""Settings: where the store and files are, what "today" is, client rates, and how mail is sent."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ DEFAULT_BODY_WINDOW = 10.0
 DEFAULT_CONNECTIONS_PER_ADDRESS = 64
 """Open connections one client address may hold: a browser opens 6, a busy office behind one
 address a few dozen."""
+DEFAULT_SMTP_FROM = "Nævnenes sekretariat <sekretariat@naevn.invalid>"
+"""The From header of mail to parties until an operator names the real address."""
+DEFAULT_DELIVERY_SECONDS = 5.0
+"""Seconds between two looks at the outbox when it has nothing due."""
+DEFAULT_DELIVERY_ATTEMPTS = 10
+"""Attempts to deliver one message before it is a dead letter: about four hours of trying."""
+DEFAULT_DELIVERY_BACKOFF_SECONDS = 60.0
+"""Seconds before the first retry; each later wait doubles."""
+DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS = 3600.0
+"""The longest wait between two attempts."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +85,44 @@ class Settings:
     """Connections one client address may have open; more are closed at once, unread
     (``NAEVN_CONNECTIONS_PER_ADDRESS``). 0: no cap, for a service behind a reverse proxy,
     where every connection comes from the proxy's address."""
+    # --- mail to parties (the outbox, naevn.delivery) ---
+    smtp_host: str | None = None
+    """The SMTP server mail to parties is sent through (``NAEVN_SMTP_HOST``). None: no mail
+    is sent; each message is written as an ``.eml`` file under :attr:`outbox_dir` instead."""
+    smtp_port: int | None = None
+    """Its port (``NAEVN_SMTP_PORT``); None: the usual one for :attr:`smtp_security` (587 for
+    STARTTLS, 465 for TLS, 25 for a plain connection)."""
+    smtp_security: str = "starttls"
+    """How the connection is protected (``NAEVN_SMTP_SECURITY``): ``starttls`` (required),
+    ``tls`` (from the start) or ``none`` (a relay on the same host)."""
+    smtp_user: str | None = None
+    """The login at the SMTP server, if it wants one (``NAEVN_SMTP_USER``)."""
+    smtp_password: str | None = None
+    """The password for :attr:`smtp_user` (``NAEVN_SMTP_PASSWORD``)."""
+    smtp_from: str = DEFAULT_SMTP_FROM
+    """The From header of every message (``NAEVN_SMTP_FROM``), e.g. ``Huslejenævnet
+    <post@example.dk>``; its domain also ends each Message-ID."""
+    delivery_seconds: float = DEFAULT_DELIVERY_SECONDS
+    """How often the service looks for mail due in the outbox (``NAEVN_DELIVERY_SECONDS``)."""
+    delivery_attempts: int = DEFAULT_DELIVERY_ATTEMPTS
+    """Attempts to deliver a message before it becomes a dead letter, shown in the console
+    (``NAEVN_DELIVERY_ATTEMPTS``)."""
+    delivery_backoff_seconds: float = DEFAULT_DELIVERY_BACKOFF_SECONDS
+    """Seconds from a failed attempt to the next (``NAEVN_DELIVERY_BACKOFF_SECONDS``); the wait
+    doubles after each failure."""
+    delivery_backoff_max_seconds: float = DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS
+    """The longest wait between two attempts (``NAEVN_DELIVERY_BACKOFF_MAX_SECONDS``)."""
 
     @property
     def blob_dir(self) -> Path:
         """The folder of attachment content."""
         return self.data_dir / "blobs"
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where mail is written as ``.eml`` files without SMTP, and letters to post (under
+        ``post/``) always."""
+        return self.data_dir / "outbox"
 
     def clock(self) -> date:
         """Today, or the fixed day."""
@@ -108,5 +151,24 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         body_window=float(os.environ.get("NAEVN_BODY_WINDOW") or DEFAULT_BODY_WINDOW),
         connections_per_address=int(
             os.environ.get("NAEVN_CONNECTIONS_PER_ADDRESS") or DEFAULT_CONNECTIONS_PER_ADDRESS
+        ),
+        smtp_host=os.environ.get("NAEVN_SMTP_HOST") or None,
+        smtp_port=int(port) if (port := os.environ.get("NAEVN_SMTP_PORT")) else None,
+        smtp_security=os.environ.get("NAEVN_SMTP_SECURITY") or "starttls",
+        smtp_user=os.environ.get("NAEVN_SMTP_USER") or None,
+        smtp_password=os.environ.get("NAEVN_SMTP_PASSWORD") or None,
+        smtp_from=os.environ.get("NAEVN_SMTP_FROM") or DEFAULT_SMTP_FROM,
+        delivery_seconds=float(
+            os.environ.get("NAEVN_DELIVERY_SECONDS") or DEFAULT_DELIVERY_SECONDS
+        ),
+        delivery_attempts=int(
+            os.environ.get("NAEVN_DELIVERY_ATTEMPTS") or DEFAULT_DELIVERY_ATTEMPTS
+        ),
+        delivery_backoff_seconds=float(
+            os.environ.get("NAEVN_DELIVERY_BACKOFF_SECONDS") or DEFAULT_DELIVERY_BACKOFF_SECONDS
+        ),
+        delivery_backoff_max_seconds=float(
+            os.environ.get("NAEVN_DELIVERY_BACKOFF_MAX_SECONDS")
+            or DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS
         ),
     )

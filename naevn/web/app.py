@@ -2,9 +2,10 @@
 
 :func:`create_app` is the one place an app is built, for ``naevn serve`` and for the tests.
 What needs opening and closing (the store, the thread pool for its calls, the housekeeping
-task of :mod:`naevn.housekeeping`) lives in ``cleanup_ctx``, so it exists exactly while the app
-runs. The middlewares are in :mod:`naevn.web.middlewares`, naevn's keys in
-:mod:`naevn.web.keys`, each slice's keys in the slice.
+task of :mod:`naevn.housekeeping`, the outbox's worker of :mod:`naevn.delivery`) lives in
+``cleanup_ctx``, so it exists exactly while the app runs. The middlewares are in
+:mod:`naevn.web.middlewares`, naevn's keys in :mod:`naevn.web.keys`, each slice's keys in the
+slice.
 """
 
 from __future__ import annotations
@@ -20,16 +21,21 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 import assistant.api.routes
-from assistant.api.keys import CONVERSATION, OFFLOAD
+import console.routes
+from assistant.api.keys import CONVERSATION, OFFLOAD, OPENAPI
 from assistant.api.views import MAX_JSON_BODY
 from assistant.service.conversation import Conversation
 from casestore.housekeeping import Retention
+from console.api.keys import DESK, STAFF_OFFLOAD
+from console.desk import Desk
 from naevn import embedded
+from naevn.delivery import delivery
 from naevn.housekeeping import housekeeping, retention_of
 from naevn.settings import Settings
 from naevn.web.keys import LIMITER, SETTINGS, STORE
 from naevn.web.limits import RateLimiter, default_rates
 from naevn.web.middlewares import errors, rate_limit, request_ids
+from naevn.web.openapi import document
 from statemachine.errors import StoreError
 from statemachine.flows import intake
 
@@ -46,9 +52,11 @@ REPLIES_KEPT: Final = Retention().replies
 """How long a turn is kept for replay under its Idempotency-Key: pruned when an app starts,
 and then by the housekeeping."""
 
-SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (assistant.api.routes.setup,)
-"""Each slice's one call that mounts its routes, in order. The staff slice's
-``console.routes.setup`` joins here, beside the filer's."""
+SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (
+    assistant.api.routes.setup,
+    console.routes.setup,
+)
+"""Each slice's one call that mounts its routes, in order: the filer's, then the staff's."""
 
 
 def runner_of(app: web.Application, **options: Any) -> web.AppRunner:
@@ -80,12 +88,15 @@ def create_app(settings: Settings) -> web.Application:
         middlewares=[request_ids, errors, rate_limit],
     )
     app[SETTINGS] = settings
+    app[OPENAPI] = document()
     rates = settings.rates if settings.rates is not None else default_rates(settings.rate_limit)
     app[LIMITER] = RateLimiter(dict(rates))
     # In this order: the pool needs the store to know whether it is embedded, and it stops
     # before the store closes.
     app.cleanup_ctx.append(_store)
     app.cleanup_ctx.append(_offloader)
+    # After the store, so the outbox's worker stops (its message sent) before the store closes.
+    app.cleanup_ctx.append(delivery(settings))
     # Last, so it stops first: a run in progress ends before the store closes.
     app.cleanup_ctx.append(housekeeping(retention_of(settings), settings.housekeeping_seconds))
     for mount in SLICES:
@@ -111,6 +122,7 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
             settings.clock,
             draft_days=settings.draft_retention_days,
         )
+        app[DESK] = Desk(store, settings.clock)
         yield
     finally:
         store.close()
@@ -121,7 +133,7 @@ async def _offloader(app: web.Application) -> AsyncIterator[None]:
     if app[STORE].embedded:
         # A turn on SQLite is a few hundred microseconds of CPU; a thread hop would cost more
         # than it saves (design.md, "Performance").
-        app[OFFLOAD] = _inline
+        app[OFFLOAD] = app[STAFF_OFFLOAD] = _inline
         yield
         return
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="naevn-store")
@@ -130,7 +142,7 @@ async def _offloader(app: web.Application) -> AsyncIterator[None]:
         context = contextvars.copy_context()
         return await asyncio.get_running_loop().run_in_executor(pool, context.run, call)
 
-    app[OFFLOAD] = threaded
+    app[OFFLOAD] = app[STAFF_OFFLOAD] = threaded
     try:
         yield
     finally:

@@ -1,0 +1,1 @@
+"""Tests of the outbox delivery: the store's queries, the worker, SMTP and .eml files."""
