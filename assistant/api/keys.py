@@ -8,7 +8,7 @@ They live in the slice because ``assistant`` must not import ``naevn``; the fact
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Final, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 from aiohttp import web
 
@@ -29,6 +29,10 @@ CONVERSATION: Final = web.AppKey("conversation", Conversation)
 """The app's conversation service, over the store the app opened."""
 OFFLOAD: Final = web.AppKey("offload", Offload)
 """The app's way to run a blocking store call (see :class:`Offload`)."""
+
+OPENAPI: Final = web.AppKey("openapi", dict[str, Any])
+"""The OpenAPI document ``/api/v1/openapi.json`` serves: the factory's, with every slice's
+paths (``naevn/web/openapi.py``); without it, the filer API's own."""
 
 LANG: Final = web.RequestKey("lang", str)
 """Request key: the language to answer errors in, once the session's language is known."""

@@ -18,7 +18,7 @@ from typing import Any, Final
 from aiohttp import BodyPartReader, MultipartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
 
-from assistant.api.keys import CONVERSATION, LANG, OFFLOAD
+from assistant.api.keys import CONVERSATION, LANG, OFFLOAD, OPENAPI
 from assistant.api.openapi import document
 from assistant.filetypes import MAX_FILE_BYTES, clean_filename
 from assistant.protocol import Turn
@@ -217,8 +217,8 @@ async def remove_file(request: web.Request) -> web.Response:
 
 
 async def openapi(request: web.Request) -> web.Response:
-    """``GET /api/v1/openapi.json``: the OpenAPI 3 description of this API."""
-    return _json(document())
+    """``GET /api/v1/openapi.json``: the OpenAPI 3 description of the service's API."""
+    return _json(request.app.get(OPENAPI) or document())
 
 
 # --- helpers ----------------------------------------------------------------------------------

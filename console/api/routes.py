@@ -1,0 +1,44 @@
+"""The staff slice's route table, under ``/api/v1/staff``."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from aiohttp import web
+
+from console.api import views
+from console.api.openapi import PREFIX
+
+ROUTES: Final = (
+    web.get(f"{PREFIX}/me", views.me, name="staff_me"),
+    web.get(f"{PREFIX}/staff", views.colleagues, name="staff_colleagues"),
+    web.get(f"{PREFIX}/cases", views.queue, name="staff_queue"),
+    web.get(f"{PREFIX}/cases/{{number}}", views.case, name="staff_case"),
+    web.get(
+        f"{PREFIX}/cases/{{number}}/attachments/{{attachment}}",
+        views.document,
+        name="staff_document",
+    ),
+    web.post(f"{PREFIX}/cases/{{number}}/steps", views.step, name="staff_step"),
+    web.post(f"{PREFIX}/cases/{{number}}/assign", views.assign, name="staff_assign"),
+    web.post(f"{PREFIX}/assign", views.bulk_assign, name="staff_bulk_assign"),
+    web.post(f"{PREFIX}/cases/{{number}}/notes", views.note, name="staff_note"),
+    web.post(f"{PREFIX}/cases/{{number}}/messages", views.message, name="staff_message"),
+    web.post(f"{PREFIX}/cases/{{number}}/hearing", views.hearing, name="staff_hearing"),
+    web.get(f"{PREFIX}/filters", views.filters, name="staff_filters"),
+    web.put(f"{PREFIX}/filters/{{name}}", views.save_filter, name="staff_save_filter"),
+    web.delete(f"{PREFIX}/filters/{{name}}", views.delete_filter, name="staff_delete_filter"),
+    web.get(f"{PREFIX}/outbox", views.outbox, name="staff_outbox"),
+    web.post(f"{PREFIX}/outbox/{{id}}/retry", views.retry, name="staff_retry"),
+)
+"""The staff API (issue 10 §3); every route is also in :func:`console.api.openapi.document`
+under the same operation id as its name."""
+
+
+def setup(app: web.Application) -> None:
+    """Mount the staff API on ``app``.
+
+    The views expect :data:`console.api.keys.DESK` and :data:`console.api.keys.STAFF_OFFLOAD`
+    on the app by the time it serves (the factory puts them there on start-up).
+    """
+    app.router.add_routes(ROUTES)

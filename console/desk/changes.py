@@ -1,0 +1,402 @@
+"""The desk's changes to a case: lifecycle steps, assignment, notes, messages and hearings.
+
+Each is one transaction that first checks scope and role (:meth:`DeskBase._scope`), then the
+case's version where the change is to the case itself, then what the lifecycle says, and
+only then writes: the change, its audit line and its mail together, or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Final, Literal
+
+from casestore import CaseWork, Tx
+from console.access import Staff, authorize
+from console.desk.base import DeskBase
+from console.desk.casefile import Json, counterparties, facts_of, reachable, secretariat_facts
+from console.desk.letters import hearing_letter, message_mails
+from locales import translator
+from statemachine.catalog.calendar import add_period
+from statemachine.catalog.secretariat import next_deadline
+from statemachine.errors import ConflictError, InvalidInputError, NaevnError, StepRefusedError
+from statemachine.flows import lifecycle
+from statemachine.text import N_, t
+
+StaffRef = int | Literal["me"] | None
+"""Whom to assign to: a staff id, the caller (``"me"``), or nobody (None)."""
+
+REPLY_DAYS: Final = 14
+"""The counterparty's time to reply to a hearing, in days (domain.md D17b: 2 weeks)."""
+MAX_REPLY_DAYS: Final = 90
+"""The longest reply time a hearing may give."""
+MAX_NOTE: Final = 20000
+"""The longest note, in characters."""
+MAX_SUBJECT: Final = 400
+"""The longest message subject."""
+MAX_BODY: Final = 50000
+"""The longest message text."""
+
+UNKNOWN_STEP = N_("There is no step called {value}. Use one of: {valid}.")
+STALE = N_("Someone else changed case {number} a moment ago. Please reload it and try again.")
+NO_TEXT = N_("Write the {what}: it cannot be empty.")
+TOO_LONG = N_("The {what} can be at most {most} characters.")
+NOT_A_COLLEAGUE = N_("{name} does not work for this case's tribunal.")
+NO_COLLEAGUE = N_("There is no staff member {id} in your tribunals.")
+REVOKED_COLLEAGUE = N_("{name} no longer has access, so cases cannot be assigned to them.")
+NOT_A_PARTY = N_("Case {number} has no party {party}.")
+NO_COUNTERPARTY = N_("Case {number} has no counterparty to hear.")
+UNREACHABLE = N_(
+    "{name} has neither an e-mail nor a postal address, so no letter can reach them. Add one first."
+)
+NOBODY_REACHABLE = N_("None of the recipients has an e-mail or a postal address.")
+BAD_RECIPIENT = N_("Send the message to all, or to one party by its id.")
+NOT_THE_CASES = N_("Document {id} is not part of case {number}.")
+BAD_REPLY_DAYS = N_("The reply time is from 1 to {most} days.")
+
+
+class Changes(DeskBase):
+    """The desk methods that change a case (see :class:`console.desk.Desk`)."""
+
+    def step(
+        self,
+        staff: Staff,
+        number: str,
+        step: str,
+        *,
+        version: int,
+        reason: str | None = None,
+        text: str | None = None,
+        lang: str = "da",
+    ) -> Json:
+        """``POST /cases/{number}/steps``: take one lifecycle step; the case after it.
+
+        ``start_hearing`` starts a hearing of the first counterparty with no material, as
+        :meth:`start_hearing` does with its defaults.
+
+        Raises:
+            InvalidInputError: an unknown step, or a reason or text missing (422).
+            NotFoundError: no such case in the caller's tribunals.
+            AccessError: the role may not take the step.
+            ConflictError: a stale version, or the step not possible now (409).
+        """
+        if step not in lifecycle.STEPS:
+            raise InvalidInputError(t(UNKNOWN_STEP, value=step, valid=", ".join(lifecycle.STEPS)))
+        if step == "start_hearing":
+            return self.start_hearing(staff, number, version=version, lang=lang)
+        today = self._clock()
+        with self._store.begin() as tx:
+            self._scope(tx, staff, number, "step", step=step)
+            work = _at_version(tx.casework(number), version)
+            change = lifecycle.apply(
+                facts_of(work, staff, today), lifecycle.Request(step, reason, text)
+            )
+            self._move(tx, staff, work, change, version, today)
+            return self._case_json(tx, staff, tx.casework(number), lang)
+
+    def assign(
+        self,
+        staff: Staff,
+        number: str,
+        target: StaffRef,
+        *,
+        version: int | None = None,
+        lang: str = "da",
+    ) -> Json:
+        """``POST /cases/{number}/assign``: assign the case (to nobody: None). A submitted
+        case becomes ``assigned`` in the same transaction.
+
+        A caseworker assigns only to themselves (and unassigns only themselves); a lead to
+        anyone of the case's tribunal.
+
+        Raises:
+            NotFoundError: no such case in the caller's tribunals.
+            AccessError: the role may not assign to that colleague.
+            InvalidInputError: the colleague does not work for the case's tribunal.
+            ConflictError: a stale version.
+        """
+        with self._store.begin() as tx:
+            self._assign(tx, staff, number, target, version)
+            return self._case_json(tx, staff, tx.casework(number), lang)
+
+    def bulk_assign(
+        self,
+        staff: Staff,
+        numbers: Sequence[str],
+        target: int | Literal["me"],
+        *,
+        lang: str = "da",
+    ) -> Json:
+        """``POST /assign``: assign several cases, each in a transaction of its own; those
+        that cannot be assigned are listed with why.
+
+        Raises:
+            AccessError: a role other than lead assigning to someone else (nothing changes).
+        """
+        mine = target == "me" or target == staff.id
+        authorize(staff, "assign" if mine else "bulk_assign")
+        words = translator(lang)
+        assigned: list[str] = []
+        refused: list[dict[str, str]] = []
+        for number in dict.fromkeys(numbers):
+            try:
+                with self._store.begin() as tx:
+                    self._assign(tx, staff, number, target, None)
+            except NaevnError as err:
+                refused.append({"number": number, "message": words.render(err.message)})
+                continue
+            assigned.append(number)
+        return {"assigned": assigned, "refused": refused}
+
+    def add_note(self, staff: Staff, number: str, text: str) -> Json:
+        """``POST /cases/{number}/notes``: an internal note, which parties never see.
+
+        Raises:
+            InvalidInputError: an empty or too long note.
+            NotFoundError: no such case in the caller's tribunals.
+            AccessError: the role may not add notes.
+        """
+        with self._store.begin() as tx:
+            self._scope(tx, staff, number, "note")
+            note = tx.add_note(
+                number,
+                staff_id=staff.id,
+                text=_written(text, N_("note"), MAX_NOTE),
+                actor=staff.actor,
+            )
+        return {"id": note.id, "author": note.author, "at": note.at.isoformat(), "text": note.text}
+
+    def send_message(
+        self,
+        staff: Staff,
+        number: str,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        attachments: Sequence[str] = (),
+    ) -> Json:
+        """``POST /cases/{number}/messages``: a message to one party (its id) or ``all``,
+        stored and queued for each reachable recipient in the same transaction.
+
+        Raises:
+            InvalidInputError: empty text, an unknown party, another case's document, or
+                nobody to send it to.
+            NotFoundError: no such case in the caller's tribunals.
+            AccessError: the role may not write to parties.
+        """
+        subject = _written(subject, N_("subject"), MAX_SUBJECT)
+        body = _written(body, N_("message"), MAX_BODY)
+        with self._store.begin() as tx:
+            self._scope(tx, staff, number, "message")
+            work = tx.casework(number)
+            _check_material(work, attachments)
+            if to == "all":
+                parties = work.parties
+            else:
+                parties = [p for p in work.parties if str(p["id"]) == to]
+                if not to.isdigit():
+                    raise InvalidInputError(t(BAD_RECIPIENT))
+                if not parties:
+                    raise InvalidInputError(t(NOT_A_PARTY, number=number, party=to))
+            mails = message_mails(
+                parties,
+                subject=subject,
+                body=body,
+                attachments=attachments,
+                lang=work.lang or "da",
+            )
+            if not mails:
+                raise InvalidInputError(t(NOBODY_REACHABLE))
+            sent = tx.add_message(
+                number,
+                staff_id=staff.id,
+                recipient=to,
+                subject=subject,
+                body=body,
+                attachments=list(attachments),
+                actor=staff.actor,
+                mail=mails,
+            )
+        return {
+            "id": sent.id,
+            "author": sent.author,
+            "at": sent.at.isoformat(),
+            "recipient": sent.recipient,
+            "subject": sent.subject,
+            "body": sent.body,
+            "attachments": list(sent.attachments),
+        }
+
+    def start_hearing(
+        self,
+        staff: Staff,
+        number: str,
+        *,
+        version: int,
+        party: int | None = None,
+        material: Sequence[str] = (),
+        reply_days: int | None = None,
+        note: str | None = None,
+        lang: str = "da",
+    ) -> Json:
+        """``POST /cases/{number}/hearing``: send material to a party (the first
+        counterparty unless one is named) with a reply deadline, and set status ``hearing``;
+        the hearing letter is queued in the case's language.
+
+        Raises:
+            InvalidInputError: an unknown party, another case's document, a reply time out of
+                range.
+            NotFoundError: no such case in the caller's tribunals.
+            AccessError: the role may not start hearings.
+            ConflictError: a stale version, or a hearing not possible now (409).
+        """
+        days = REPLY_DAYS if reply_days is None else reply_days
+        if not 0 < days <= MAX_REPLY_DAYS:
+            raise InvalidInputError(t(BAD_REPLY_DAYS, most=MAX_REPLY_DAYS))
+        today = self._clock()
+        with self._store.begin() as tx:
+            self._scope(tx, staff, number, "hearing")
+            self._scope(tx, staff, number, "step", step="start_hearing")
+            work = _at_version(tx.casework(number), version)
+            lifecycle.apply(facts_of(work, staff, today), lifecycle.Request("start_hearing"))
+            heard = _party_heard(work, party)
+            _check_material(work, material)
+            reply_due = add_period(today, days, "days")
+            due, rule = next_deadline(
+                secretariat_facts(work, "hearing", hearing_started=today, reply_due=reply_due),
+                today,
+            )
+            words = (note or "").strip()
+            tx.start_hearing(
+                number,
+                expected_version=version,
+                party_id=int(heard["id"]),
+                reply_due=reply_due,
+                material=list(material),
+                note=words,
+                actor=staff.actor,
+                next_deadline=due,
+                next_rule=rule,
+                mail=[hearing_letter(work, heard, reply_due, material, words)],
+            )
+            return self._case_json(tx, staff, tx.casework(number), lang)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _move(
+        self,
+        tx: Tx,
+        staff: Staff,
+        work: CaseWork,
+        change: lifecycle.Change,
+        version: int,
+        today: date,
+    ) -> int:
+        """Store a lifecycle change with the case's next deadline in its new status."""
+        due, rule = next_deadline(secretariat_facts(work, change.dest), today)
+        return tx.change_status(
+            work.number,
+            expected_version=version,
+            to=change.dest,
+            actor=staff.actor,
+            data=change.data,
+            next_deadline=due,
+            next_rule=rule,
+        )
+
+    def _assign(
+        self, tx: Tx, staff: Staff, number: str, target: StaffRef, version: int | None
+    ) -> None:
+        """Assign one case in ``tx``; a submitted case takes the ``assign`` step too."""
+        _, court, status, current = self._scope(tx, staff, number, "read")
+        if version is not None and version != current:
+            raise ConflictError(t(STALE, number=number))
+        wanted = staff.id if target == "me" else target
+        work = tx.casework(number)
+        mine = wanted == staff.id or (wanted is None and work.assignee_id == staff.id)
+        self._scope(tx, staff, number, "assign" if mine else "assign_other")
+        if wanted is not None and wanted != staff.id:
+            _check_colleague(tx, staff, wanted, court)
+        new = tx.assign(number, staff_id=wanted, expected_version=current, actor=staff.actor)
+        if wanted is None or status != "submitted" or "assign" not in lifecycle.STEPS:
+            return
+        assigned = tx.casework(number)
+        facts = facts_of(assigned, staff, self._clock())
+        if "assign" not in lifecycle.allowed(facts):
+            return
+        try:
+            change = lifecycle.apply(facts, lifecycle.Request("assign"))
+        except StepRefusedError:
+            return
+        self._move(tx, staff, assigned, change, new, self._clock())
+
+
+def _at_version(work: CaseWork, version: int) -> CaseWork:
+    """The case, if it is still at the version the caller read.
+
+    Raises:
+        ConflictError: it changed since.
+    """
+    if work.version != version:
+        raise ConflictError(t(STALE, number=work.number))
+    return work
+
+
+def _written(text: str, what: str, most: int) -> str:
+    """A text a staff member wrote, trimmed.
+
+    Raises:
+        InvalidInputError: empty, or longer than ``most``.
+    """
+    trimmed = text.strip()
+    if not trimmed:
+        raise InvalidInputError(t(NO_TEXT, what=t(what)))
+    if len(trimmed) > most:
+        raise InvalidInputError(t(TOO_LONG, what=t(what), most=most))
+    return trimmed
+
+
+def _check_material(work: CaseWork, ids: Sequence[str]) -> None:
+    known = {a["id"] for a in work.attachments}
+    for found in ids:
+        if found not in known:
+            raise InvalidInputError(t(NOT_THE_CASES, id=found, number=work.number))
+
+
+def _party_heard(work: CaseWork, party: int | None) -> dict[str, Any]:
+    """The party a hearing goes to: the one named, or the first counterparty.
+
+    Raises:
+        InvalidInputError: no such party of the case, or one no letter can reach.
+        StepRefusedError: the case has no counterparty.
+    """
+    if party is None:
+        found = counterparties(work)
+        if not found:
+            raise StepRefusedError(t(NO_COUNTERPARTY, number=work.number))
+        heard = next((p for p in found if reachable(p)), found[0])
+    else:
+        named = [p for p in work.parties if p["id"] == party]
+        if not named:
+            raise InvalidInputError(t(NOT_A_PARTY, number=work.number, party=party))
+        heard = named[0]
+    if not reachable(heard):
+        raise InvalidInputError(t(UNREACHABLE, name=str(heard.get("name") or "")))
+    return heard
+
+
+def _check_colleague(tx: Tx, staff: Staff, staff_id: int, court: str) -> None:
+    """Refuse a colleague who is not of the case's tribunal, or no longer has access.
+
+    Raises:
+        InvalidInputError: not one of the caller's colleagues there, or revoked.
+    """
+    colleagues = {s.id: s for s in tx.list_staff(tribunals=staff.tribunals)}
+    found = colleagues.get(staff_id)
+    if found is None:
+        raise InvalidInputError(t(NO_COLLEAGUE, id=staff_id))
+    if found.revoked_at is not None:
+        raise InvalidInputError(t(REVOKED_COLLEAGUE, name=found.name))
+    if court not in found.tribunals:
+        raise InvalidInputError(t(NOT_A_COLLEAGUE, name=found.name))

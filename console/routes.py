@@ -1,0 +1,12 @@
+"""The staff slice's one call that mounts it on the service's app (``naevn/web/app.py``)."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from console.api import routes
+
+
+def setup(app: web.Application) -> None:
+    """Mount the staff HTTP API (``/api/v1/staff``) on ``app``."""
+    routes.setup(app)
