@@ -26,7 +26,7 @@ from statemachine.flows.lifecycle import reasons
 from statemachine.flows.lifecycle.facts import Attempt, Change, Facts, Request
 from statemachine.flows.lifecycle.flow import LIFECYCLE
 from statemachine.flows.lifecycle.guards import HOOKS, refusal
-from statemachine.flows.lifecycle.roles import role_label
+from statemachine.flows.lifecycle.roles import ROLES, role_label
 from statemachine.flows.lifecycle.statuses import status_label
 from statemachine.flows.lifecycle.steps import STEPS, StepSpec, step, step_label
 from statemachine.text import Text, t
@@ -43,7 +43,6 @@ def engine() -> Engine:
 
 
 def _probe(facts: Facts, request: Request | None) -> tuple[Draft, Step]:
-    status_label(facts.status)  # an unknown status is an UnknownIdError, not "no steps"
     draft = Draft(state=facts.status, lang="en")
     return draft, Step(draft=draft, value=Attempt(facts, request), today=facts.today)
 
@@ -61,6 +60,7 @@ def allowed(facts: Facts) -> list[str]:
     Raises:
         UnknownIdError: the status is not one the lifecycle knows.
     """
+    status_label(facts.status)  # an unknown status is an UnknownIdError, not "no steps"
     draft, probe = _probe(facts, None)
     run = engine()
     leaving = set(run.triggers(facts.status))
@@ -83,11 +83,14 @@ def apply(facts: Facts, request: Request) -> Change:
 
     Raises:
         UnknownIdError: no such step (or status).
-        AccessError: the role may not take this step.
+        AccessError: the role may not take this step (or is no staff role at all).
         InvalidInputError: a reason or text is missing, or the reason is not in the step's list.
         StepRefusedError: the step does not apply from this status, or a guard does not hold.
     """
     spec = step(request.step)
+    status_label(facts.status)  # an unknown status is an UnknownIdError before anything else
+    if facts.role not in ROLES:
+        raise AccessError(t("Only the secretariat's staff take steps on a case."))
     if facts.role not in spec.roles:
         raise AccessError(
             t(

@@ -241,6 +241,13 @@ def test_steps_only_a_lead_takes_are_refused_to_a_caseworker(step: str) -> None:
         apply(_at("ready_for_meeting", role="caseworker"), Request(step))
 
 
+def test_someone_without_a_staff_role_takes_no_step() -> None:
+    with pytest.raises(AccessError) as refused:
+        apply(_at("assigned", role="filer"), Request("start_hearing"))
+    assert _en(refused.value.message) == "Only the secretariat's staff take steps on a case."
+    assert allowed(_at("assigned", role="filer")) == []
+
+
 def test_an_unknown_step_is_an_unknown_id() -> None:
     with pytest.raises(UnknownIdError) as refused:
         apply(READY, Request("archive"))
