@@ -42,6 +42,9 @@ DEFAULT_DELIVERY_BACKOFF_SECONDS = 60.0
 """Seconds before the first retry; each later wait doubles."""
 DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS = 3600.0
 """The longest wait between two attempts."""
+DEFAULT_DELIVERY_LEASE_SECONDS = 900.0
+"""Seconds a worker holds the mail it took: a batch of ten to a slow server (30 seconds each)
+fits three times over."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ class Settings:
     doubles after each failure."""
     delivery_backoff_max_seconds: float = DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS
     """The longest wait between two attempts (``NAEVN_DELIVERY_BACKOFF_MAX_SECONDS``)."""
+    delivery_lease_seconds: float = DEFAULT_DELIVERY_LEASE_SECONDS
+    """How long mail a worker took is its alone (``NAEVN_DELIVERY_LEASE_SECONDS``): if its
+    process dies, another sends the mail once this has passed."""
 
     @property
     def blob_dir(self) -> Path:
@@ -170,5 +176,8 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         delivery_backoff_max_seconds=float(
             os.environ.get("NAEVN_DELIVERY_BACKOFF_MAX_SECONDS")
             or DEFAULT_DELIVERY_BACKOFF_MAX_SECONDS
+        ),
+        delivery_lease_seconds=float(
+            os.environ.get("NAEVN_DELIVERY_LEASE_SECONDS") or DEFAULT_DELIVERY_LEASE_SECONDS
         ),
     )

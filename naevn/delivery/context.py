@@ -71,6 +71,7 @@ def worker_of(settings: Settings, store: Store) -> DeliveryWorker:
         post=EmlWriter(settings.outbox_dir / "post"),
         sender=settings.smtp_from,
         backoff=backoff_of(settings),
+        lease=timedelta(seconds=settings.delivery_lease_seconds),
     )
 
 
@@ -84,8 +85,10 @@ def delivery(settings: Settings) -> Callable[[web.Application], AsyncIterator[No
     """
     transport_of(settings)
     backoff_of(settings)
-    if settings.delivery_seconds <= 0:
-        raise NaevnError("NAEVN_DELIVERY_SECONDS must be positive.")
+    if settings.delivery_seconds <= 0 or settings.delivery_lease_seconds <= 0:
+        raise NaevnError(
+            "NAEVN_DELIVERY_SECONDS and NAEVN_DELIVERY_LEASE_SECONDS must be positive."
+        )
 
     async def context(app: web.Application) -> AsyncIterator[None]:
         worker = worker_of(settings, app[STORE])

@@ -43,8 +43,8 @@ BATCH: Final = 10
 """Rows one claim takes. Each is sent in turn, so the lease must cover a batch."""
 
 LEASE: Final = timedelta(minutes=15)
-"""How long claimed rows are a worker's: a batch of slow servers (:data:`BATCH` times the
-SMTP timeout) fits well inside it, so no other worker sends them meanwhile."""
+"""How long claimed rows are a worker's by default: a batch of slow servers (:data:`BATCH`
+times the SMTP timeout) fits well inside it, so no other worker sends them meanwhile."""
 
 
 def worker_name() -> str:
@@ -80,6 +80,8 @@ class DeliveryWorker:
     """The From header of every message."""
     backoff: Backoff = field(default_factory=Backoff)
     """When to try again, and when to give up."""
+    lease: timedelta = LEASE
+    """How long the rows a round claims are this worker's alone."""
     clock: Callable[[], datetime] = utc_now
     """The time failures are counted from (the store's clock stamps everything else)."""
     name: str = field(default_factory=worker_name)
@@ -161,7 +163,7 @@ class DeliveryWorker:
 
     def _claim(self) -> list[OutboxRow]:
         with self.store.begin() as tx:
-            return tx.claim_outbox(self.name, limit=BATCH, lease=LEASE)
+            return tx.claim_outbox(self.name, limit=BATCH, lease=self.lease)
 
     def _compose(self, row: OutboxRow) -> EmailMessage:
         """The message with its files, read from the blob store.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -55,6 +57,10 @@ class Inbox:
     """An SMTP reply (e.g. ``451 4.3.0 Try again later``) given to DATA instead of taking it."""
     refuse_rcpt: str | None = None
     """An SMTP reply given to RCPT TO instead of taking the recipient."""
+    hold: bool = False
+    """Keep the sender waiting after it sent the message, never answering (it is killed)."""
+    arrived: threading.Event = field(default_factory=threading.Event)
+    """Set when a held message has come in."""
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
@@ -67,6 +73,9 @@ class Inbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refuse is not None:
             return self.refuse
+        if self.hold:
+            self.arrived.set()
+            await asyncio.sleep(3600)  # cancelled when the sender's connection drops
         parsed = BytesParser(policy=policy.default).parsebytes(envelope.original_content)
         self.messages.append(parsed)
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
@@ -161,7 +170,7 @@ def worker(
 ) -> DeliveryWorker:
     """A worker on ``store`` with the quick backoff and the test's clock."""
     post = EmlWriter(tmp_path / "outbox" / "post")
-    return DeliveryWorker(store, transport, post, SENDER, QUICK, clock, name)
+    return DeliveryWorker(store, transport, post, SENDER, QUICK, clock=clock, name=name)
 
 
 def row(store: Store, outbox_id: int) -> OutboxRow:

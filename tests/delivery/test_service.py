@@ -85,3 +85,43 @@ def test_two_service_processes_on_one_postgresql_deliver_each_message_once(
         store.close()
     assert len(inbox.messages) == 50
     assert len(set(inbox.ids())) == 50
+
+
+def test_a_service_killed_while_sending_leaves_the_message_to_the_next_one_which_sends_it_once(
+    db_url: str, smtp: SmtpServer, inbox: Inbox, tmp_path: Path
+) -> None:
+    store = Store.open(db_url, tmp_path / "data" / "blobs")
+    try:
+        env = service_env(
+            db_url,
+            tmp_path / "data",
+            NAEVN_SMTP_HOST="127.0.0.1",
+            NAEVN_SMTP_PORT=str(smtp.port),
+            NAEVN_SMTP_SECURITY="none",
+            NAEVN_DELIVERY_SECONDS="0.05",
+            NAEVN_DELIVERY_LEASE_SECONDS="1",
+        )
+        (queued,) = queue(store, mail())
+        inbox.hold = True
+        first = spawn(env)
+        try:
+            assert inbox.arrived.wait(PATIENCE), "the service sent nothing"
+            first.proc.kill()  # mid-send: the server has the message but has not taken it
+            first.proc.wait()
+        finally:
+            first.stop()
+        in_flight = row(store, queued.id)
+        assert (in_flight.state, in_flight.attempts) == ("pending", 1)
+        assert inbox.messages == []
+
+        inbox.hold = False
+        second = spawn(env)
+        try:
+            eventually(lambda: row(store, queued.id).state == "sent")
+        finally:
+            second.stop()
+        sent = row(store, queued.id)
+    finally:
+        store.close()
+    assert len(inbox.messages) == 1
+    assert sent.attempts == 2
