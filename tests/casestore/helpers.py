@@ -102,17 +102,35 @@ def file_case(
     address: str = "Nørregade 1, 1165 København K",
     claim: str = "The rent increase is not valid.",
     filed_at: datetime = START,
+    documents: int = 0,
 ) -> str:
-    """File case ``n`` (its own draft) and return its number."""
+    """File case ``n`` (its own draft, with ``documents`` PDF files) and return its number."""
     base = submission(municipality_code)
     answers = {**base.filing.answers, "ask_address": address, "ask_claim": claim}
     parties = [
         replace(base.filing.parties[0], name=filer, email=f"filer{n}@example.dk"),
         replace(base.filing.parties[1], name=counterparty),
     ]
-    filing = replace(
-        base.filing, housing=housing, case_type=case_type, answers=answers, parties=parties
-    )
     draft_id = new_draft(store, n)
+    files = []
+    for k in range(documents):
+        ref = store.blobs.put_chunks([f"%PDF-1.7 document {k} of case {n}".encode()])
+        with store.begin() as tx:
+            row = tx.add_attachment(
+                draft_id,
+                filename=f"bilag-{k}.pdf",
+                size=ref.size,
+                sha256=ref.sha256,
+                media_type="application/pdf",
+            )
+        files.append((row.id, "rent_increase_notice"))
+    filing = replace(
+        base.filing,
+        housing=housing,
+        case_type=case_type,
+        answers=answers,
+        parties=parties,
+        attachments=files,
+    )
     with store.begin() as tx:
         return tx.submit(draft_id, replace(base, filing=filing, filed_at=filed_at))
