@@ -21,7 +21,7 @@ from statemachine.engine.draft import Draft
 from statemachine.engine.hooks import Step
 from statemachine.engine.machine import Engine
 from statemachine.engine.values import MAX_LONG_TEXT, parse_text
-from statemachine.errors import AccessError, InvalidInputError, StepRefusedError
+from statemachine.errors import AccessError, FlowError, InvalidInputError, StepRefusedError
 from statemachine.flows.lifecycle import reasons
 from statemachine.flows.lifecycle.facts import Attempt, Change, Facts, Request
 from statemachine.flows.lifecycle.flow import LIFECYCLE
@@ -107,9 +107,11 @@ def apply(facts: Facts, request: Request) -> Change:
     draft, probe = _probe(facts, checked)
     if not run.fire(draft, request.step, probe):
         blocked = run.blocking(Draft(state=facts.status, lang="en"), request.step, probe)
-        raise StepRefusedError(refusal(blocked[0], facts) if blocked else t("That step failed."))
+        if not blocked:  # the guards gave the machine and the check different answers
+            raise FlowError(f"lifecycle: {request.step!r} from {facts.status!r} failed unguarded")
+        raise StepRefusedError(refusal(blocked[0], facts))
     data: dict[str, Any] = {"step": request.step, "from": facts.status, "to": draft.state}
-    if checked.reason is not None:
+    if checked.reason:
         data["reason"] = checked.reason
     if text:
         data["text"] = text

@@ -339,3 +339,8 @@ def test_who_may_do_what_besides_steps(action: str, roles: set[str]) -> None:
 def test_an_unknown_action_is_an_unknown_id() -> None:
     with pytest.raises(UnknownIdError):
         may("lead", "delete")
+
+
+def test_an_empty_reason_and_text_leave_nothing_in_the_audit_event() -> None:
+    change = apply(_at("submitted"), Request("request_fee", reason="", text=" "))
+    assert change.data == {"step": "request_fee", "from": "submitted", "to": "awaiting_fee"}
