@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, Literal, ParamSpec, TypeVar, cast
 
 from console.access import Staff
 from console.client import (
+    BulkResult,
     CaseDetail,
     Colleague,
     Document,
     Me,
+    MessageInfo,
+    Note,
     QueuePage,
     QueueParams,
     SavedFilter,
+    StaffRef,
 )
-from console.desk.desk import Desk
+from console.desk import Desk
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -74,6 +78,77 @@ class EmbeddedStaffClient:
         found = await self._run(self.desk.document, self.staff, number, attachment_id)
         content = await asyncio.to_thread(found.path.read_bytes)
         return Document(content, found.media_type, found.filename)
+
+    async def step(
+        self, number: str, step: str, *, version: int, reason: str | None, text: str | None
+    ) -> CaseDetail:
+        """Take a lifecycle step."""
+        done = await self._run(
+            self.desk.step,
+            self.staff,
+            number,
+            step,
+            version=version,
+            reason=reason,
+            text=text,
+            lang=self.lang,
+        )
+        return cast(CaseDetail, done)
+
+    async def assign(self, number: str, staff: StaffRef, *, version: int | None) -> CaseDetail:
+        """Assign one case."""
+        done = await self._run(
+            self.desk.assign, self.staff, number, staff, version=version, lang=self.lang
+        )
+        return cast(CaseDetail, done)
+
+    async def bulk_assign(self, numbers: list[str], staff: int | Literal["me"]) -> BulkResult:
+        """Assign several cases."""
+        done = await self._run(self.desk.bulk_assign, self.staff, numbers, staff, lang=self.lang)
+        return cast(BulkResult, done)
+
+    async def add_note(self, number: str, text: str) -> Note:
+        """Add an internal note."""
+        return cast(Note, await self._run(self.desk.add_note, self.staff, number, text))
+
+    async def send_message(
+        self, number: str, *, to: str, subject: str, body: str, attachments: list[str]
+    ) -> MessageInfo:
+        """Send a message to a party or to all."""
+        sent = await self._run(
+            self.desk.send_message,
+            self.staff,
+            number,
+            to=to,
+            subject=subject,
+            body=body,
+            attachments=attachments,
+        )
+        return cast(MessageInfo, sent)
+
+    async def start_hearing(
+        self,
+        number: str,
+        *,
+        version: int,
+        party: int | None,
+        material: list[str],
+        reply_days: int | None,
+        note: str | None,
+    ) -> CaseDetail:
+        """Start a hearing of the counterparty."""
+        done = await self._run(
+            self.desk.start_hearing,
+            self.staff,
+            number,
+            version=version,
+            party=party,
+            material=material,
+            reply_days=reply_days,
+            note=note,
+            lang=self.lang,
+        )
+        return cast(CaseDetail, done)
 
     async def filters(self) -> list[SavedFilter]:
         """The caller's saved filters."""

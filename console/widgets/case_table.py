@@ -31,9 +31,9 @@ MARK: Final = "✓"
 """Shown in front of a marked (multi-selected) case's number."""
 
 COLUMNS: Final = (
-    (N_("Number"), 9),
+    (N_("Number"), 10),
     (N_("Type"), 10),
-    (N_("Parties"), 12),
+    (N_("Parties"), 11),
     (N_("Status"), 9),
     (N_("Assignee"), 8),
     (N_("Due"), 7),

@@ -6,7 +6,7 @@ from typing import Final
 
 from rich.text import Text as RichText
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from console.client import CaseDetail
@@ -26,9 +26,6 @@ PANES: Final = (
 )
 """Each pane's id and title."""
 
-TRIBUNAL = N_("Tribunal")
-FILED = N_("Filed")
-HOUSING = N_("Housing")
 NONE_YET = N_("Nothing yet.")
 TO = N_("To: {recipient}")
 WITH = N_("With: {files}")
@@ -47,11 +44,12 @@ HEARING = N_("Hearing of {party}: started {started}, reply by {reply_due}")
 REPLIED = N_("replied {at}")
 
 
-class CaseTabs(TabbedContent):
+class CaseTabs(Container):
     """The case in eight panes; :meth:`show` fills them from the case JSON."""
 
     DEFAULT_CSS = """
     CaseTabs { height: 1fr; }
+    CaseTabs TabbedContent { height: 1fr; }
     CaseTabs VerticalScroll { height: 1fr; }
     CaseTabs Static { padding: 0 1; }
     CaseTabs DataTable { height: 1fr; }
@@ -61,20 +59,21 @@ class CaseTabs(TabbedContent):
         """Args:
         session: for the labels.
         """
-        super().__init__(id="tabs")
+        super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
         say = self.session.say
-        for pane, title in PANES:
-            with TabPane(say(title), id=f"pane-{pane}"):
-                if pane == "documents":
-                    yield DocumentTable(self.session)
-                elif pane in ("deadlines", "history"):
-                    yield DataTable[str](id=pane, cursor_type="row")
-                else:
-                    with VerticalScroll():
-                        yield Static("", id=pane, markup=False)
+        with TabbedContent(id="tabs"):
+            for pane, title in PANES:
+                with TabPane(say(title), id=f"pane-{pane}"):
+                    if pane == "documents":
+                        yield DocumentTable(self.session)
+                    elif pane in ("deadlines", "history"):
+                        yield DataTable[str](id=pane, cursor_type="row")
+                    else:
+                        with VerticalScroll():
+                            yield Static("", id=pane, markup=False)
 
     def on_mount(self) -> None:
         say = self.session.say
@@ -88,11 +87,7 @@ class CaseTabs(TabbedContent):
     def show(self, case: CaseDetail) -> None:
         """Fill every pane from ``case``."""
         say = self.session.say
-        lines = [
-            (say(TRIBUNAL), case["tribunal"]["name"]),
-            (say(FILED), case["filed"]),
-            (say(HOUSING), case["housing"]),
-        ] + [(item["label"], item["value"]) for item in case["summary"]]
+        lines = [(item["label"], item["value"]) for item in case["summary"]]
         self._text("summary", "\n".join(f"{label}: {value}" for label, value in lines))
         self._text(
             "answers", "\n\n".join(f"{a['question']}\n  {a['answer']}" for a in case["answers"])
