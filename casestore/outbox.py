@@ -4,7 +4,8 @@ A row's life::
 
     pending ──claim──▶ pending, claimed (lease) ──sent──▶ sent
        ▲                 │        │
-       │                 │        └─failed, retry_at──▶ pending (later)
+       │                 │        ├─failed, retry_at──▶ pending (later)
+       │                 │        └─released (worker stopping, not tried)──▶ pending
        │                 └─lease runs out (worker died)──▶ claimable again
        └──────retry (console)────── dead ◀──failed, no retry_at──┘
 
@@ -228,6 +229,16 @@ class OutboxQueries(TxBase):
         else:
             values["next_attempt_at"] = retry_at
         return self._settle(outbox_id, worker, values)
+
+    def outbox_release(self, outbox_id: int, worker: str) -> bool:
+        """Hand back a row ``worker`` claimed and did not try (it is stopping): due again at
+        once, and the claim does not count as an attempt.
+
+        Returns:
+            False if the row was no longer this worker's (nothing is changed).
+        """
+        self._need_write()
+        return self._settle(outbox_id, worker, {"attempts": OUTBOX.c.attempts - 1})
 
     def outbox_list(self, state: str | None = None, limit: int = 100) -> list[OutboxRow]:
         """Queued messages, newest first, optionally only those in one state (``dead`` for

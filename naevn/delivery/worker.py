@@ -99,7 +99,10 @@ class DeliveryWorker:
             return Round()
         rows = await asyncio.to_thread(self._claim)
         done = Round(claimed=len(rows))
-        for row in rows:
+        for at, row in enumerate(rows):
+            if self._stop:
+                await asyncio.to_thread(self._release, rows[at:])
+                break
             outcome = await self._deliver(row)
             done = Round(
                 done.claimed,
@@ -137,7 +140,8 @@ class DeliveryWorker:
         self._wake.set()
 
     def stop(self) -> None:
-        """End :meth:`run` after the message being sent now, if any."""
+        """End :meth:`run` after the message being sent now, if any; the rest of its batch is
+        handed back for the next worker (or this one after a restart) to send at once."""
         self._stop = True
         self._wake.set()
 
@@ -187,6 +191,11 @@ class DeliveryWorker:
         with self.store.begin() as tx:
             if not tx.outbox_sent(row.id, self.name):
                 log.warning("delivered after the lease ran out", extra={"outbox": row.id})
+
+    def _release(self, rows: list[OutboxRow]) -> None:
+        with self.store.begin() as tx:
+            for row in rows:
+                tx.outbox_release(row.id, self.name)
 
     def _record(self, row: OutboxRow, error: str, retry_at: datetime | None) -> None:
         with self.store.begin() as tx:

@@ -4,10 +4,12 @@ the one corner the Message-ID covers (sent, then the crash before it was marked 
 from __future__ import annotations
 
 import asyncio
+from email.message import EmailMessage
 from pathlib import Path
 
 from casestore import Store
-from naevn.delivery import Round, compose, message_id
+from casestore.outbox import OutboxRow
+from naevn.delivery import EmlWriter, Round, compose, message_id
 from naevn.delivery.worker import LEASE
 from tests.delivery.conftest import SENDER, Clock, Inbox, SmtpServer, mail, queue, row, worker
 
@@ -71,3 +73,26 @@ def test_a_crash_after_the_send_before_it_was_marked_sends_it_again_under_the_sa
         assert (
             tx.outbox_sent(queued.id, "died") is False
         )  # a late word from the first changes nothing
+
+
+def test_a_worker_stopped_mid_batch_hands_back_what_it_has_not_tried(
+    store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    rows = queue(store, mail(1), mail(2), mail(3))
+    files = EmlWriter(tmp_path / "outbox")
+
+    class StopAfterOne:
+        """Writes the file, and the service is told to stop meanwhile."""
+
+        async def send(self, row: OutboxRow, message: EmailMessage) -> None:
+            await files.send(row, message)
+            stopping.stop()
+
+    stopping = worker(store, StopAfterOne(), clock, tmp_path, name="stopping")
+    assert asyncio.run(stopping.deliver_due()) == Round(claimed=3, sent=1)
+
+    handed_back = [row(store, r.id) for r in rows[1:]]
+    assert {(r.state, r.attempts, r.claimed_by) for r in handed_back} == {("pending", 0, None)}
+    nxt = worker(store, files, clock, tmp_path, name="next")
+    assert asyncio.run(nxt.deliver_due()) == Round(claimed=2, sent=2)
+    assert len(list((tmp_path / "outbox").glob("*.eml"))) == 3
