@@ -178,6 +178,10 @@ class CaseWork(CaseRecord):
     """The internal case id."""
     tribunal: str = ""
     """The tribunal's code."""
+    address: str = ""
+    """The address of the home the case is about."""
+    parties_label: str = ""
+    """"Filer / counterparty", as the queue shows it."""
     version: int = 1
     """Pass it back as ``expected_version`` to change the case."""
     assignee_id: int | None = None

@@ -28,6 +28,8 @@ from statemachine.text import t
 
 _WORK_COLUMNS: tuple[ColumnElement[Any], ...] = (
     CASES.c.tribunal,
+    CASES.c.address,
+    CASES.c.parties_label,
     CASES.c.version,
     CASES.c.assignee_id,
     STAFF.c.name.label("assignee_name"),
@@ -102,6 +104,8 @@ class CaseViews(TxBase):
             **filed,
             case_id=case_id,
             tribunal=row.tribunal,
+            address=row.address,
+            parties_label=row.parties_label,
             version=row.version,
             assignee_id=row.assignee_id,
             assignee_name=row.assignee_name,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import text
 
+import casestore.migrate
 from casestore import QueryError, QueueQuery, Store
+from casestore.engine import make_engine
 from tests.casestore.helpers import START, file_case
 
 HLN = ("hln-101",)
@@ -237,3 +243,62 @@ def test_a_cursor_of_another_sort_is_refused(store: Store, seven: list[str]) -> 
 def test_a_query_the_store_cannot_run_is_invalid_input(store: Store, query: QueueQuery) -> None:
     with store.read() as tx, pytest.raises(QueryError):
         tx.queue(query)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], ids=["sqlite", "pg"])
+def old_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database at revision 0002 (before the queue), holding one filed case."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_empty_url")
+    command.upgrade(casestore.migrate.config(url), "0002")
+    engine = make_engine(url)
+    answers = {"ask_address": "Åboulevarden 5, 8000 Aarhus C", "ask_claim": "Skimmel i stuen."}
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO drafts VALUES ('s_1', 't', 'r', 'da', 'done', '{}', 2, 'submitted',"
+                " '751-10001', :at, :at)"
+            ),
+            {"at": START},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO cases (id, number, draft_id, case_type, extra_topics, role, side,"
+                " housing, municipality_code, lang, status, answers, filed_at) VALUES (1,"
+                " '751-10001', 's_1', 'defects', '[]', 'tenant', 'tenant', 'social', 751, 'da',"
+                " 'submitted', :answers, :at)"
+            ),
+            {"answers": json.dumps(answers), "at": START},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO parties (case_id, role, name, kind, address) VALUES"
+                " (1, 'filer', 'Sofie Dahl', 'person', ''),"
+                " (1, 'counterparty', 'Boligforeningen Ringgården', 'company', '')"
+            )
+        )
+    engine.dispose()
+    return url
+
+
+def test_a_case_filed_before_the_queue_existed_is_in_it_and_found_by_search(
+    old_url: str, tmp_path: Path
+) -> None:
+    casestore.upgrade(old_url)
+    store = Store.open(old_url, tmp_path / "blobs")
+    try:
+        with store.read() as tx:
+            (row,) = tx.queue(QueueQuery(tribunals=("bkn-751",))).rows
+            found = [
+                [r.number for r in tx.queue(QueueQuery(tribunals=("bkn-751",), text=q)).rows]
+                for q in ("sofie", "ringgård", "åboulev", "skimmel", "751-10001")
+            ]
+            work = tx.casework("751-10001")
+    finally:
+        store.close()
+    assert (row.number, row.tribunal, row.version) == ("751-10001", "bkn-751", 1)
+    assert row.parties_label == "Sofie Dahl / Boligforeningen Ringgården"
+    assert found == [["751-10001"]] * 5
+    assert (work.status, work.version, work.assignee_id) == ("submitted", 1, None)
+    assert work.address == "Åboulevarden 5, 8000 Aarhus C"
