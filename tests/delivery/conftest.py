@@ -20,6 +20,7 @@ from aiosmtpd.controller import Controller
 from casestore import OutboxMail, Store
 from casestore.outbox import OutboxRow
 from naevn.delivery import Backoff, DeliveryWorker, EmlWriter, SmtpSender
+from tests.casestore.helpers import new_draft
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 """When the test clock starts."""
@@ -145,6 +146,20 @@ def store(db_url: str, tmp_path: Path, clock: Clock) -> Iterator[Store]:
     opened = Store.open(db_url, tmp_path / "blobs", clock=clock)
     yield opened
     opened.close()
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+"""A file to attach."""
+
+
+def attach(store: Store, filename: str, content: bytes, media_type: str) -> str:
+    """Store a file as an attachment of a new draft; returns its id."""
+    draft_id = new_draft(store)
+    ref = store.blobs.put_chunks([content])
+    with store.begin() as tx:
+        return tx.add_attachment(
+            draft_id, filename=filename, size=ref.size, sha256=ref.sha256, media_type=media_type
+        ).id
 
 
 def mail(n: int = 1, **changes: Any) -> OutboxMail:

@@ -8,20 +8,18 @@ from pathlib import Path
 
 from casestore import Store
 from naevn.delivery import Round, message_id
-from tests.casestore.helpers import new_draft
-from tests.delivery.conftest import SENDER, Clock, Inbox, SmtpServer, mail, queue, row, worker
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-def attach(store: Store, filename: str, content: bytes, media_type: str) -> str:
-    """Store a file as an attachment of a new draft; returns its id."""
-    draft_id = new_draft(store)
-    ref = store.blobs.put_chunks([content])
-    with store.begin() as tx:
-        return tx.add_attachment(
-            draft_id, filename=filename, size=ref.size, sha256=ref.sha256, media_type=media_type
-        ).id
+from tests.delivery.conftest import (
+    PDF,
+    SENDER,
+    Clock,
+    Inbox,
+    SmtpServer,
+    attach,
+    mail,
+    queue,
+    row,
+    worker,
+)
 
 
 def test_a_message_arrives_with_its_headers_body_and_attachment(
