@@ -3,9 +3,9 @@
 The last answer of a filing (the declaration) is the one turn that writes more than the draft:
 the case, its parties, documents, deadlines, the case number and the audit trail, in one
 transaction. This times that answer alone. Each filing is one of the three demo cases
-(``naevn/commands/demo.py``), played up to the declaration untimed. The baseline, in the same
-run and alternating with it, is one bare ``sqlite3`` transaction that reads a row and inserts
-six.
+(``naevn/commands/demo_filings.py``), played up to the declaration untimed. The baseline, in
+the same run and alternating with it, is one bare ``sqlite3`` transaction that reads a row and
+inserts six.
 
     .venv/bin/python -m bench.submissions [--filings 300] [--rounds 5]
 
@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.service.conversation import Conversation
 from casestore import Store
-from naevn.commands import demo
+from naevn.commands import demo_filings as demo
 from statemachine.flows import intake
 
 TODAY = date(2026, 11, 23)
@@ -36,10 +36,10 @@ TODAY = date(2026, 11, 23)
 
 def ready_to_file(conversation: Conversation, folder: Path, n: int) -> str:
     """A session of demo filing ``n % 3`` answered up to its declaration; returns its id."""
-    lang, answers = demo._FILINGS[n % len(demo._FILINGS)]
+    lang, answers = demo.FILINGS[n % len(demo.FILINGS)]
     started = conversation.start(lang)
     for value in answers[:-1]:
-        is_document = isinstance(value, str) and value in demo._DOCUMENTS
+        is_document = isinstance(value, str) and value in demo.DOCUMENTS
         answer = {"path": str(folder / value)} if is_document else value
         turn = conversation.answer(started.session, {"value": answer})
         if turn["errors"]:
@@ -75,7 +75,7 @@ def measure(filings: int, rounds: int) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="naevn-bench-") as tmp:
         folder = Path(tmp)
-        for name, content in demo._DOCUMENTS.items():
+        for name, content in demo.DOCUMENTS.items():
             (folder / name).write_bytes(content)
         store = Store.open(f"sqlite:///{folder / 'naevn.db'}", folder / "blobs")
         conversation = Conversation(store, intake.engine(), lambda: TODAY)

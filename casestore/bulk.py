@@ -1,4 +1,5 @@
-"""Loading many cases at once (benchmarks, large demos): SQLAlchemy Core executemany.
+"""Loading many cases at once (benchmarks, large demos): SQLAlchemy Core executemany; and
+back-dating a demo's filings.
 
 :meth:`Tx.submit` files one case the way a filer does, with every check. A bulk load skips
 the dialogue and the checks, and writes whole batches of cases with one statement per table:
@@ -10,13 +11,13 @@ the store goes on numbering after the loaded cases.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from casestore import search
@@ -108,6 +109,31 @@ def load_cases(url: str, cases: Iterable[BulkCase], *, actor: str, batch: int = 
     engine = make_engine(url)
     try:
         return _load(engine, iter(cases), actor, batch)
+    finally:
+        engine.dispose()
+
+
+def backdate(url: str, filed: Mapping[str, datetime]) -> None:
+    """Give cases another filing time (a demo's, spread over past months).
+
+    The dialogue stamps a filing with the real time; a demo that plays its filers on past
+    days sets the time they filed at afterwards, before anything else happens to the cases.
+
+    Args:
+        url: the store's database URL.
+        filed: the filing time of each case, by number.
+    """
+    if not filed:
+        return
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                update(CASES)
+                .where(CASES.c.number == bindparam("p_number"))
+                .values(filed_at=bindparam("p_at")),
+                [{"p_number": number, "p_at": at} for number, at in filed.items()],
+            )
     finally:
         engine.dispose()
 

@@ -218,9 +218,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.command == "demo":
         from naevn.commands import demo
-        from naevn.embedded import conversation
 
-        demo.load(conversation(settings), sys.stdout, force=args.force)
+        demo.load(settings, sys.stdout, force=args.force)
         return 0
     if args.command == "cases":
         from naevn.embedded import open_store

@@ -1,0 +1,182 @@
+"""The demo staff at work: each demo case is taken through the lifecycle to a status of its
+own, by the real desk, on the day each step would have been taken.
+
+Each status has its share of the cases, filed about as long ago as a case takes to get
+there (see :data:`PLAN`); about one in six left by one of the four exits. Deciding and
+publishing wait for board meetings and decisions (a later issue: the lifecycle refuses them
+until a decision is recorded), so the demo moves those few cases on in the store itself,
+under its own name in the audit trail.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, time, timedelta
+from typing import Final, Protocol
+
+from casestore import Store
+from console.access import Staff
+from console.desk.desk import Desk
+from naevn.commands.demo_filings import DEMO_ACTOR
+
+PLAN: Final = (
+    ("submitted", 32, 0, 9), ("awaiting_fee", 12, 2, 12), ("assigned", 30, 3, 9),
+    ("hearing", 30, 8, 24), ("ready_for_meeting", 20, 22, 45), ("inspection", 8, 28, 50),
+    ("on_agenda", 14, 30, 55), ("decided", 8, 45, 80), ("published", 14, 60, 120),
+    ("dismissed", 8, 20, 120), ("rejected", 8, 10, 120), ("settled", 8, 25, 120),
+    ("withdrawn", 8, 12, 120),
+)  # fmt: skip
+"""How many demo cases end in each status, and how many days before the demo's end they
+were filed (from, to): a case has been under way about as long as its status takes."""
+
+_PAUSE: Final = {
+    "request_fee": (0.5, 2), "register_fee": (2, 6), "assign": (0.5, 3), "note": (0.2, 2),
+    "hearing": (1, 4), "reply": (4, 12), "end_hearing": (0.5, 2), "plan_inspection": (1, 5),
+    "put_on_agenda": (2, 7), "decide": (5, 12), "publish": (5, 14),
+}  # fmt: skip
+"""Days between one action and the one before it (from, to); a closing step, 1 to 10."""
+
+_BEFORE: Final = {
+    "awaiting_fee": ["request_fee"],
+    "assigned": ["assign"],
+    "hearing": ["assign", "hearing"],
+    "ready_for_meeting": ["assign", "hearing", "reply", "end_hearing"],
+    "inspection": ["assign", "hearing", "reply", "end_hearing", "plan_inspection"],
+    "on_agenda": ["assign", "hearing", "reply", "end_hearing", "put_on_agenda"],
+    "decided": ["assign", "hearing", "reply", "end_hearing", "put_on_agenda", "decide"],
+    "published": ["assign", "hearing", "reply", "end_hearing", "put_on_agenda", "decide",
+                  "publish"],
+    "dismissed": ["request_fee", "dismiss:fee_not_paid"],
+    "rejected": ["assign", "reject:no_prior_complaint"],
+    "settled": ["assign", "hearing", "note", "settle:agreed_by_parties"],
+    "withdrawn": ["assign", "hearing", "withdraw:withdrawn_by_filer"],
+}  # fmt: skip
+"""What is done to bring a case to each status, in order. ``reply`` is the counterparty's
+reply to the hearing; ``step:reason`` a closing step with its reason."""
+
+_NOTES: Final = (
+    "Ringede til lejeren: hun sender lejekontrakten i morgen.",
+    "Udlejeren har bedt om en uges udsættelse af svarfristen.",
+    "Sagen ligner 101-10007; se afgørelsen dér.",
+    "Besigtigelse kan nok undgås: billederne viser skaden tydeligt.",
+)
+
+
+class Clocked(Protocol):
+    """The demo's settable clock."""
+
+    now: datetime
+
+
+def plan(end: datetime) -> list[tuple[datetime, str]]:
+    """When each demo case is filed (in office hours, oldest first) and the status it is to
+    end in."""
+    rng = random.Random(11)
+    planned = []
+    for status, count, newest, oldest in PLAN:
+        for _ in range(count):
+            day = (end - timedelta(days=rng.uniform(newest, oldest))).date()
+            at = datetime.combine(day, time(8 + rng.randint(0, 8), rng.randint(0, 59)), UTC)
+            planned.append((min(at, end - timedelta(hours=1)), status))
+    return sorted(planned)
+
+
+def work(
+    store: Store,
+    clock: Clocked,
+    end: datetime,
+    cases: Mapping[str, tuple[datetime, str]],
+    tokens: Mapping[str, str],
+) -> None:
+    """Take each case to the status planned for it, each step on its own day.
+
+    Args:
+        store: the store, stamping with ``clock``.
+        clock: set to each step's moment before it is taken.
+        end: no step is taken later.
+        cases: when each case was filed and its planned status, by number.
+        tokens: the demo staff's tokens by key (``caseworker``, ``caseworker2``, ``lead``).
+    """
+    desk = Desk(store, lambda: clock.now.date())
+    staff = {key: desk.sign_in(token) for key, token in tokens.items()}
+    rng = random.Random(12)
+    for i, (number, (filed, target)) in enumerate(cases.items()):
+        bkn = _tribunal(store, number) == "bkn-101"
+        worker = staff["caseworker2"] if bkn and i % 2 else staff["caseworker"]
+        actions = list(_BEFORE.get(target, []))
+        if target in ("assigned", "hearing") and i % 3 == 0:
+            actions = ["request_fee", "register_fee", *actions]
+        if actions and i % 4 == 0 and "note" not in actions:
+            actions.insert(1, "note")
+        pauses = [rng.uniform(*_PAUSE.get(a.partition(":")[0], (1, 10))) for a in actions]
+        # A case filed lately has had its steps closer together.
+        room = (end - filed) / timedelta(days=1) * 0.95
+        scale = min(1.0, room / sum(pauses)) if pauses else 1.0
+        clock.now = filed
+        for action, pause in zip(actions, pauses, strict=True):
+            clock.now += timedelta(days=pause * scale)
+            _do(desk, store, number, action, worker, staff["lead"], rng)
+
+
+def _tribunal(store: Store, number: str) -> str:
+    with store.read() as tx:
+        return tx.case_scope(number)[1]
+
+
+def _version(store: Store, number: str) -> int:
+    with store.read() as tx:
+        return tx.case_scope(number)[3]
+
+
+def _do(
+    desk: Desk,
+    store: Store,
+    number: str,
+    action: str,
+    worker: Staff,
+    lead: Staff,
+    rng: random.Random,
+) -> None:
+    """Do one action to a case, as the desk would for the staff member doing it."""
+    step, _, reason = action.partition(":")
+    version = _version(store, number)
+    handlers: dict[str, Callable[[], object]] = {
+        "assign": lambda: desk.assign(worker, number, "me", version=version),
+        "hearing": lambda: desk.start_hearing(
+            worker, number, version=version, note="Sendt til udtalelse med klagen."
+        ),
+        "note": lambda: desk.add_note(worker, number, rng.choice(_NOTES)),
+        "reply": lambda: _reply(store, number),
+        "put_on_agenda": lambda: desk.step(lead, number, "put_on_agenda", version=version),
+        "decide": lambda: _moved(store, number, version, "decide", "on_agenda", "decided"),
+        "publish": lambda: _moved(store, number, version, "publish", "decided", "published"),
+    }
+    handler = handlers.get(step)
+    if handler is not None:
+        handler()
+        return
+    text = "Fremsendt af demo-sagsbehandleren." if reason == "other" else None
+    desk.step(worker, number, step, version=version, reason=reason or None, text=text)
+
+
+def _reply(store: Store, number: str) -> None:
+    """The counterparty answers the hearing (issue 11 lets parties do it themselves)."""
+    with store.begin() as tx:
+        hearing = tx.casework(number).hearings[-1]
+        tx.record_reply(number, hearing.id)
+
+
+def _moved(store: Store, number: str, version: int, step: str, source: str, dest: str) -> None:
+    """Decide or publish in the store itself: the lifecycle refuses both until a decision is
+    recorded (a later issue)."""
+    with store.begin() as tx:
+        tx.change_status(
+            number,
+            expected_version=version,
+            to=dest,
+            actor=DEMO_ACTOR,
+            data={"step": step, "text": "A demo case: no decision is recorded yet."},
+            next_deadline=None,
+            next_rule=None,
+        )
