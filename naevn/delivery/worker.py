@@ -155,7 +155,10 @@ class DeliveryWorker:
             retry_at = self.backoff.retry_at(row.attempts, self.clock())
             error = str(err.message)
             await asyncio.to_thread(self._record, row, error, retry_at)
-            facts = {"outbox": row.id, "attempts": row.attempts, "reason": error}
+            # The server's words may quote the address, so the log names only the kind of
+            # failure; the words themselves are kept in the row, for the console.
+            kind = type(err.__cause__ or err).__name__
+            facts = {"outbox": row.id, "attempts": row.attempts, "reason": kind}
             log.warning("not delivered", extra=facts | {"dead": retry_at is None})
             return "failed" if retry_at is not None else "dead"
         await asyncio.to_thread(self._sent, row)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from casestore import Store
 from naevn.delivery import Round, message_id
@@ -83,12 +86,23 @@ def test_after_a_refused_connection_the_message_is_tried_again_and_arrives_once(
 
 
 def test_a_refused_recipient_is_a_failed_attempt_with_the_servers_words(
-    store: Store, smtp: SmtpServer, inbox: Inbox, clock: Clock, tmp_path: Path
+    store: Store,
+    smtp: SmtpServer,
+    inbox: Inbox,
+    clock: Clock,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    inbox.refuse_rcpt = "550 5.1.1 No such user here"
+    inbox.refuse_rcpt = "550 5.1.1 <karen1@example.dk>: No such user here"
     (queued,) = queue(store, mail())
 
-    asyncio.run(worker(store, smtp.sender(), clock, tmp_path).deliver_due())
+    with caplog.at_level(logging.WARNING, logger="naevn.delivery"):
+        asyncio.run(worker(store, smtp.sender(), clock, tmp_path).deliver_due())
+
+    (logged,) = caplog.records
+    assert logged.getMessage() == "not delivered"
+    assert logged.__dict__["reason"] == "SMTPRecipientsRefused"
+    assert "karen1@example.dk" not in caplog.text  # the address stays out of the log
 
     failed = row(store, queued.id)
     assert failed.state == "pending"
