@@ -14,19 +14,35 @@ MOS := $(CATALOGS:.po=.mo)
 
 PORT ?= 8080
 
+# In a terminal, the service runs in the background (its log in var/serve.log) and the staff
+# console opens on it, signed in as the demo caseworker; quitting the console stops the
+# service. Without a terminal (CI, a pipe), the service runs in the foreground.
 run: $(STAMP) $(MOS)
 	@$(BIN)/naevn serve --check-port --port $(PORT)
 	@mkdir -p var
-	@$(BIN)/naevn demo --db sqlite:///var/naevn.db
-	@echo "Cases in ./var/naevn.db (see one with: .venv/bin/naevn cases show NUMBER):"
-	@$(BIN)/naevn cases list --db sqlite:///var/naevn.db
+	@$(BIN)/naevn demo --db sqlite:///var/naevn.db --data-dir var
 	@echo
-	@echo "naevn is serving at http://127.0.0.1:$(PORT)/ (API description: /api/v1/openapi.json). Ctrl-C stops it."
-	@echo "To file a case, run this in another terminal, in this folder:"
-	@echo
-	@echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"
-	@echo
-	@$(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db
+	@if [ -t 0 ] && [ -t 1 ]; then \
+	  $(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db --data-dir var >var/serve.log 2>&1 & \
+	  pid=$$!; trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	  until $(BIN)/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+	      http://127.0.0.1:$(PORT)/healthz 2>/dev/null; do \
+	    kill -0 $$pid 2>/dev/null || { cat var/serve.log; exit 1; }; sleep 0.2; \
+	  done; \
+	  echo "naevn is serving at http://127.0.0.1:$(PORT)/ (its log: var/serve.log)."; \
+	  echo "To file a case as a citizen, run this in another terminal, in this folder:"; \
+	  echo; echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"; echo; \
+	  echo "The staff console opens as Mette Holm, caseworker at hln-101 and bkn-101 (the other"; \
+	  echo "demo staff's tokens are in var/demo-staff.json). Quitting it (Ctrl-Q) stops the service."; \
+	  read -r -p "Press Enter to open the console. " _; \
+	  NAEVN_STAFF_TOKEN=$$($(BIN)/python -c 'import json; print(json.load(open("var/demo-staff.json"))["caseworker"]["token"])') \
+	    $(BIN)/naevn console --server http://127.0.0.1:$(PORT); \
+	else \
+	  echo "naevn is serving at http://127.0.0.1:$(PORT)/ (API description: /api/v1/openapi.json). Ctrl-C stops it."; \
+	  echo "To file a case, run this in another terminal, in this folder:"; \
+	  echo; echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"; echo; \
+	  exec $(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db --data-dir var; \
+	fi
 
 # The static checks come first and stop the run before the tests when one fails.
 test: lint types contracts catalogs $(MOS) postgres

@@ -159,6 +159,25 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", metavar="URL", help="the store (default sqlite:///var/naevn.db)")
         sub.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
 
+    from naevn.commands.console import EPILOG as CONSOLE_EPILOG
+    from naevn.commands.console import THEMES
+
+    console = commands.add_parser(
+        "console",
+        help="the secretariat's console: the queue and the cases (for staff)",
+        description="Work cases in the staff console, on a running service or the local store.",
+        epilog=CONSOLE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    console.add_argument("--server", metavar="URL", help="a running naevn service")
+    console.add_argument("--token", metavar="T", help="your staff token (or set NAEVN_STAFF_TOKEN)")
+    console.add_argument(
+        "--db", metavar="URL", help="the local store (default sqlite:///var/naevn.db)"
+    )
+    console.add_argument("--data-dir", metavar="DIR", help="where attachments are kept")
+    console.add_argument("--lang", default="da", help="da or en (default da)")
+    console.add_argument("--theme", choices=sorted(THEMES), help="a theme (default: high-contrast)")
+
     db = commands.add_parser("db", help="set up and tidy the case store (for staff)")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     for name in ("upgrade", "current"):
@@ -206,6 +225,17 @@ def _run(args: argparse.Namespace) -> int:
     settings = from_env(getattr(args, "db", None), getattr(args, "data_dir", None))
     if args.command == "staff":
         return _staff(args, settings)
+    if args.command == "console":
+        from naevn.commands import console as console_command
+
+        return console_command.run(
+            settings,
+            server=args.server,
+            token=args.token,
+            local_store=bool(args.db or args.data_dir),
+            lang=args.lang,
+            theme=args.theme,
+        )
     if args.command == "chat":
         return _chat(args, settings)
     if args.command == "serve":
