@@ -48,7 +48,8 @@ ERROR_CODES: Final = (
 """Every ``error.code`` the staff API answers with."""
 
 ERROR_DESCRIPTIONS: Final = {
-    400: "The request cannot be read: not a JSON object.",
+    400: "The request cannot be read: its address or headers are too long, or its body is "
+    "not a JSON object.",
     401: "No staff bearer token, or one that is nobody's.",
     403: "The token was revoked, or the caller's role may not do this.",
     404: "No such case in the caller's tribunals, no such document of the case, filter or mail.",
@@ -63,11 +64,11 @@ ERROR_DESCRIPTIONS: Final = {
 }
 """What each error status means on the staff side."""
 
-READ: Final = (401, 403, 429, 500, 503)
-"""The errors of every call."""
+READ: Final = (400, 401, 403, 422, 429, 500, 503)
+"""The errors of every call (422: a ``lang`` other than da or en)."""
 ON_CASE: Final = (*READ, 404)
 """The errors of every call on one case."""
-WRITE: Final = (400, 413, 415, 422)
+WRITE: Final = (413, 415, 422)
 """The further errors of a call with a JSON body."""
 
 _LIST: Final = {"type": "string", "maxLength": 400}
@@ -495,7 +496,7 @@ def _paths() -> dict[str, Schema]:
                 "staff_queue",
                 "One page of the caller's tribunals' cases, filtered and sorted.",
                 (200, "Queue", "The page, and the cursor of the next (null on the last)."),
-                (*READ, 422),
+                READ,
                 parameters=queue_params,
             )
         },
@@ -601,7 +602,7 @@ def _paths() -> dict[str, Schema]:
                 "staff_outbox",
                 "Queued mail by state, newest first (dead letters by default).",
                 (200, "Outbox", "The mail."),
-                (*READ, 422),
+                READ,
                 parameters=[_ref("parameters", "StaffOutboxState")],
             )
         },
@@ -667,7 +668,7 @@ def _parameters() -> dict[str, Schema]:
                 "in": "path",
                 "required": True,
                 "description": "The mail's id, from the outbox listing.",
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
             },
         }
     )

@@ -40,8 +40,10 @@ _TOKEN: Final = re.compile(r"[\x21-\x7e]{1,200}")
 """A bearer token as a client may send it: visible ASCII (ours are url-safe base64)."""
 _ATTACHMENT: Final = re.compile(r"a_[A-Za-z0-9_-]{1,64}")
 """An attachment id as the service makes them."""
-_MAIL_ID: Final = re.compile(r"[1-9][0-9]{0,17}")
+_MAIL_ID: Final = re.compile(r"[1-9][0-9]{0,9}")
 """A mail's id in the outbox."""
+LARGEST_ID: Final = 2**31 - 1
+"""The largest id (or version) the store's integer columns hold."""
 
 NO_TOKEN = N_(
     "This request needs a staff token, sent as 'Authorization: Bearer <token>'. Ask your "
@@ -292,7 +294,7 @@ async def retry(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/outbox/{id}/retry``: send a dead letter again."""
     desk, staff, _ = await _caller(request)
     raw = request.match_info["id"]
-    if not _MAIL_ID.fullmatch(raw):
+    if not _MAIL_ID.fullmatch(raw) or int(raw) > LARGEST_ID:
         raise NotFoundError(t(NO_MAIL, id=raw))
     return _json(await _run(request, lambda: desk.retry(staff, int(raw))))
 
@@ -392,7 +394,7 @@ def _int(body: dict[str, Any], name: str, *, required: bool = False) -> int | No
         if required:
             raise InvalidInputError(t(NO_FIELD, name=name))
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**53:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= LARGEST_ID:
         raise InvalidInputError(t(BAD_FIELD, name=name, kind=t("a whole number from 1")))
     return value
 
@@ -409,7 +411,7 @@ def _staff_ref(value: Any, *, nullable: bool) -> StaffRef:
         return None
     if value == "me":
         return "me"
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**53:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID:
         return value
     kind = t("a staff id, me or null") if nullable else t("a staff id or me")
     raise InvalidInputError(t(BAD_FIELD, name="staff", kind=kind))
