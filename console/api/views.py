@@ -20,16 +20,25 @@ from urllib.parse import quote
 from aiohttp import web
 
 from console.access import Staff
+from console.api.bodies import (
+    BAD_FIELD,
+    LARGEST_ID,
+    NO_FIELD,
+    body_of,
+    ids_field,
+    int_field,
+    only,
+    staff_ref,
+    text_field,
+)
 from console.api.keys import DESK, STAFF_OFFLOAD
-from console.desk import Desk, StaffRef
+from console.desk import Desk
 from locales import LANGUAGES
 from statemachine.errors import (
     AuthenticationError,
-    FileTypeError,
     InvalidInputError,
     NaevnError,
     NotFoundError,
-    RequestError,
 )
 from statemachine.text import N_, t
 
@@ -42,18 +51,12 @@ _ATTACHMENT: Final = re.compile(r"a_[A-Za-z0-9_-]{1,64}")
 """An attachment id as the service makes them."""
 _MAIL_ID: Final = re.compile(r"[1-9][0-9]{0,9}")
 """A mail's id in the outbox."""
-LARGEST_ID: Final = 2**31 - 1
-"""The largest id (or version) the store's integer columns hold."""
 
 NO_TOKEN = N_(
     "This request needs a staff token, sent as 'Authorization: Bearer <token>'. Ask your "
     "administrator for one (naevn staff add)."
 )
-NOT_JSON = N_("The request body must be a JSON object, for example {example}.")
-COMPRESSED = N_("Send the request as it is, without compressing it (no Content-Encoding).")
 BAD_LANG = N_("Choose the language da (Danish) or en (English).")
-BAD_FIELD = N_("{name} must be {kind}.")
-NO_FIELD = N_("Give {name}.")
 TWICE = N_("Give each filter once.")
 NO_DOCUMENT = N_("This case has no document {id}.")
 NO_MAIL = N_("There is no queued mail with the number {id}.")
@@ -137,11 +140,11 @@ async def step(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/steps``: a lifecycle step."""
     desk, staff, lang = await _caller(request)
     number = request.match_info["number"]
-    body = await _body(request, '{"step": "request_fee", "version": 1}')
-    name = _str(body, "step", required=True)
-    version = _int(body, "version", required=True)
-    reason, text = _str(body, "reason"), _str(body, "text")
-    _only(body, "step", "version", "reason", "text")
+    body = await body_of(request, '{"step": "request_fee", "version": 1}')
+    name = text_field(body, "step", required=True)
+    version = int_field(body, "version", required=True)
+    reason, text = text_field(body, "reason"), text_field(body, "text")
+    only(body, "step", "version", "reason", "text")
     return _json(
         await _run(
             request,
@@ -163,12 +166,12 @@ async def assign(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/assign``: assign one case."""
     desk, staff, lang = await _caller(request)
     number = request.match_info["number"]
-    body = await _body(request, '{"staff": "me", "version": 1}')
+    body = await body_of(request, '{"staff": "me", "version": 1}')
     if "staff" not in body:
         raise InvalidInputError(t(NO_FIELD, name="staff"))
-    target = _staff_ref(body["staff"], nullable=True)
-    version = _int(body, "version")
-    _only(body, "staff", "version")
+    target = staff_ref(body["staff"], nullable=True)
+    version = int_field(body, "version")
+    only(body, "staff", "version")
     return _json(
         await _run(request, lambda: desk.assign(staff, number, target, version=version, lang=lang))
     )
@@ -178,7 +181,7 @@ async def assign(request: web.Request) -> web.Response:
 async def bulk_assign(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/assign``: assign several cases."""
     desk, staff, lang = await _caller(request)
-    body = await _body(request, '{"cases": ["101-10001"], "staff": "me"}')
+    body = await body_of(request, '{"cases": ["101-10001"], "staff": "me"}')
     numbers = body.get("cases")
     if (
         not isinstance(numbers, list)
@@ -186,8 +189,8 @@ async def bulk_assign(request: web.Request) -> web.Response:
         or not all(isinstance(n, str) for n in numbers)
     ):
         raise InvalidInputError(t(BAD_FIELD, name="cases", kind=t("a list of 1 to 500 numbers")))
-    target = _staff_ref(body.get("staff"), nullable=False)
-    _only(body, "cases", "staff")
+    target = staff_ref(body.get("staff"), nullable=False)
+    only(body, "cases", "staff")
     assert target is not None
     return _json(await _run(request, lambda: desk.bulk_assign(staff, numbers, target, lang=lang)))
 
@@ -197,9 +200,9 @@ async def note(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/notes``: an internal note."""
     desk, staff, _ = await _caller(request)
     number = request.match_info["number"]
-    body = await _body(request, '{"text": "Called the landlord."}')
-    text = _str(body, "text", required=True) or ""
-    _only(body, "text")
+    body = await body_of(request, '{"text": "Called the landlord."}')
+    text = text_field(body, "text", required=True) or ""
+    only(body, "text")
     return _json(await _run(request, lambda: desk.add_note(staff, number, text)), status=201)
 
 
@@ -208,12 +211,12 @@ async def message(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/messages``: a message to one party or all."""
     desk, staff, _ = await _caller(request)
     number = request.match_info["number"]
-    body = await _body(request, '{"to": "all", "subject": "...", "body": "..."}')
-    to = _str(body, "to", required=True) or ""
-    subject = _str(body, "subject", required=True) or ""
-    text = _str(body, "body", required=True) or ""
-    attachments = _ids(body, "attachments")
-    _only(body, "to", "subject", "body", "attachments")
+    body = await body_of(request, '{"to": "all", "subject": "...", "body": "..."}')
+    to = text_field(body, "to", required=True) or ""
+    subject = text_field(body, "subject", required=True) or ""
+    text = text_field(body, "body", required=True) or ""
+    attachments = ids_field(body, "attachments")
+    only(body, "to", "subject", "body", "attachments")
     sent = await _run(
         request,
         lambda: desk.send_message(
@@ -228,13 +231,13 @@ async def hearing(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/hearing``: start a hearing."""
     desk, staff, lang = await _caller(request)
     number = request.match_info["number"]
-    body = await _body(request, '{"material": [], "version": 1}')
-    version = _int(body, "version", required=True) or 0
-    party = _int(body, "party")
-    reply_days = _int(body, "reply_days")
-    note_text = _str(body, "note")
-    material = _ids(body, "material")
-    _only(body, "party", "material", "reply_days", "note", "version")
+    body = await body_of(request, '{"material": [], "version": 1}')
+    version = int_field(body, "version", required=True) or 0
+    party = int_field(body, "party")
+    reply_days = int_field(body, "reply_days")
+    note_text = text_field(body, "note")
+    material = ids_field(body, "material")
+    only(body, "party", "material", "reply_days", "note", "version")
     return _json(
         await _run(
             request,
@@ -264,11 +267,11 @@ async def save_filter(request: web.Request) -> web.Response:
     """``PUT /api/v1/staff/filters/{name}``: save a filter under a name."""
     desk, staff, _ = await _caller(request)
     name = request.match_info["name"]
-    body = await _body(request, '{"query": {"status": "submitted"}}')
+    body = await body_of(request, '{"query": {"status": "submitted"}}')
     query = body.get("query")
     if not isinstance(query, dict):
         raise InvalidInputError(t(BAD_FIELD, name="query", kind=t("an object of queue filters")))
-    _only(body, "query")
+    only(body, "query")
     return _json(await _run(request, lambda: desk.save_filter(staff, name, query)))
 
 
@@ -341,80 +344,6 @@ async def _caller(request: web.Request) -> tuple[Desk, Staff, str]:
 
 async def _run(request: web.Request, call: Callable[[], T]) -> T:
     return await request.app[STAFF_OFFLOAD](call)
-
-
-async def _body(request: web.Request, example: str) -> dict[str, Any]:
-    """The request's JSON object body.
-
-    Raises:
-        FileTypeError: the body is compressed.
-        RequestError: it is not a JSON object.
-    """
-    if request.headers.get("Content-Encoding", "identity").strip().lower() != "identity":
-        raise FileTypeError(t(COMPRESSED))
-    raw = await request.read()
-    try:
-        body = json.loads(raw)
-        if b"\\u" in raw:
-            # A lone surrogate ("\ud800") is no text and could not be stored or shown.
-            json.dumps(body, ensure_ascii=False).encode()
-    except (ValueError, RecursionError):
-        body = None
-    if not isinstance(body, dict):
-        raise RequestError(t(NOT_JSON, example=example))
-    return body
-
-
-def _only(body: dict[str, Any], *names: str) -> None:
-    for name in body:
-        if name not in names:
-            raise InvalidInputError(
-                t(
-                    "The request has no field {name}. Give: {valid}.",
-                    name=name,
-                    valid=", ".join(names),
-                )
-            )
-
-
-def _str(body: dict[str, Any], name: str, *, required: bool = False) -> str | None:
-    value = body.get(name)
-    if value is None:
-        if required:
-            raise InvalidInputError(t(NO_FIELD, name=name))
-        return None
-    if not isinstance(value, str):
-        raise InvalidInputError(t(BAD_FIELD, name=name, kind=t("text")))
-    return value
-
-
-def _int(body: dict[str, Any], name: str, *, required: bool = False) -> int | None:
-    value = body.get(name)
-    if value is None:
-        if required:
-            raise InvalidInputError(t(NO_FIELD, name=name))
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= LARGEST_ID:
-        raise InvalidInputError(t(BAD_FIELD, name=name, kind=t("a whole number from 1")))
-    return value
-
-
-def _ids(body: dict[str, Any], name: str) -> list[str]:
-    value = body.get(name, [])
-    if not isinstance(value, list) or len(value) > 30 or not all(isinstance(v, str) for v in value):
-        raise InvalidInputError(t(BAD_FIELD, name=name, kind=t("a list of document ids")))
-    return list(dict.fromkeys(value))
-
-
-def _staff_ref(value: Any, *, nullable: bool) -> StaffRef:
-    if value is None and nullable:
-        return None
-    if value == "me":
-        return "me"
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID:
-        return value
-    kind = t("a staff id, me or null") if nullable else t("a staff id or me")
-    raise InvalidInputError(t(BAD_FIELD, name="staff", kind=kind))
 
 
 def _json(payload: Any, *, status: int = 200) -> web.Response:

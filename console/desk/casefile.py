@@ -19,7 +19,11 @@ from locales import Translator
 from statemachine.catalog.attachments import attachment
 from statemachine.catalog.casetypes import case_type
 from statemachine.catalog.deadlines import DUE_SOON_DAYS, Deadline
-from statemachine.catalog.secretariat import SecretariatFacts, secretariat_deadlines
+from statemachine.catalog.secretariat import (
+    SecretariatFacts,
+    next_deadline,
+    secretariat_deadlines,
+)
 from statemachine.catalog.tribunals import tribunal
 from statemachine.engine.draft import Draft, split_key
 from statemachine.errors import UnknownIdError
@@ -79,7 +83,7 @@ def counterparties(work: CaseWork) -> list[dict[str, Any]]:
 
 
 def parties_label(work: CaseWork) -> str:
-    """"Filer / counterparty", as the queue shows the parties."""
+    """ "Filer / counterparty", as the queue shows the parties."""
     sides = [
         next((str(p.get("name") or "") for p in work.parties if p.get("role") == role), "")
         for role in ("filer", "counterparty")
@@ -145,7 +149,7 @@ def case_json(work: CaseWork, staff: Staff, today: date, words: Translator, name
             }
             for h in work.hearings
         ],
-        "history": [_history(e, words, names) for e in work.events],
+        "history": [_history(e, words, _who(work, names)) for e in work.events],
     }
 
 
@@ -268,8 +272,10 @@ def steps(facts: lifecycle.Facts, words: Translator) -> list[Json]:
 
 def _summary(work: CaseWork, today: date, words: Translator) -> list[Json]:
     r = words.render
-    nxt = next_deadline_json(work.next_deadline, work.next_rule, today, words)
-    due = f"{nxt['label']}: {words.date(work.next_deadline)}" if nxt and work.next_deadline else ""
+    # Worked out for today, as the deadlines are: a case filed before the store kept its next
+    # deadline has none stored.
+    act_by, rule = next_deadline(secretariat_facts(work, work.status), today)
+    due = f"{r(labels.rule_label(rule))}: {words.date(act_by)}" if act_by and rule else ""
     lines: list[tuple[str, str]] = [
         (N_("Case type"), r(case_type_label(work.case_type))),
         (N_("Status"), r(lifecycle.status_label(work.status))),
@@ -313,7 +319,23 @@ def _attachment(found: Mapping[str, Any], words: Translator) -> Json:
     }
 
 
-def _history(entry: Mapping[str, Any], words: Translator, names: Names) -> Json:
+def _who(work: CaseWork, staff_names: Names) -> Callable[[str, str], str | None]:
+    """Names the staff member or party an audit line's actor (``staff:7``, ``party:3``) is."""
+    parties = {str(p["id"]): str(p.get("name") or "") for p in work.parties}
+
+    def name(kind: str, who: str) -> str | None:
+        if kind == "staff" and who.isdigit():
+            return staff_names(int(who))
+        if kind == "party":
+            return parties.get(who)
+        return None
+
+    return name
+
+
+def _history(
+    entry: Mapping[str, Any], words: Translator, names: Callable[[str, str], str | None]
+) -> Json:
     r = words.render
     data = entry.get("data") or {}
     kind = entry["kind"]
@@ -343,10 +365,11 @@ def _status(status: Any, words: Translator) -> str | None:
     return words.render(lifecycle.status_label(status))
 
 
-def _actor(actor: str, words: Translator, names: Names) -> str:
+def _actor(actor: str, words: Translator, names: Callable[[str, str], str | None]) -> str:
     kind, _, who = actor.partition(":")
-    if kind == "staff" and who.isdigit():
-        return names(int(who))
+    named = names(kind, who)
+    if named is not None:
+        return named
     if kind == "filer":
         return words.render(t(labels.FILER))
     return words.render(t(labels.SYSTEM))

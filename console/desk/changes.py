@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from casestore import CaseWork, Tx
 from console.access import Staff, authorize
 from console.desk.base import DeskBase
-from console.desk.casefile import Json, counterparties, facts_of, reachable, secretariat_facts
+from console.desk.casefile import Json, facts_of, secretariat_facts
+from console.desk.checks import (
+    NOBODY_REACHABLE,
+    NOT_A_PARTY,
+    STALE,
+    at_version,
+    check_colleague,
+    check_material,
+    party_heard,
+    written,
+)
 from console.desk.letters import hearing_letter, message_mails
 from locales import translator
 from statemachine.catalog.calendar import add_period
@@ -38,20 +48,7 @@ MAX_BODY: Final = 50000
 """The longest message text."""
 
 UNKNOWN_STEP = N_("There is no step called {value}. Use one of: {valid}.")
-STALE = N_("Someone else changed case {number} a moment ago. Please reload it and try again.")
-NO_TEXT = N_("Write the {what}: it cannot be empty.")
-TOO_LONG = N_("The {what} can be at most {most} characters.")
-NOT_A_COLLEAGUE = N_("{name} does not work for this case's tribunal.")
-NO_COLLEAGUE = N_("There is no staff member {id} in your tribunals.")
-REVOKED_COLLEAGUE = N_("{name} no longer has access, so cases cannot be assigned to them.")
-NOT_A_PARTY = N_("Case {number} has no party {party}.")
-NO_COUNTERPARTY = N_("Case {number} has no counterparty to hear.")
-UNREACHABLE = N_(
-    "{name} has neither an e-mail nor a postal address, so no letter can reach them. Add one first."
-)
-NOBODY_REACHABLE = N_("None of the recipients has an e-mail or a postal address.")
 BAD_RECIPIENT = N_("Send the message to all, or to one party by its id.")
-NOT_THE_CASES = N_("Document {id} is not part of case {number}.")
 BAD_REPLY_DAYS = N_("The reply time is from 1 to {most} days.")
 
 
@@ -87,7 +84,7 @@ class Changes(DeskBase):
         today = self._clock()
         with self._store.begin() as tx:
             self._scope(tx, staff, number, "step", step=step)
-            work = _at_version(tx.casework(number), version)
+            work = at_version(tx.casework(number), version)
             change = lifecycle.apply(
                 facts_of(work, staff, today), lifecycle.Request(step, reason, text)
             )
@@ -161,7 +158,7 @@ class Changes(DeskBase):
             note = tx.add_note(
                 number,
                 staff_id=staff.id,
-                text=_written(text, N_("note"), MAX_NOTE),
+                text=written(text, N_("note"), MAX_NOTE),
                 actor=staff.actor,
             )
         return {"id": note.id, "author": note.author, "at": note.at.isoformat(), "text": note.text}
@@ -185,12 +182,12 @@ class Changes(DeskBase):
             NotFoundError: no such case in the caller's tribunals.
             AccessError: the role may not write to parties.
         """
-        subject = _written(subject, N_("subject"), MAX_SUBJECT)
-        body = _written(body, N_("message"), MAX_BODY)
+        subject = written(subject, N_("subject"), MAX_SUBJECT)
+        body = written(body, N_("message"), MAX_BODY)
         with self._store.begin() as tx:
             self._scope(tx, staff, number, "message")
             work = tx.casework(number)
-            _check_material(work, attachments)
+            check_material(work, attachments)
             if to == "all":
                 parties = work.parties
             else:
@@ -258,10 +255,10 @@ class Changes(DeskBase):
         with self._store.begin() as tx:
             self._scope(tx, staff, number, "hearing")
             self._scope(tx, staff, number, "step", step="start_hearing")
-            work = _at_version(tx.casework(number), version)
+            work = at_version(tx.casework(number), version)
             lifecycle.apply(facts_of(work, staff, today), lifecycle.Request("start_hearing"))
-            heard = _party_heard(work, party)
-            _check_material(work, material)
+            heard = party_heard(work, party)
+            check_material(work, material)
             reply_due = add_period(today, days, "days")
             due, rule = next_deadline(
                 secretariat_facts(work, "hearing", hearing_started=today, reply_due=reply_due),
@@ -317,7 +314,7 @@ class Changes(DeskBase):
         mine = wanted == staff.id or (wanted is None and work.assignee_id == staff.id)
         self._scope(tx, staff, number, "assign" if mine else "assign_other")
         if wanted is not None and wanted != staff.id:
-            _check_colleague(tx, staff, wanted, court)
+            check_colleague(tx, staff, wanted, court)
         new = tx.assign(number, staff_id=wanted, expected_version=current, actor=staff.actor)
         if wanted is None or status != "submitted" or "assign" not in lifecycle.STEPS:
             return
@@ -330,73 +327,3 @@ class Changes(DeskBase):
         except StepRefusedError:
             return
         self._move(tx, staff, assigned, change, new, self._clock())
-
-
-def _at_version(work: CaseWork, version: int) -> CaseWork:
-    """The case, if it is still at the version the caller read.
-
-    Raises:
-        ConflictError: it changed since.
-    """
-    if work.version != version:
-        raise ConflictError(t(STALE, number=work.number))
-    return work
-
-
-def _written(text: str, what: str, most: int) -> str:
-    """A text a staff member wrote, trimmed.
-
-    Raises:
-        InvalidInputError: empty, or longer than ``most``.
-    """
-    trimmed = text.strip()
-    if not trimmed:
-        raise InvalidInputError(t(NO_TEXT, what=t(what)))
-    if len(trimmed) > most:
-        raise InvalidInputError(t(TOO_LONG, what=t(what), most=most))
-    return trimmed
-
-
-def _check_material(work: CaseWork, ids: Sequence[str]) -> None:
-    known = {a["id"] for a in work.attachments}
-    for found in ids:
-        if found not in known:
-            raise InvalidInputError(t(NOT_THE_CASES, id=found, number=work.number))
-
-
-def _party_heard(work: CaseWork, party: int | None) -> dict[str, Any]:
-    """The party a hearing goes to: the one named, or the first counterparty.
-
-    Raises:
-        InvalidInputError: no such party of the case, or one no letter can reach.
-        StepRefusedError: the case has no counterparty.
-    """
-    if party is None:
-        found = counterparties(work)
-        if not found:
-            raise StepRefusedError(t(NO_COUNTERPARTY, number=work.number))
-        heard = next((p for p in found if reachable(p)), found[0])
-    else:
-        named = [p for p in work.parties if p["id"] == party]
-        if not named:
-            raise InvalidInputError(t(NOT_A_PARTY, number=work.number, party=party))
-        heard = named[0]
-    if not reachable(heard):
-        raise InvalidInputError(t(UNREACHABLE, name=str(heard.get("name") or "")))
-    return heard
-
-
-def _check_colleague(tx: Tx, staff: Staff, staff_id: int, court: str) -> None:
-    """Refuse a colleague who is not of the case's tribunal, or no longer has access.
-
-    Raises:
-        InvalidInputError: not one of the caller's colleagues there, or revoked.
-    """
-    colleagues = {s.id: s for s in tx.list_staff(tribunals=staff.tribunals)}
-    found = colleagues.get(staff_id)
-    if found is None:
-        raise InvalidInputError(t(NO_COLLEAGUE, id=staff_id))
-    if found.revoked_at is not None:
-        raise InvalidInputError(t(REVOKED_COLLEAGUE, name=found.name))
-    if court not in found.tribunals:
-        raise InvalidInputError(t(NOT_A_COLLEAGUE, name=found.name))

@@ -33,6 +33,7 @@ EVENTS: Final[Mapping[str, str]] = {
     "case.note": N_("Note added"),
     "case.message": N_("Message sent"),
     "case.hearing": N_("Hearing started"),
+    "case.reply": N_("Reply received"),
 }
 """Each audit event's label (a msgid); an event of another kind shows its kind."""
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from console.access import new_token, token_hash
+from tests.assistant.service.test_conversation import TO_DOCUMENTS
 from tests.console.api.office import AWAY, HOME, Office
 
 
@@ -132,3 +136,53 @@ def test_another_cases_document_is_not_found_under_this_case(office: Office) -> 
     response = office.get("lead", f"/api/v1/staff/cases/{office.case}/attachments/{foreign}")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def _answer(office: Office, started: dict[str, Any], value: Any) -> dict[str, Any]:
+    response = office.client.post(
+        f"/api/v1/sessions/{started['session']}/answers",
+        json={"value": value},
+        headers={"Authorization": f"Bearer {started['token']}"},
+    )
+    assert response.status_code == 200, response.text
+    turn: dict[str, Any] = response.json()
+    assert turn["errors"] == [], (turn["state"], value, turn["errors"])
+    return turn
+
+
+def _file_as_a_filer(office: Office) -> str:
+    """File a maintenance case in Aarhus through the filer API, as a tenant would."""
+    started = office.client.post("/api/v1/sessions", json={"lang": "en"}).json()
+    for value in TO_DOCUMENTS:
+        turn = _answer(office, started, value)
+    while turn["state"] in ("ask_attachment", "ask_attachment_reason"):
+        turn = _answer(
+            office, started, "Not made" if turn["state"] != "ask_attachment" else "missing"
+        )
+    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue", True]:
+        turn = _answer(office, started, value)
+    assert turn["done"] and turn["case_number"], turn
+    return str(turn["case_number"])
+
+
+def test_a_filed_case_reads_its_answers_as_the_review_did(office: Office) -> None:
+    number = _file_as_a_filer(office)
+    token = new_token()
+    with office.store.begin() as tx:
+        tx.add_staff("Karin Aarhus", "caseworker", ("hln-751",), token_hash(token))
+    response = office.client.get(
+        f"/api/v1/staff/cases/{number}",
+        headers={"Authorization": f"Bearer {token}"},
+        params={"lang": "en"},
+    )
+    assert response.status_code == 200, response.text
+    case = response.json()
+    answers = {a["question"]: a["answer"] for a in case["answers"]}
+    assert answers["Other party's name"] == "Bolig A/S"
+    assert "Fix the windows." in answers.values()
+    assert all(a["question"] and not a["question"].startswith("ask_") for a in case["answers"])
+    assert case["tribunal"]["code"] == "hln-751"
+    assert case["case_type"] == "maintenance" and case["case_type_label"]
+    assert [p["name"] for p in case["parties"] if p["role"] == "counterparty"] == ["Bolig A/S"]
+    # Staff of Copenhagen do not see an Aarhus case.
+    assert office.get("lead", f"/api/v1/staff/cases/{number}").status_code == 404
