@@ -25,9 +25,9 @@ HEARING_LETTER = N_(
     "Dear {name},\n\n"
     "{tribunal} has received a case about {address} (case number {number}). You are a party "
     "to it, and before the tribunal decides you may comment on it.\n\n"
-    "With this letter you get the material of the case ({count} documents). Please send your "
-    "comments in writing by {date} at the latest, and quote the case number. If we hear "
-    "nothing from you by then, the tribunal may decide the case on the material it has.\n\n"
+    "With this letter you get the material of the case. Please send your comments in "
+    "writing by {date} at the latest, and quote the case number. If we hear nothing from "
+    "you by then, the tribunal may decide the case on the material it has.\n\n"
     "{note}"
     "Kind regards,\n{tribunal}"
 )
@@ -69,7 +69,6 @@ def hearing_letter(
         tribunal=name,
         address=address(work),
         number=work.number,
-        count=len(material),
         date=reply_due,
         note=covering,
     )

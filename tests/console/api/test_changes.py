@@ -3,8 +3,10 @@ saved filters; each change with its audit line and its mail, and a stale one ref
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from casestore import OutboxMail
 from tests.console.api.office import Office, snapshot
 
 
@@ -242,3 +244,50 @@ def test_saved_filters_are_each_staff_members_own(office: Office) -> None:
 def test_the_dead_letters_are_for_a_lead(office: Office) -> None:
     assert office.get("lead", "/api/v1/staff/outbox").json() == {"mail": []}
     assert office.get("caseworker", "/api/v1/staff/outbox").status_code == 403
+
+
+def test_a_message_to_one_party_goes_to_that_party_only(office: Office) -> None:
+    parties = office.case_json("caseworker", office.case)["parties"]
+    counterparty = next(p for p in parties if p["role"] == "counterparty")
+    response = office.post(
+        "caseworker",
+        f"/api/v1/staff/cases/{office.case}/messages",
+        {"to": str(counterparty["id"]), "subject": "Reminder", "body": "Please reply."},
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["recipient"] == str(counterparty["id"])
+    with office.store.read() as tx:
+        assert [m.recipient_name for m in tx.outbox_list(limit=10)] == [counterparty["name"]]
+    unknown = office.post(
+        "caseworker",
+        f"/api/v1/staff/cases/{office.case}/messages",
+        {"to": "999999", "subject": "Hi", "body": "Hello."},
+    )
+    assert unknown.status_code == 422
+
+
+def test_the_start_hearing_step_starts_a_hearing_of_the_counterparty(office: Office) -> None:
+    office.post("caseworker", f"/api/v1/staff/cases/{office.case}/assign", {"staff": "me"})
+    version = office.case_json("caseworker", office.case)["version"]
+    case = _step(
+        office, "caseworker", office.case, {"step": "start_hearing", "version": version}
+    ).json()
+    assert case["status"] == "hearing"
+    assert [h["party"] for h in case["hearings"]] == ["Ejendomsselskabet Nord ApS"]
+
+
+def test_a_lead_sends_a_dead_letter_again(office: Office) -> None:
+    with office.store.begin() as tx:
+        tx.queue_mail(OutboxMail("message", "nobody@example.invalid", "Nobody", "Hi", "Hello."))
+    with office.store.begin() as tx:
+        (claimed,) = tx.claim_outbox("test", limit=1, lease=timedelta(minutes=1))
+        tx.outbox_failed(claimed.id, "test", "refused", None)
+    dead = office.get("lead", "/api/v1/staff/outbox").json()["mail"]
+    assert [(m["id"], m["state"], m["last_error"]) for m in dead] == [
+        (claimed.id, "dead", "refused")
+    ]
+    retried = office.post("lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["state"] == "pending"
+    again = office.post("lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
+    assert again.status_code == 409
