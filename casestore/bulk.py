@@ -157,6 +157,11 @@ def _load(engine: Engine, cases: Iterator[BulkCase], actor: str, batch: int) -> 
     if last:
         with engine.begin() as conn:
             _bump_counters(conn, last)
+            if dialect == "postgresql":
+                # The ids were given, not drawn: move the sequence past them for Tx.submit.
+                conn.exec_driver_sql(
+                    "SELECT setval(pg_get_serial_sequence('cases', 'id'), max(id)) FROM cases"
+                )
     return loaded
 
 
