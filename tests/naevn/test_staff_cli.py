@@ -7,13 +7,16 @@ import hashlib
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 
 from casestore import Store
 from locales import translator
+from naevn.settings import Settings
 from statemachine.catalog.tribunals import tribunal, tribunal_for
 from statemachine.errors import NotFoundError, UnknownIdError
 from tests.conftest import Naevn
+from tests.service import running
 
 
 def test_every_municipality_has_one_tribunal_of_each_kind(naevn: Naevn) -> None:
@@ -136,6 +139,29 @@ def test_a_revoked_token_is_refused(naevn: Naevn, naevn_env: dict[str, str]) -> 
         assert found.revoked_at is not None
     finally:
         store.close()
+
+
+def test_the_staff_api_takes_the_new_token_until_it_is_revoked(
+    naevn: Naevn, naevn_env: dict[str, str]
+) -> None:
+    added = naevn(
+        "staff", "add", "--json", "--name", "Ib Dahl", "--role", "caseworker",
+        "--tribunal", "hln-101",
+    )  # fmt: skip
+    new = json.loads(added.stdout)
+    settings = Settings(
+        db=naevn_env["NAEVN_DB"], data_dir=Path(naevn_env["NAEVN_DATA_DIR"]), rate_limit=0
+    )
+    with running(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+        signed = {"Authorization": f"Bearer {new['token']}", "Accept-Language": "en"}
+        me = client.get("/api/v1/staff/me", headers=signed)
+        assert me.status_code == 200, me.text
+        assert (me.json()["name"], me.json()["role"]) == ("Ib Dahl", "caseworker")
+        assert [t["code"] for t in me.json()["tribunals"]] == ["hln-101"]
+        assert naevn("staff", "revoke", str(new["id"])).returncode == 0
+        refused = client.get("/api/v1/staff/me", headers=signed)
+        assert refused.status_code == 403
+        assert refused.json()["error"]["message"]
 
 
 def test_revoking_an_unknown_id_says_so(naevn: Naevn) -> None:
