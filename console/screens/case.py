@@ -32,6 +32,7 @@ from console.widgets.deadline_badge import DeadlineBadge
 from console.widgets.document_table import DocumentTable
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
+from statemachine.catalog.deadlines import DUE_SOON_DAYS
 from statemachine.errors import NaevnError
 from statemachine.text import N_, t
 
@@ -57,8 +58,8 @@ WORKERS = ("caseworker", "lead")
 """Roles that assign, send messages and hold hearings."""
 NOTE_TAKERS = ("caseworker", "lead", "board_member")
 """Roles that add notes."""
-DUE_SOON_DAYS = 3
-"""A secretariat deadline this many days away or fewer is marked due soon on the case screen."""
+PENDING = ("open", "due_soon", "expired")
+"""Deadline states that still ask something of the secretariat (not met, not late)."""
 
 
 class FileError(NaevnError):
@@ -340,7 +341,7 @@ def _assigned(screen: CaseScreen, case: CaseDetail) -> str:
 def _next_deadline(case: CaseDetail) -> NextDeadline | None:
     """The earliest open secretariat deadline, flagged as the queue flags it."""
     open_ones = [
-        d for d in case["deadlines"] if d["side"] == "secretariat" and d["status"] == "open"
+        d for d in case["deadlines"] if d["side"] == "secretariat" and d["status"] in PENDING
     ]
     if not open_ones:
         return None

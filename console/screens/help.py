@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
+from console.keys import TEXTUAL_KEYS
 from console.screens.dialog import Dialog
 from console.session import Session
 from statemachine.text import N_
@@ -52,7 +53,8 @@ class HelpScreen(Dialog[None]):
         keys: the keys to list.
         """
         super().__init__(session)
-        self.keys = sorted(keys, key=lambda k: k.place)
+        # The console's own keys first; moving a cursor and editing text are known to most.
+        self.keys = sorted(keys, key=lambda k: (k.description in TEXTUAL_KEYS, k.place))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box"):

@@ -60,7 +60,7 @@ class QueueScreen(Screen[None]):
         Binding("f", "filter", N_("Filter")),
         Binding("s", "sort", N_("Sort")),
         Binding("m", "my_deadlines", N_("Mine")),
-        Binding("t", "take", N_("Take"), show=False),
+        Binding("t", "take", N_("Assign to me"), show=False),
         Binding("b", "bulk_assign", N_("Assign marked")),
         Binding("l", "saved_filters", N_("Saved filters"), show=False),
         Binding("ctrl+s", "save_filter", N_("Save filter"), show=False),
