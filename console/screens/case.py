@@ -79,6 +79,7 @@ class CaseScreen(Screen[None]):
         Binding("e", "message", N_("Message")),
         Binding("x", "step", N_("Step")),
         Binding("o", "open_document", N_("Open document"), show=False),
+        Binding("w", "save_document", N_("Save document"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
     ]
 
@@ -288,6 +289,14 @@ class CaseScreen(Screen[None]):
             self.notify(self.session.say(NO_DOCUMENT), severity="warning")
             return
         self.post_message(DocumentTable.Chosen(current, save=False))
+
+    def action_save_document(self) -> None:
+        """Save the document under the cursor in the Documents pane to a path."""
+        current = self.query_one(DocumentTable).current
+        if current is None:
+            self.notify(self.session.say(NO_DOCUMENT), severity="warning")
+            return
+        self.post_message(DocumentTable.Chosen(current, save=True))
 
     def on_document_table_chosen(self, message: DocumentTable.Chosen) -> None:
         document = message.document

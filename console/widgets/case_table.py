@@ -165,10 +165,13 @@ class CaseTable(DataTable[RichText | str]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self.pending or not self.pages:
             return
-        if event.cursor_row >= self.row_count - EDGE and self.pages[-1].after is not None:
+        # Where the cursor is now, not where the event says: a rebuild of the window passes
+        # through row 0 before the cursor is put back, and that must not ask for a page.
+        row = self.cursor_row
+        if row >= self.row_count - EDGE and self.pages[-1].after is not None:
             self.pending = True
             self.post_message(self.WantPage(self.pages[-1].after, forward=True))
-        elif event.cursor_row < EDGE and self.earlier:
+        elif row < EDGE and self.earlier:
             self.pending = True
             self.post_message(self.WantPage(self.earlier[-1], forward=False))
 
