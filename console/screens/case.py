@@ -301,7 +301,7 @@ class CaseScreen(Screen[None]):
     def on_document_table_chosen(self, message: DocumentTable.Chosen) -> None:
         document = message.document
         if not message.save:
-            self._call(self.session.client.attachment(self.number, document["id"]), self._view)
+            self._call(self._fetch_to_view(document), self._view)
             return
 
         def save(path: str | None) -> None:
@@ -323,14 +323,17 @@ class CaseScreen(Screen[None]):
     def _saved(self, path: Path) -> None:
         self.notify(self.session.say(SAVED_TO, path=str(path)))
 
-    def _view(self, document: Document) -> None:
+    async def _fetch_to_view(self, document: AttachmentInfo) -> tuple[Path, str]:
+        """The document in a private temporary folder, written off the event loop."""
+        content = await self.session.client.attachment(self.number, document["id"])
+        return await asyncio.to_thread(_write_private, content), content.filename
+
+    def _view(self, found: tuple[Path, str]) -> None:
+        path, filename = found
         viewer = shutil.which("open" if sys.platform == "darwin" else "xdg-open")
         if viewer is None:
             self.notify(self.session.say(NO_VIEWER), severity="warning")
             return
-        folder = Path(tempfile.mkdtemp(prefix="naevn-"))
-        path = folder / _safe(document.filename)
-        path.write_bytes(document.content)
         subprocess.Popen(
             [viewer, str(path)],
             stdin=subprocess.DEVNULL,
@@ -338,7 +341,14 @@ class CaseScreen(Screen[None]):
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        self.notify(self.session.say(OPENED, filename=document.filename))
+        self.notify(self.session.say(OPENED, filename=filename))
+
+
+def _write_private(document: Document) -> Path:
+    """Write ``document`` to a new folder only this user can read; returns its path."""
+    path = Path(tempfile.mkdtemp(prefix="naevn-")) / _safe(document.filename)
+    path.write_bytes(document.content)
+    return path
 
 
 def _assigned(screen: CaseScreen, case: CaseDetail) -> str:

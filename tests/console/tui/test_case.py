@@ -57,3 +57,19 @@ async def test_a_submitted_case_offers_no_hearing_until_it_is_assigned(office: O
         await settle(pilot)
         assert screen.check_action("hearing", ()) is True
         assert said(app) == []
+
+
+async def test_without_a_viewer_opening_a_document_says_to_save_it(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("console.screens.case.shutil.which", lambda name: None)
+    app = make_console(office.client(), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert said(app, "warning") == [
+            "No program to open documents is set up here. Save it with W instead."
+        ]
