@@ -125,3 +125,26 @@ async def test_a_dismissal_asks_for_its_reason(office: Office) -> None:
     assert work.status == "dismissed"
     steps = [e for e in work.events if e["kind"] == "case.step"]
     assert steps[-1]["data"]["reason"] == "fee_not_paid"
+
+
+async def test_a_saved_filter_comes_back(office: Office) -> None:
+    number = office.numbers[1]
+    app = make_console(office.client(), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Mads", "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press(*"Mads", "enter")
+        await settle(pilot)
+        assert "Saved the filter 'Mads'." in said(app, "information")
+        await pilot.press("slash", *["backspace"] * 4, "enter")  # no search: all cases
+        await settle(pilot)
+        assert table(app).row_count == len(office.numbers)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert list(table(app).rows) == [number]
+        assert said(app) == []
