@@ -32,6 +32,7 @@ were filed (from, to): a case has been under way about as long as its status tak
 
 _PAUSE: Final = {
     "request_fee": (0.5, 2), "register_fee": (2, 6), "assign": (0.5, 3), "note": (0.2, 2),
+    "message": (0.1, 1), "reopen": (1, 3),
     "hearing": (1, 4), "reply": (4, 12), "end_hearing": (0.5, 2), "plan_inspection": (1, 5),
     "put_on_agenda": (2, 7), "decide": (5, 12), "publish": (5, 14),
 }  # fmt: skip
@@ -53,13 +54,21 @@ _BEFORE: Final = {
     "withdrawn": ["assign", "hearing", "withdraw:withdrawn_by_filer"],
 }  # fmt: skip
 """What is done to bring a case to each status, in order. ``reply`` is the counterparty's
-reply to the hearing; ``step:reason`` a closing step with its reason."""
+reply to the hearing; ``step:reason`` a closing step with its reason. Some cases also get a
+note, a message to the parties before the hearing, or (a few assigned ones) are dismissed and
+reopened by the lead."""
 
 _NOTES: Final = (
     "Ringede til lejeren: hun sender lejekontrakten i morgen.",
     "Udlejeren har bedt om en uges udsættelse af svarfristen.",
     "Sagen ligner 101-10007; se afgørelsen dér.",
     "Besigtigelse kan nok undgås: billederne viser skaden tydeligt.",
+)
+
+
+_MESSAGE: Final = (
+    "Nævnet har modtaget sagen og sender den nu til udtalelse hos modparten. I hører fra os, "
+    "når fristen for at svare er gået."
 )
 
 
@@ -109,6 +118,10 @@ def work(
             actions = ["request_fee", "register_fee", *actions]
         if actions and i % 4 == 0 and "note" not in actions:
             actions.insert(1, "note")
+        if "hearing" in actions and i % 5 == 0:
+            actions.insert(actions.index("hearing"), "message")
+        if target == "assigned" and i % 10 == 1:
+            actions += ["dismiss:not_pursued", "reopen"]
         pauses = [rng.uniform(*_PAUSE.get(a.partition(":")[0], (1, 10))) for a in actions]
         # A case filed lately has had its steps closer together.
         room = (end - filed) / timedelta(days=1) * 0.95
@@ -147,6 +160,12 @@ def _do(
             worker, number, version=version, note="Sendt til udtalelse med klagen."
         ),
         "note": lambda: desk.add_note(worker, number, rng.choice(_NOTES)),
+        "message": lambda: desk.send_message(
+            worker, number, to="all", subject="Sagen er modtaget", body=_MESSAGE
+        ),
+        "reopen": lambda: desk.step(
+            lead, number, "reopen", version=version, text="Lejeren har svaret alligevel."
+        ),
         "reply": lambda: _reply(store, number),
         "put_on_agenda": lambda: desk.step(lead, number, "put_on_agenda", version=version),
         "decide": lambda: _moved(store, number, version, "decide", "on_agenda", "decided"),
