@@ -77,29 +77,35 @@ class QueueQueries(TxBase):
             scope &= set(query.tribunal)
         if not scope:
             return QueuePage([], None)
-        stmt = _ROW.where(*self._filters(query, sorted(scope)))
+        stmt = _ROW.where(*self._filters(query))
+        # One read per tribunal, each an ordered index range that stops after a page, merged
+        # here: an IN over several would make the database sort all their rows first. A
+        # search reads its matches from the text index instead, so it takes the IN.
+        tribunals = sorted(scope)
+        parts = [[code] for code in tribunals] if not query.text else [tribunals]
         wanted = query.limit + 1
         found: list[Row[Any]] = []
         key = _KEYS[query.sort]
         if query.sort != "deadline":
-            found = self._run(stmt, key, query.descending, cursor, wanted)
+            found = self._merged(stmt, parts, key, query.descending, cursor, wanted)
         else:
             # The dated cases first, then those without a deadline, whichever the direction.
             in_undated = cursor is not None and cursor[0] is None
             if not in_undated:
                 dated = stmt.where(key.is_not(None))
-                found = self._run(dated, key, query.descending, cursor, wanted)
+                found = self._merged(dated, parts, key, query.descending, cursor, wanted)
             if len(found) < wanted:
                 undated = stmt.where(key.is_(None))
                 after = cursor if in_undated else None
-                found += self._run(undated, None, query.descending, after, wanted - len(found))
+                left = wanted - len(found)
+                found += self._merged(undated, parts, None, query.descending, after, left)
         more = len(found) > query.limit
         page = found[: query.limit]
         rows = [_queue_row(row) for row in page]
         return QueuePage(rows, _encode(query, page[-1]) if more else None)
 
-    def _filters(self, query: QueueQuery, scope: list[str]) -> list[ColumnElement[bool]]:
-        where: list[ColumnElement[bool]] = [CASES.c.tribunal.in_(scope)]
+    def _filters(self, query: QueueQuery) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
         if query.status:
             where.append(CASES.c.status.in_(list(query.status)))
         if query.case_type:
@@ -122,6 +128,28 @@ class QueueQueries(TxBase):
         if words:
             where.append(search.matching(self._conn.dialect.name, words))
         return where
+
+    def _merged(
+        self,
+        stmt: Select[Any],
+        parts: list[list[str]],
+        key: Any,
+        descending: bool,
+        cursor: tuple[Any, int] | None,
+        limit: int,
+    ) -> list[Row[Any]]:
+        """The first ``limit`` rows of the parts' reads together, in (key, id) order."""
+        found: list[Row[Any]] = []
+        for codes in parts:
+            part = stmt.where(CASES.c.tribunal.in_(codes))
+            found += self._run(part, key, descending, cursor, limit)
+        if len(parts) > 1:
+            name = None if key is None else key.name
+            found.sort(
+                key=lambda row: (row._mapping[name], row.id) if name else (row.id,),
+                reverse=descending,
+            )
+        return found[:limit]
 
     def _run(
         self,
