@@ -264,7 +264,7 @@ class Changes(DeskBase):
                 secretariat_facts(work, "hearing", hearing_started=today, reply_due=reply_due),
                 today,
             )
-            words = (note or "").strip()
+            words = written(note, N_("note"), MAX_NOTE) if note and note.strip() else ""
             tx.start_hearing(
                 number,
                 expected_version=version,

@@ -9,6 +9,7 @@ from typing import Any
 from casestore import CaseWork, Tx
 from console.access import Staff
 from console.desk.casefile import counterparties, reachable
+from statemachine.engine.values import clean
 from statemachine.errors import ConflictError, InvalidInputError, StepRefusedError
 from statemachine.text import N_, t
 
@@ -39,12 +40,13 @@ def at_version(work: CaseWork, version: int) -> CaseWork:
 
 
 def written(text: str, what: str, most: int) -> str:
-    """A text a staff member wrote, trimmed.
+    """A text a staff member wrote, trimmed, without the characters no stored text keeps
+    (control characters, direction overrides).
 
     Raises:
         InvalidInputError: empty, or longer than ``most``.
     """
-    trimmed = text.strip()
+    trimmed = clean(text).strip()
     if not trimmed:
         raise InvalidInputError(t(NO_TEXT, what=t(what)))
     if len(trimmed) > most:

@@ -168,7 +168,7 @@ def test_a_revoked_token_is_refused(office: Office, name: str) -> None:
 def test_staff_of_another_tribunal_find_no_such_case(office: Office, name: str, who: str) -> None:
     response = _refused(office, ROUTES[name], office.as_(who))
     assert response.status_code == 404, response.text
-    unknown = office.get(who, "/api/v1/staff/cases/101-99999", lang="da")
+    unknown = office.get(who, "/api/v1/staff/cases/101-99999", lang="en")
     assert (
         response.json()["error"]["message"].replace(office.case, "101-99999")
         == (unknown.json()["error"]["message"])

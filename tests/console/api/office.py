@@ -66,8 +66,9 @@ class Office:
     """The document id of each case that has one, by case number."""
 
     def as_(self, who: str) -> dict[str, str]:
-        """The Authorization header of ``who``."""
-        return {"Authorization": f"Bearer {self.tokens[who]}"}
+        """The Authorization header of ``who``, who reads English (the tests' messages); a
+        ``lang`` parameter still chooses another."""
+        return {"Authorization": f"Bearer {self.tokens[who]}", "Accept-Language": "en"}
 
     def get(self, who: str, path: str, **params: Any) -> httpx.Response:
         """``GET`` as ``who``."""

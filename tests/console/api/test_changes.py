@@ -143,6 +143,18 @@ def test_a_note_is_kept_with_its_author(office: Office) -> None:
     assert [(n["author"], n["text"]) for n in notes] == [("Poul Krag", "Called the landlord.")]
 
 
+def test_a_note_keeps_no_control_characters(office: Office) -> None:
+    # A NUL cannot be stored on PostgreSQL, and a direction override would hide words.
+    written = office.post(
+        "board",
+        f"/api/v1/staff/cases/{office.case}/notes",
+        {"text": "Rang\u0000 \u202ethe\u0085 tenant"},
+    )
+    assert written.status_code == 201, written.text
+    notes = office.case_json("lead", office.case)["notes"]
+    assert [n["text"] for n in notes] == ["Rang the tenant"]
+
+
 def test_a_message_to_all_is_queued_once_for_each_party(office: Office) -> None:
     document = office.documents[office.case]
     response = office.post(
