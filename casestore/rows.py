@@ -13,6 +13,7 @@ from casestore.caserecords import OutboxMail
 from casestore.models import ATTACHMENTS, CASES, DEADLINES, DRAFTS, EVENTS, PARTIES
 from casestore.records import CaseRecord, Submission
 from statemachine.catalog.ids import Housing
+from statemachine.catalog.secretariat import SecretariatFacts, next_deadline
 from statemachine.catalog.tribunals import tribunal_for
 from statemachine.errors import UnknownIdError
 from statemachine.flows.intake.filing import PartyData
@@ -103,6 +104,7 @@ def case_values(draft_id: str, number: str, submission: Submission) -> dict[str,
         "answers": filing.answers,
         "filed_at": submission.filed_at,
         "version": 1,
+        **first_deadline(submission.filed_at.date()),
         **case_facts(
             filing.housing,
             filing.municipality_code,
@@ -110,6 +112,13 @@ def case_values(draft_id: str, number: str, submission: Submission) -> dict[str,
             [(party.role, party.name) for party in filing.parties],
         ),
     }
+
+
+def first_deadline(filed_on: date) -> dict[str, Any]:
+    """A new case's next secretariat deadline, for the queue: telling the other party
+    (D17, a week after filing)."""
+    due, rule = next_deadline(SecretariatFacts(filed_on, "submitted"), filed_on)
+    return {"next_deadline": due, "next_rule": rule}
 
 
 def case_facts(

@@ -46,7 +46,7 @@ def written(text: str, what: str, most: int) -> str:
     Raises:
         InvalidInputError: empty, or longer than ``most``.
     """
-    trimmed = clean(text).strip()
+    trimmed: str = clean(text).strip()
     if not trimmed:
         raise InvalidInputError(t(NO_TEXT, what=t(what)))
     if len(trimmed) > most:

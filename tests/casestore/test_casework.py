@@ -54,7 +54,9 @@ def test_a_new_case_is_worked_from_version_1_with_its_parties_ids(
         1,
         "hln-101",
     )
-    assert work.assignee_id is None and work.next_deadline is None and work.status_at is None
+    assert work.assignee_id is None and work.status_at is None
+    # Filed on Monday 23 November: the other party is to be told within the week (D17).
+    assert (work.next_deadline, work.next_rule) == (date(2026, 11, 30), "secretariat.notify")
     assert [(p["role"], p["name"]) for p in work.parties] == [
         ("filer", "Karen Jensen"),
         ("counterparty", "Ejendomsselskabet Nord ApS"),
