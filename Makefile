@@ -32,8 +32,9 @@ run: $(STAMP) $(MOS)
 	  echo "naevn is serving at http://127.0.0.1:$(PORT)/ (its log: var/serve.log)."; \
 	  echo "To file a case as a citizen, run this in another terminal, in this folder:"; \
 	  echo; echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"; echo; \
-	  echo "The staff console opens as Mette Holm, caseworker at hln-101 and bkn-101 (the other"; \
-	  echo "demo staff's tokens are in var/demo-staff.json). Quitting it (Ctrl-Q) stops the service."; \
+	  echo "The staff console opens as Mette Holm, caseworker at hln-101 and bkn-101"; \
+	  echo "(the other demo staff's tokens are in var/demo-staff.json)."; \
+	  echo "Quitting it (Ctrl-Q) stops the service."; \
 	  read -r -p "Press Enter to open the console. " _; \
 	  NAEVN_STAFF_TOKEN=$$($(BIN)/python -c 'import json; print(json.load(open("var/demo-staff.json"))["caseworker"]["token"])') \
 	    $(BIN)/naevn console --server http://127.0.0.1:$(PORT); \
