@@ -24,7 +24,7 @@ from typing import Any, Final, Literal, Protocol
 
 from sqlalchemy import Column, ColumnElement, Row, insert, or_, select, update
 
-from casestore.models import OUTBOX
+from casestore.models import CASES, OUTBOX
 from casestore.txbase import TxBase
 from statemachine.errors import ConflictError, NotFoundError
 from statemachine.text import N_, t
@@ -240,12 +240,21 @@ class OutboxQueries(TxBase):
         self._need_write()
         return self._settle(outbox_id, worker, {"attempts": OUTBOX.c.attempts - 1})
 
-    def outbox_list(self, state: str | None = None, limit: int = 100) -> list[OutboxRow]:
+    def outbox_list(
+        self,
+        state: str | None = None,
+        limit: int = 100,
+        *,
+        tribunals: Sequence[str] | None = None,
+    ) -> list[OutboxRow]:
         """Queued messages, newest first, optionally only those in one state (``dead`` for
-        the dead letters)."""
+        the dead letters) and only those about a case of one of ``tribunals``."""
         stmt = select(*_COLUMNS).order_by(OUTBOX.c.created_at.desc(), OUTBOX.c.id.desc())
         if state is not None:
             stmt = stmt.where(OUTBOX.c.state == state)
+        if tribunals is not None:
+            scoped = select(CASES.c.id).where(CASES.c.tribunal.in_(list(tribunals)))
+            stmt = stmt.where(OUTBOX.c.case_id.in_(scoped))
         return [_row(found) for found in self._conn.execute(stmt.limit(max(limit, 0)))]
 
     def outbox_mail(self, outbox_id: int) -> OutboxRow:
@@ -258,6 +267,22 @@ class OutboxQueries(TxBase):
         if found is None:
             raise NotFoundError(t(NO_MAIL, id=outbox_id))
         return _row(found)
+
+    def mail_case(self, outbox_id: int) -> tuple[str, str] | None:
+        """The number and tribunal of the case a queued message is about; None for a message
+        about no case.
+
+        Raises:
+            NotFoundError: no such row.
+        """
+        found = self._conn.execute(
+            select(CASES.c.number, CASES.c.tribunal)
+            .select_from(OUTBOX.outerjoin(CASES, CASES.c.id == OUTBOX.c.case_id))
+            .where(OUTBOX.c.id == outbox_id)
+        ).first()
+        if found is None:
+            raise NotFoundError(t(NO_MAIL, id=outbox_id))
+        return None if found.number is None else (found.number, found.tribunal)
 
     def outbox_retry(self, outbox_id: int) -> OutboxRow:
         """Give a dead letter a fresh set of attempts, due now (the console's retry).

@@ -33,6 +33,7 @@ BAD_FILTER_NAME = N_(
     "A filter's name is 1 to 80 characters, without a slash or control characters."
 )
 BAD_MAIL_STATE = N_("state can be one of: {valid}.")
+NO_SUCH_MAIL = N_("There is no queued message {id} about a case of your tribunals.")
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ class Desk(Changes):
         if state not in MAIL_STATES:
             raise InvalidInputError(t(BAD_MAIL_STATE, valid=", ".join(MAIL_STATES)))
         with self._store.read() as tx:
-            found = tx.outbox_list(state=state, limit=MAIL_LISTED)
+            found = tx.outbox_list(state=state, limit=MAIL_LISTED, tribunals=staff.tribunals)
         return {"mail": [_mail_json(m) for m in found]}
 
     def retry(self, staff: Staff, mail_id: int) -> Json:
@@ -187,6 +188,10 @@ class Desk(Changes):
         """
         authorize(staff, "outbox")
         with self._store.begin() as tx:
+            about = tx.mail_case(mail_id)
+            # Mail about another tribunal's case is answered as mail that does not exist.
+            if about is None or about[1] not in staff.tribunals:
+                raise NotFoundError(t(NO_SUCH_MAIL, id=mail_id))
             return _mail_json(tx.outbox_retry(mail_id))
 
 

@@ -290,7 +290,11 @@ def test_the_start_hearing_step_starts_a_hearing_of_the_counterparty(office: Off
 
 def test_a_lead_sends_a_dead_letter_again(office: Office) -> None:
     with office.store.begin() as tx:
-        tx.queue_mail(OutboxMail("message", "nobody@example.invalid", "Nobody", "Hi", "Hello."))
+        case_id = tx.case_scope(office.case)[0]
+        tx.queue_mail(
+            OutboxMail("message", "nobody@example.invalid", "Nobody", "Hi", "Hello."),
+            case_id=case_id,
+        )
     with office.store.begin() as tx:
         (claimed,) = tx.claim_outbox("test", limit=1, lease=timedelta(minutes=1))
         tx.outbox_failed(claimed.id, "test", "refused", None)
@@ -298,6 +302,10 @@ def test_a_lead_sends_a_dead_letter_again(office: Office) -> None:
     assert [(m["id"], m["state"], m["last_error"]) for m in dead] == [
         (claimed.id, "dead", "refused")
     ]
+    # A lead of another tribunal neither sees the letter nor sends it.
+    assert office.get("away_lead", "/api/v1/staff/outbox").json() == {"mail": []}
+    elsewhere = office.post("away_lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
+    assert elsewhere.status_code == 404, elsewhere.text
     retried = office.post("lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
     assert retried.status_code == 200, retried.text
     assert retried.json()["state"] == "pending"
