@@ -292,6 +292,7 @@ class CaseworkQueries(CaseViews):
     def _queue(self, case_id: int, mail: Sequence[OutboxMail]) -> None:
         if not mail:
             return
+        self._mailed = True
         now = self._now()
         pending = {"state": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now}
         self._conn.execute(

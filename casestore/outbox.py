@@ -155,6 +155,7 @@ class OutboxQueries(TxBase):
             "created_at": now,
         }
         found = self._conn.execute(insert(OUTBOX).values(values).returning(*_COLUMNS)).one()
+        self._mailed = True
         return _row(found)
 
     def outbox_due(self) -> bool:
@@ -307,6 +308,7 @@ class OutboxQueries(TxBase):
         if revived is None:
             self.outbox_mail(outbox_id)
             raise ConflictError(t(NOT_DEAD))
+        self._mailed = True
         return _row(revived)
 
     def _settle(self, outbox_id: int, worker: str, values: dict[str, Any]) -> bool:

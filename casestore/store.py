@@ -23,6 +23,9 @@ from statemachine.errors import NotFoundError, StoreError
 Clock = Callable[[], datetime]
 """Gives the current time, timezone-aware."""
 
+Listener = Callable[[], None]
+"""Called after a commit that queued mail, in the thread that committed; it must not block."""
+
 
 def utc_now() -> datetime:
     """The current time in UTC."""
@@ -48,6 +51,9 @@ class Store:
             and not str(database).startswith("file:")
         )
         self._drafts = SqliteDrafts(str(database), clock) if on_file else None
+        # Replaced whole, never changed in place: a commit in a worker thread reads it while
+        # the event loop may be adding or removing one.
+        self._mail_listeners: tuple[Listener, ...] = ()
 
     @classmethod
     def open(cls, url: str, blob_dir: Path, *, clock: Clock = utc_now) -> Store:
@@ -78,7 +84,31 @@ class Store:
             StoreError: the database failed (e.g. stayed locked past the busy timeout).
         """
         with translated(), self._engine.begin() as connection:
-            yield Tx(connection, self.blobs, self._clock, writable=True)
+            tx = Tx(connection, self.blobs, self._clock, writable=True)
+            yield tx
+        if tx.queued_mail:
+            for listener in self._mail_listeners:
+                listener()
+
+    def on_mail_queued(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after each transaction of this store that queued mail commits.
+
+        This is how the delivery worker of the same process sends new mail at once instead
+        of at its next poll; mail queued by another process is found by the poll only.
+
+        Args:
+            listener: called in the committing thread, after the commit; it must not block
+                or raise (a worker on an event loop hands itself the news thread-safely).
+
+        Returns:
+            A function that stops the calls.
+        """
+        self._mail_listeners = (*self._mail_listeners, listener)
+
+        def stop() -> None:
+            self._mail_listeners = tuple(x for x in self._mail_listeners if x is not listener)
+
+        return stop
 
     @contextmanager
     def read(self) -> Iterator[Tx]:

@@ -17,6 +17,14 @@ class TxBase:
     _conn: Connection
     _now: Callable[[], datetime]
     _writable: bool
+    _mailed: bool = False
+    """Whether this transaction queued mail, so the store tells its listeners once it commits
+    (:meth:`casestore.store.Store.on_mail_queued`)."""
+
+    @property
+    def queued_mail(self) -> bool:
+        """Whether this transaction queued mail, or made a dead letter due again."""
+        return self._mailed
 
     def _need_write(self) -> None:
         if not self._writable:

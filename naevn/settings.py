@@ -106,7 +106,9 @@ class Settings:
     """The From header of every message (``NAEVN_SMTP_FROM``), e.g. ``Huslejenævnet
     <post@example.dk>``; its domain also ends each Message-ID."""
     delivery_seconds: float = DEFAULT_DELIVERY_SECONDS
-    """How often the service looks for mail due in the outbox (``NAEVN_DELIVERY_SECONDS``)."""
+    """How often the service looks for mail due in the outbox (``NAEVN_DELIVERY_SECONDS``):
+    mail its own requests queue is sent at once, so the poll finds what other processes
+    queued, and retries that fell due."""
     delivery_attempts: int = DEFAULT_DELIVERY_ATTEMPTS
     """Attempts to deliver a message before it becomes a dead letter, shown in the console
     (``NAEVN_DELIVERY_ATTEMPTS``)."""

@@ -76,7 +76,8 @@ def worker_of(settings: Settings, store: Store) -> DeliveryWorker:
 
 
 def delivery(settings: Settings) -> Callable[[web.Application], AsyncIterator[None]]:
-    """A ``cleanup_ctx`` that delivers the app's outbox while the app runs; at shutdown the
+    """A ``cleanup_ctx`` that delivers the app's outbox while the app runs: at once when a
+    request of this app queued mail, else every ``delivery_seconds``. At shutdown the
     message being sent is finished (or cut off after :data:`STOP_GRACE`) before the store
     closes.
 
@@ -91,11 +92,21 @@ def delivery(settings: Settings) -> Callable[[web.Application], AsyncIterator[No
         )
 
     async def context(app: web.Application) -> AsyncIterator[None]:
-        worker = worker_of(settings, app[STORE])
+        store = app[STORE]
+        worker = worker_of(settings, store)
+        loop = asyncio.get_running_loop()
+
+        # A step of this process that queues mail wakes the worker after its commit (from a
+        # store thread, hence threadsafe); the poll is for mail queued by other processes.
+        def wake() -> None:
+            loop.call_soon_threadsafe(worker.wake)
+
+        unsubscribe = store.on_mail_queued(wake)
         task = asyncio.create_task(worker.run(settings.delivery_seconds))
         try:
             yield
         finally:
+            unsubscribe()
             worker.stop()
             try:
                 await asyncio.wait_for(asyncio.shield(task), STOP_GRACE)

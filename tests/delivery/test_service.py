@@ -3,12 +3,14 @@ process or two on one PostgreSQL database."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from casestore import Store
 from naevn.settings import Settings
+from tests.console.api.office import open_office, settings_for
 from tests.delivery.conftest import Inbox, SmtpServer, mail, queue, row
 from tests.service import running, service_env, spawn
 
@@ -43,6 +45,33 @@ def test_the_service_delivers_mail_queued_while_it_runs(
         finally:
             store.close()
     assert [to for _, to in inbox.envelopes] == [["karen1@example.dk"]]
+
+
+def test_a_message_a_caseworker_sends_reaches_the_party_at_once_not_at_the_next_poll(
+    db_url: str, smtp: SmtpServer, inbox: Inbox, tmp_path: Path
+) -> None:
+    # The worker looks at the outbox when the service starts and then once a minute: only
+    # the step waking it can deliver within the few seconds waited here.
+    settings = dataclasses.replace(
+        settings_for(db_url, tmp_path),
+        smtp_host="127.0.0.1",
+        smtp_port=smtp.port,
+        smtp_security="none",
+        delivery_seconds=60,
+    )
+    with open_office(settings) as office:
+        sent = office.post(
+            "caseworker",
+            f"/api/v1/staff/cases/{office.case}/messages",
+            {"to": "all", "subject": "Your case", "body": "We have your case."},
+        )
+        assert sent.status_code == 201, sent.text
+        deadline = time.monotonic() + 10
+        while not inbox.messages:
+            assert time.monotonic() < deadline, "the message waited for the poll"
+            time.sleep(0.02)
+    assert [to for _, to in inbox.envelopes] == [["filer1@example.dk"]]
+    assert inbox.messages[0]["Subject"] == "Your case"
 
 
 def test_without_smtp_the_service_writes_what_it_would_send_under_var_outbox(

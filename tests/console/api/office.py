@@ -88,8 +88,9 @@ class Office:
 
 def settings_for(db_url: str, tmp_path: Path) -> Settings:
     """The service's settings: its own store, a frozen today, no rate limits, and a delivery
-    worker that looks at the outbox only when the service starts, so queued mail stays
-    pending for the tests to read."""
+    worker that polls the outbox only when the service starts, so mail a test queues beside
+    the service stays pending for it to read (mail queued through the API is written under
+    ``data/outbox/`` at once)."""
     return Settings(
         db=db_url, data_dir=tmp_path / "data", today=TODAY, rate_limit=0, delivery_seconds=3600
     )
