@@ -191,8 +191,8 @@ def case_record(
         answers=dict(case.answers),
         parties=[dict(zip(PARTY_FIELDS, row, strict=True)) for row in parties],
         attachments=[_attachment(row) for row in attachments],
-        deadlines=[_jsonable(row._mapping) for row in deadlines],
-        events=[_jsonable(row._mapping) for row in events],
+        deadlines=[jsonable(row._mapping) for row in deadlines],
+        events=[jsonable(row._mapping) for row in events],
     )
 
 
@@ -207,7 +207,8 @@ def _attachment(row: Row[Any]) -> dict[str, Any]:
     }
 
 
-def _jsonable(mapping: Any) -> dict[str, Any]:
+def jsonable(mapping: Any) -> dict[str, Any]:
+    """A row's mapping with its dates and times as ISO strings."""
     return {
         key: value.isoformat() if isinstance(value, date | datetime) else value
         for key, value in mapping.items()

@@ -7,9 +7,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, insert, select, update
 
+from casestore import rows
 from casestore.caserecords import StaffRow
 from casestore.failures import NO_STAFF, translated
-from casestore.models import STAFF, STAFF_TRIBUNALS
+from casestore.models import EVENTS, STAFF, STAFF_TRIBUNALS
 from casestore.txbase import TxBase
 from statemachine.errors import NotFoundError
 from statemachine.text import t
@@ -87,6 +88,16 @@ class StaffQueries(TxBase):
             .values(revoked_at=self._now())
         )
         return self.get_staff(staff_id)
+
+    def staff_history(self) -> list[dict[str, Any]]:
+        """The audit lines of staff being added and revoked (kinds ``staff.*``), oldest first:
+        ``kind``, ``actor``, ``at`` and ``data`` (the staff id, role and tribunals)."""
+        found = self._conn.execute(
+            select(*rows.EVENT_COLUMNS)
+            .where(EVENTS.c.case_id.is_(None), EVENTS.c.kind.startswith("staff."))
+            .order_by(EVENTS.c.at, EVENTS.c.id)
+        )
+        return [rows.jsonable(row._mapping) for row in found]
 
     def _one_staff(self, where: ColumnElement[bool]) -> StaffRow:
         found = self._staff_rows(_STAFF.where(where))

@@ -18,6 +18,9 @@ from statemachine.errors import InvalidInputError, NotFoundError
 from statemachine.flows.lifecycle import ROLES
 from statemachine.text import t
 
+ACTOR = "naevn staff"
+"""The audit actor of the staff commands (they run with the store's own rights, no token)."""
+
 
 def token_hash(token: str) -> str:
     """The hex sha256 a staff token is stored (and looked up) under."""
@@ -91,6 +94,7 @@ def add(
     token = new_token()
     with store.begin() as tx:
         row = tx.add_staff(name, role, tribunals, token_hash(token))
+        tx.record_event("staff.added", actor=ACTOR, data=_audit(row))
     if as_json:
         out.write(json.dumps({**_row_json(row), "token": token}, ensure_ascii=False) + "\n")
         return token
@@ -130,10 +134,17 @@ def revoke(store: Store, staff_id: int, out: TextIO) -> None:
                 t("No staff member has the id {id}; naevn staff list shows them.", id=staff_id)
             ) from None
         row = tx.revoke_staff(staff_id)
+        if before.revoked_at is None:
+            tx.record_event("staff.revoked", actor=ACTOR, data=_audit(row))
     if before.revoked_at is not None:
         out.write(f"{row.name} (id {row.id}) was already revoked.\n")
         return
     out.write(f"Revoked {row.name} (id {row.id}): their token no longer works.\n")
+
+
+def _audit(row: StaffRow) -> dict[str, object]:
+    """What the audit line of a change to staff says: who, as what, where; never the token."""
+    return {"staff": row.id, "role": row.role, "tribunals": list(row.tribunals)}
 
 
 def _row_json(row: StaffRow) -> dict[str, object]:

@@ -193,3 +193,28 @@ def test_staff_add_without_a_tribunal_is_a_usage_error(naevn: Naevn) -> None:
     result = naevn("staff", "add", "--name", "Mette Holm", "--role", "lead")
     assert result.returncode == 2
     assert "--tribunal" in result.stderr
+
+
+def test_adding_and_revoking_staff_leaves_audit_lines_without_the_token(
+    naevn: Naevn, naevn_env: dict[str, str]
+) -> None:
+    added = naevn(
+        "staff", "add", "--json", "--name", "Ib Dahl", "--role", "lead",
+        "--tribunal", "hln-461", "--tribunal", "bkn-461",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    new = json.loads(added.stdout)
+    assert naevn("staff", "revoke", str(new["id"])).returncode == 0
+    assert naevn("staff", "revoke", str(new["id"])).returncode == 0  # already revoked: no line
+    store = _store(naevn_env)
+    try:
+        with store.read() as tx:
+            history = tx.staff_history()
+    finally:
+        store.close()
+    who = {"staff": new["id"], "role": "lead", "tribunals": ["bkn-461", "hln-461"]}
+    assert [(e["kind"], e["actor"], e["data"]) for e in history] == [
+        ("staff.added", "naevn staff", who),
+        ("staff.revoked", "naevn staff", who),
+    ]
+    assert new["token"] not in json.dumps(history)
