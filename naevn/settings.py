@@ -32,6 +32,8 @@ DEFAULT_BODY_WINDOW = 10.0
 DEFAULT_CONNECTIONS_PER_ADDRESS = 64
 """Open connections one client address may hold: a browser opens 6, a busy office behind one
 address a few dozen."""
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080"
+"""Where parties reach the service, as ``naevn serve`` prints it with its default flags."""
 DEFAULT_SMTP_FROM = "Nævnenes sekretariat <sekretariat@naevn.invalid>"
 """The From header of mail to parties until an operator names the real address."""
 DEFAULT_DELIVERY_SECONDS = 5.0
@@ -89,6 +91,10 @@ class Settings:
     (``NAEVN_CONNECTIONS_PER_ADDRESS``). 0: no cap, for a service behind a reverse proxy,
     where every connection comes from the proxy's address."""
     # --- mail to parties (the outbox, naevn.delivery) ---
+    public_url: str = DEFAULT_PUBLIC_URL
+    """The address parties open the service at, without a trailing slash
+    (``NAEVN_PUBLIC_URL``): the letters and notices to parties say to read and answer at
+    ``<public_url>/mine``. Set it to the public address behind a reverse proxy."""
     smtp_host: str | None = None
     """The SMTP server mail to parties is sent through (``NAEVN_SMTP_HOST``). None: no mail
     is sent; each message is written as an ``.eml`` file under :attr:`outbox_dir` instead."""
@@ -160,6 +166,7 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         connections_per_address=int(
             os.environ.get("NAEVN_CONNECTIONS_PER_ADDRESS") or DEFAULT_CONNECTIONS_PER_ADDRESS
         ),
+        public_url=(os.environ.get("NAEVN_PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/"),
         smtp_host=os.environ.get("NAEVN_SMTP_HOST") or None,
         smtp_port=int(port) if (port := os.environ.get("NAEVN_SMTP_PORT")) else None,
         smtp_security=os.environ.get("NAEVN_SMTP_SECURITY") or "starttls",

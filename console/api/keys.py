@@ -28,3 +28,6 @@ DESK: Final = web.AppKey("staff_desk", Desk)
 """The staff service layer, over the store the app opened."""
 STAFF_OFFLOAD: Final = web.AppKey("staff_offload", Offload)
 """How the staff views run a blocking desk call (see :class:`Offload`)."""
+PUBLIC_URL: Final = web.AppKey("staff_public_url", str)
+"""Where parties reach the service (``NAEVN_PUBLIC_URL``): the desk's letters and notices send
+them to ``<public_url>/mine``."""

@@ -8,6 +8,7 @@ from datetime import date
 from casestore import CaseWork, Store, Tx
 from console.access import OUT_OF_SCOPE, Action, Staff, authorize
 from console.desk.casefile import Json, case_json
+from console.desk.notices import DEFAULT_PUBLIC_URL
 from locales import translator
 from statemachine.errors import NotFoundError
 from statemachine.text import t
@@ -19,11 +20,20 @@ class DeskBase:
     Args:
         store: the case store.
         clock: gives today (tests freeze it).
+        public_url: where parties reach the service (``NAEVN_PUBLIC_URL``): the letters and
+            notices send them to its case page, ``<public_url>/mine``.
     """
 
-    def __init__(self, store: Store, clock: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], date],
+        *,
+        public_url: str = DEFAULT_PUBLIC_URL,
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._public_url = public_url.rstrip("/")
 
     def _scope(
         self, tx: Tx, staff: Staff, number: str, action: Action, *, step: str | None = None

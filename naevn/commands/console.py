@@ -101,7 +101,8 @@ def _local(settings: Settings, token: str, lang: str, theme: str | None) -> int:
 
     store = open_store(settings)
     try:
-        client = EmbeddedStaffClient.sign_in(Desk(store, settings.clock), token, lang=lang)
+        desk = Desk(store, settings.clock, public_url=settings.public_url)
+        client = EmbeddedStaffClient.sign_in(desk, token, lang=lang)
         _app(client, lang, theme).run()
     finally:
         store.close()

@@ -26,7 +26,7 @@ from assistant.api.keys import CONVERSATION, OFFLOAD, OPENAPI
 from assistant.api.views import MAX_JSON_BODY
 from assistant.service.conversation import Conversation
 from casestore.housekeeping import Retention
-from console.api.keys import DESK, STAFF_OFFLOAD
+from console.api.keys import DESK, PUBLIC_URL, STAFF_OFFLOAD
 from console.desk import Desk
 from naevn import embedded
 from naevn.delivery import delivery
@@ -89,6 +89,7 @@ def create_app(settings: Settings) -> web.Application:
     )
     app[SETTINGS] = settings
     app[OPENAPI] = document()
+    app[PUBLIC_URL] = settings.public_url
     rates = settings.rates if settings.rates is not None else default_rates(settings.rate_limit)
     app[LIMITER] = RateLimiter(dict(rates))
     # In this order: the pool needs the store to know whether it is embedded, and it stops
@@ -122,7 +123,7 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
             settings.clock,
             draft_days=settings.draft_retention_days,
         )
-        app[DESK] = Desk(store, settings.clock)
+        app[DESK] = Desk(store, settings.clock, public_url=app[PUBLIC_URL])
         yield
     finally:
         store.close()
