@@ -18,7 +18,8 @@ Every error naevn raises on purpose derives from :class:`NaevnError`::
     ├── RequestError            an HTTP request the service cannot read
     └── RateLimitError          too many requests from one client
 
-Each class names its HTTP status and the ``error.code`` the API reports it under.
+Each class names its HTTP status and the ``error.code`` the API reports it under, one of
+:data:`ERROR_CODES`, the one list both APIs' documents give.
 
 Boundaries catch ``NaevnError``: the HTTP layer turns it into a JSON error body, the terminal
 prints one plain sentence and goes on, the console calls ``notify(severity="error")``.
@@ -26,9 +27,26 @@ prints one plain sentence and goes on, the console calls ``notify(severity="erro
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from statemachine.text import Text
+
+ERROR_CODES: Final = (
+    "bad_request",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "method_not_allowed",
+    "conflict",
+    "too_large",
+    "unsupported_media_type",
+    "invalid",
+    "too_many_requests",
+    "unavailable",
+    "internal",
+)
+"""Every ``error.code`` the service's APIs answer with: the errors' own and the HTTP layer's
+(``method_not_allowed`` for a route that does not take the method)."""
 
 
 class NaevnError(Exception):

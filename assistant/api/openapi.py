@@ -16,6 +16,7 @@ from assistant.filetypes import ACCEPTED
 from assistant.protocol import Attachment, Files, Turn, TurnInput, TurnOption, TurnProgress
 from locales import LANGUAGES
 from statemachine.engine.kinds import INPUT_KINDS
+from statemachine.errors import ERROR_CODES
 
 Schema = dict[str, Any]
 """A JSON Schema (OpenAPI 3.1 dialect) or any other part of the document."""
@@ -33,22 +34,6 @@ IDEMPOTENCY_KEY: Final = "^[\\x21-\\x7e]{1,200}$"
 
 ACTIONS: Final = ("back", "help", "save", "restart")
 """The actions an answer may take anywhere in the dialogue (``edit`` is separate)."""
-
-ERROR_CODES: Final = (
-    "bad_request",
-    "unauthorized",
-    "forbidden",
-    "not_found",
-    "method_not_allowed",
-    "conflict",
-    "too_large",
-    "unsupported_media_type",
-    "invalid",
-    "too_many_requests",
-    "unavailable",
-    "internal",
-)
-"""Every ``error.code`` the API answers with."""
 
 ERROR_DESCRIPTIONS: Final = {
     400: "The request cannot be read: not a JSON object, not multipart, or a bad header.",

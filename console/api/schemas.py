@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from console.desk.queries import FIELDS, SORTS
 from locales import LANGUAGES
+from statemachine.errors import ERROR_CODES
 
 Schema = dict[str, Any]
 """A JSON Schema (OpenAPI 3.1 dialect) or any other part of the document."""
@@ -26,22 +27,6 @@ DAY: Final = {"type": "string", "format": "date"}
 
 STAMP: Final = {"type": "string", "format": "date-time"}
 """A moment, ISO 8601 with offset."""
-
-ERROR_CODES: Final = (
-    "bad_request",
-    "unauthorized",
-    "forbidden",
-    "not_found",
-    "method_not_allowed",
-    "conflict",
-    "too_large",
-    "unsupported_media_type",
-    "invalid",
-    "too_many_requests",
-    "unavailable",
-    "internal",
-)
-"""Every ``error.code`` the staff API answers with."""
 
 _LIST: Final = {"type": "string", "maxLength": 400}
 
