@@ -263,6 +263,29 @@ class SavedFilter(TypedDict):
     query: QueueParams
 
 
+MailState = Literal["pending", "sent", "dead"]
+"""Where a queued letter is: waiting to go, delivered, or given up on (a dead letter)."""
+
+
+class MailInfo(TypedDict):
+    """A letter in the outbox (``GET /outbox``), as leads and admins see it."""
+
+    id: int
+    case: str | None
+    """The number of the case it is about, if any."""
+    kind: str
+    """``message``, ``hearing`` or ``status``."""
+    recipient: str
+    """An e-mail address, or ``post:`` and a postal address."""
+    recipient_name: str
+    subject: str
+    state: MailState
+    attempts: int
+    last_error: str | None
+    created_at: str
+    sent_at: str | None
+
+
 @dataclass(frozen=True)
 class Document:
     """The content of a case's document, with its stored type."""
@@ -341,6 +364,15 @@ class StaffClient(Protocol):
 
     async def filters(self) -> list[SavedFilter]:
         """The caller's saved filters."""
+        ...
+
+    async def outbox(self, state: MailState = "dead") -> list[MailInfo]:
+        """Queued mail about the caller's tribunals' cases in one state, newest first
+        (leads and admins only)."""
+        ...
+
+    async def resend(self, mail_id: int) -> MailInfo:
+        """Send a dead letter again; returns it, pending once more."""
         ...
 
     async def save_filter(self, name: str, query: QueueParams) -> SavedFilter:

@@ -16,6 +16,8 @@ from console.client import (
     CaseDetail,
     Colleague,
     Document,
+    MailInfo,
+    MailState,
     Me,
     MessageInfo,
     Note,
@@ -153,6 +155,15 @@ class EmbeddedStaffClient:
     async def filters(self) -> list[SavedFilter]:
         """The caller's saved filters."""
         return cast(list[SavedFilter], (await self._run(self.desk.filters, self.staff))["filters"])
+
+    async def outbox(self, state: MailState = "dead") -> list[MailInfo]:
+        """Queued mail in one state, newest first (leads and admins only)."""
+        answer = await self._run(self.desk.outbox, self.staff, state)
+        return cast(list[MailInfo], answer["mail"])
+
+    async def resend(self, mail_id: int) -> MailInfo:
+        """Send a dead letter again."""
+        return cast(MailInfo, await self._run(self.desk.retry, self.staff, mail_id))
 
     async def save_filter(self, name: str, query: QueueParams) -> SavedFilter:
         """Save or replace a named filter."""

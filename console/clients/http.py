@@ -15,6 +15,8 @@ from console.client import (
     CaseDetail,
     Colleague,
     Document,
+    MailInfo,
+    MailState,
     Me,
     MessageInfo,
     Note,
@@ -187,6 +189,15 @@ class HttpStaffClient:
     async def filters(self) -> list[SavedFilter]:
         """The caller's saved filters."""
         return cast(list[SavedFilter], (await self._json("GET", "/filters"))["filters"])
+
+    async def outbox(self, state: MailState = "dead") -> list[MailInfo]:
+        """Queued mail in one state, newest first (leads and admins only)."""
+        answer = await self._json("GET", "/outbox", params={"state": state})
+        return cast(list[MailInfo], answer["mail"])
+
+    async def resend(self, mail_id: int) -> MailInfo:
+        """Send a dead letter again."""
+        return cast(MailInfo, await self._json("POST", f"/outbox/{mail_id}/retry"))
 
     async def save_filter(self, name: str, query: QueueParams) -> SavedFilter:
         """Save or replace a named filter."""

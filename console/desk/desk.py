@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from casestore import Tx
+from casestore.outbox import OutboxRow
 from console.access import Staff, authenticate, authorize
 from console.desk.casefile import Json, row_json
 from console.desk.changes import Changes, StaffRef
@@ -177,7 +179,8 @@ class Desk(Changes):
             raise InvalidInputError(t(BAD_MAIL_STATE, valid=", ".join(MAIL_STATES)))
         with self._store.read() as tx:
             found = tx.outbox_list(state=state, limit=MAIL_LISTED, tribunals=staff.tribunals)
-        return {"mail": [_mail_json(m) for m in found]}
+            numbers = _case_numbers(tx, found)
+        return {"mail": [_mail_json(m, numbers.get(m.case_id)) for m in found]}
 
     def retry(self, staff: Staff, mail_id: int) -> Json:
         """``POST /outbox/{id}/retry``: send a dead letter again.
@@ -192,7 +195,7 @@ class Desk(Changes):
             # Mail about another tribunal's case is answered as mail that does not exist.
             if about is None or about[1] not in staff.tribunals:
                 raise NotFoundError(t(NO_SUCH_MAIL, id=mail_id))
-            return _mail_json(tx.outbox_retry(mail_id))
+            return _mail_json(tx.outbox_retry(mail_id), about[0])
 
 
 def _check_filter_name(name: str) -> None:
@@ -200,10 +203,22 @@ def _check_filter_name(name: str) -> None:
         raise InvalidInputError(t(BAD_FILTER_NAME))
 
 
-def _mail_json(mail: Any) -> Json:
+def _case_numbers(tx: Tx, mail: list[OutboxRow]) -> dict[int | None, str]:
+    """The number of each case ``mail`` is about, looked up once per case."""
+    numbers: dict[int | None, str] = {}
+    for letter in mail:
+        if letter.case_id is not None and letter.case_id not in numbers:
+            about = tx.mail_case(letter.id)
+            if about is not None:
+                numbers[letter.case_id] = about[0]
+    return numbers
+
+
+def _mail_json(mail: OutboxRow, case: str | None) -> Json:
+    """A queued letter as the staff API shows it, with the number of the case it is about."""
     return {
         "id": mail.id,
-        "case": None,
+        "case": case,
         "kind": mail.kind,
         "recipient": mail.recipient,
         "recipient_name": mail.recipient_name,

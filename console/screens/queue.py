@@ -15,6 +15,7 @@ from console.messages import Failed
 from console.screens.assign import AssignPicker, Pick
 from console.screens.case import CaseScreen
 from console.screens.filter import ASSIGNEES, DUES, OPEN, OPEN_STATUSES, ORDERS, SORTS, FilterDialog
+from console.screens.outbox import LEADS_ONLY, OutboxScreen, may_see_outbox
 from console.screens.prompt import Prompt
 from console.screens.saved_filters import FilterChoice, SavedFiltersDialog
 from console.session import Session
@@ -65,6 +66,7 @@ class QueueScreen(Screen[None]):
         Binding("l", "saved_filters", N_("Saved filters"), show=False),
         Binding("ctrl+s", "save_filter", N_("Save filter"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
+        Binding("u", "outbox", N_("Undelivered mail"), show=False),
     ]
 
     class Loaded(Message):
@@ -323,3 +325,10 @@ class QueueScreen(Screen[None]):
                 )
 
         self.app.push_screen(Prompt(self.session, self.session.say(SAVE_AS)), named)
+
+    def action_outbox(self) -> None:
+        """Show the mail that could not be delivered (leads and admins only)."""
+        if not may_see_outbox(self.session):
+            self.notify(self.session.say(LEADS_ONLY), severity="warning")
+            return
+        self.app.push_screen(OutboxScreen(self.session))

@@ -299,8 +299,8 @@ def test_a_lead_sends_a_dead_letter_again(office: Office) -> None:
         (claimed,) = tx.claim_outbox("test", limit=1, lease=timedelta(minutes=1))
         tx.outbox_failed(claimed.id, "test", "refused", None)
     dead = office.get("lead", "/api/v1/staff/outbox").json()["mail"]
-    assert [(m["id"], m["state"], m["last_error"]) for m in dead] == [
-        (claimed.id, "dead", "refused")
+    assert [(m["id"], m["case"], m["state"], m["last_error"]) for m in dead] == [
+        (claimed.id, office.case, "dead", "refused")
     ]
     # A lead of another tribunal neither sees the letter nor sends it.
     assert office.get("away_lead", "/api/v1/staff/outbox").json() == {"mail": []}
@@ -308,6 +308,6 @@ def test_a_lead_sends_a_dead_letter_again(office: Office) -> None:
     assert elsewhere.status_code == 404, elsewhere.text
     retried = office.post("lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
     assert retried.status_code == 200, retried.text
-    assert retried.json()["state"] == "pending"
+    assert (retried.json()["case"], retried.json()["state"]) == (office.case, "pending")
     again = office.post("lead", f"/api/v1/staff/outbox/{claimed.id}/retry", None)
     assert again.status_code == 409

@@ -11,6 +11,8 @@ from console.client import (
     CaseRow,
     Colleague,
     Document,
+    MailInfo,
+    MailState,
     Me,
     MessageInfo,
     Note,
@@ -114,4 +116,10 @@ class FakeClient:
         raise ConflictError(self.refuse or "no")
 
     async def delete_filter(self, name: str) -> None:
+        raise ConflictError(self.refuse or "no")
+
+    async def outbox(self, state: MailState = "dead") -> list[MailInfo]:
+        return []
+
+    async def resend(self, mail_id: int) -> MailInfo:
         raise ConflictError(self.refuse or "no")

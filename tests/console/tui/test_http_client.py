@@ -54,3 +54,32 @@ async def test_a_service_that_cannot_be_reached_is_said_plainly() -> None:
     assert refused.value.status == 503
     said = translator("en").render(refused.value.message)
     assert said == "The service at http://naevn.test cannot be reached: connection refused"
+
+
+async def test_the_dead_letters_are_listed_and_one_is_sent_again() -> None:
+    letter = {
+        "id": 7,
+        "case": "101-10001",
+        "kind": "message",
+        "recipient": "nobody@example.invalid",
+        "recipient_name": "Lone Lejer",
+        "subject": "Your case",
+        "state": "dead",
+        "attempts": 5,
+        "last_error": "550 mailbox unavailable",
+        "created_at": "2026-11-23T09:00:00+00:00",
+        "sent_at": None,
+    }
+    with respx.mock(assert_all_called=True) as mock:
+        listed = mock.get(f"{BASE}/outbox").respond(json={"mail": [letter]})
+        retried = mock.post(f"{BASE}/outbox/7/retry").respond(
+            json={**letter, "state": "pending", "attempts": 0}
+        )
+        client = HttpStaffClient("http://naevn.test", "secret")
+        dead = await client.outbox("dead")
+        again = await client.resend(7)
+        await client.aclose()
+    assert [m["case"] for m in dead] == ["101-10001"]
+    assert dict(listed.calls.last.request.url.params) == {"state": "dead"}
+    assert retried.calls.last.request.content == b""
+    assert (again["state"], again["attempts"]) == ("pending", 0)
