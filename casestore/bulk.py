@@ -247,26 +247,19 @@ def _index(conn: Connection, chunk: list[BulkCase], first_id: int) -> None:
     """Fill the full-text search index for the new cases, with the same documents
     ``Tx.submit`` indexes one case under."""
     docs = [
-        search.document(case.number, [p.name for p in case.parties], case.address, case.answers)
+        search.document(
+            case.number, [p.name for p in case.parties], case.address, case.answers, case.tribunal
+        )
         for case in chunk
     ]
     ids = list(range(first_id, first_id + len(chunk)))
     if conn.dialect.name == "sqlite":
         conn.execute(
             text(
-                f"INSERT INTO {search.SEARCH_TABLE} (rowid, number, parties, address, words) "
-                "VALUES (:id, :number, :parties, :address, :words)"
+                f"INSERT INTO {search.SEARCH_TABLE} (rowid, {', '.join(search.SEARCH_COLUMNS)}) "
+                f"VALUES (:id, {', '.join(':' + name for name in search.SEARCH_COLUMNS)})"
             ),
-            [
-                {
-                    "id": i,
-                    "number": d.number,
-                    "parties": d.parties,
-                    "address": d.address,
-                    "words": d.words,
-                }
-                for i, d in zip(ids, docs, strict=True)
-            ],
+            [{"id": i, **search.fields(d)} for i, d in zip(ids, docs, strict=True)],
         )
         return
     # One statement a batch: the ids and documents as two arrays, unnested side by side.

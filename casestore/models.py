@@ -119,6 +119,8 @@ class Case(Base):
         Index(None, "tribunal", "filed_at", "id"),
         Index(None, "tribunal", "number"),
         Index(None, "tribunal", "status", "next_deadline", "id"),
+        Index(None, "tribunal", "status", "filed_at", "id"),
+        Index(None, "tribunal", "status", "number"),
         Index(None, "assignee_id", "next_deadline", "id"),
     )
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import heapq
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Row, Select, literal, select, tuple_
+from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, literal, select, tuple_
 
 from casestore import search
 from casestore.caserecords import QueuePage, QueueQuery, QueueRow
@@ -30,6 +32,8 @@ from statemachine.text import t
 
 MAX_LIMIT: Final = 500
 """The most rows one page may hold."""
+MAX_ARMS: Final = 400
+"""The most (tribunal, status) reads one page is merged from; see :func:`_arms`."""
 
 _KEYS: Final = {
     "deadline": CASES.c.next_deadline,
@@ -78,27 +82,27 @@ class QueueQueries(TxBase):
         if not scope:
             return QueuePage([], None)
         stmt = _ROW.where(*self._filters(query))
-        # One read per tribunal, each an ordered index range that stops after a page, merged
-        # here: an IN over several would make the database sort all their rows first. A
-        # search reads its matches from the text index instead, so it takes the IN.
-        tribunals = sorted(scope)
-        parts = [[code] for code in tribunals] if not query.text else [tribunals]
+        # One read per tribunal (and per status, when the filter names some), each an ordered
+        # index range that stops after a page, merged here as they stream: an IN over several
+        # would make the database sort all their rows first. A search reads its matches from
+        # the text index instead, so it takes the IN.
+        arms = _arms(sorted(scope), list(query.status or ()), searching=bool(query.text))
         wanted = query.limit + 1
         found: list[Row[Any]] = []
         key = _KEYS[query.sort]
         if query.sort != "deadline":
-            found = self._merged(stmt, parts, key, query.descending, cursor, wanted)
+            found = self._merged(stmt, arms, key, query.descending, cursor, wanted)
         else:
             # The dated cases first, then those without a deadline, whichever the direction.
             in_undated = cursor is not None and cursor[0] is None
             if not in_undated:
                 dated = stmt.where(key.is_not(None))
-                found = self._merged(dated, parts, key, query.descending, cursor, wanted)
+                found = self._merged(dated, arms, key, query.descending, cursor, wanted)
             if len(found) < wanted:
                 undated = stmt.where(key.is_(None))
                 after = cursor if in_undated else None
                 left = wanted - len(found)
-                found += self._merged(undated, parts, None, query.descending, after, left)
+                found += self._merged(undated, arms, None, query.descending, after, left)
         more = len(found) > query.limit
         page = found[: query.limit]
         rows = [_queue_row(row) for row in page]
@@ -126,40 +130,48 @@ class QueueQueries(TxBase):
             where.append(CASES.c.next_deadline < query.today)
         words = search.terms(query.text or "")
         if words:
-            where.append(search.matching(self._conn.dialect.name, words))
+            scope = sorted(set(query.tribunals) & set(query.tribunal or query.tribunals))
+            where.append(search.matching(self._conn.dialect.name, words, scope))
         return where
 
     def _merged(
         self,
         stmt: Select[Any],
-        parts: list[list[str]],
+        arms: Arms,
         key: Any,
         descending: bool,
         cursor: tuple[Any, int] | None,
         limit: int,
     ) -> list[Row[Any]]:
-        """The first ``limit`` rows of the parts' reads together, in (key, id) order."""
-        found: list[Row[Any]] = []
-        for codes in parts:
-            part = stmt.where(CASES.c.tribunal.in_(codes))
-            found += self._run(part, key, descending, cursor, limit)
-        if len(parts) > 1:
-            name = None if key is None else key.name
-            found.sort(
-                key=lambda row: (row._mapping[name], row.id) if name else (row.id,),
-                reverse=descending,
-            )
-        return found[:limit]
+        """The first ``limit`` rows of the arms' reads together, in (key, id) order.
 
-    def _run(
+        The arms share one statement and differ in its parameters, so it is built once. Each
+        arm's rows arrive in order, so they are merged as they stream and no more are fetched
+        than the page takes (with many arms, most give one row or none).
+        """
+        condition, params = arms
+        ordered = self._ordered(stmt.where(condition), key, descending, cursor, limit)
+        reads = [iter(self._conn.execute(ordered, values)) for values in params]
+        if len(reads) == 1:
+            return list(islice(reads[0], limit))
+        name = None if key is None else key.name
+        merged = heapq.merge(
+            *reads,
+            key=(lambda row: (row._mapping[name], row.id)) if name else (lambda row: row.id),
+            reverse=descending,
+        )
+        return list(islice(merged, limit))
+
+    def _ordered(
         self,
         stmt: Select[Any],
         key: Any,
         descending: bool,
         cursor: tuple[Any, int] | None,
         limit: int,
-    ) -> list[Row[Any]]:
-        """Read up to ``limit`` rows after ``cursor`` in (key, id) order; a None key: id only."""
+    ) -> Select[Any]:
+        """``stmt`` read from after ``cursor`` in (key, id) order, ``limit`` rows; a None key:
+        id only."""
         order = [key, CASES.c.id] if key is not None else [CASES.c.id]
         if cursor is not None:
             if key is not None:
@@ -169,7 +181,32 @@ class QueueQueries(TxBase):
             else:
                 stmt = stmt.where(CASES.c.id < cursor[1] if descending else CASES.c.id > cursor[1])
         ordered = [column.desc() if descending else column for column in order]
-        return list(self._conn.execute(stmt.order_by(*ordered).limit(limit)))
+        return stmt.order_by(*ordered).limit(limit)
+
+
+Arms = tuple[ColumnElement[bool], list[dict[str, str]]]
+"""The reads a page is merged from: one condition, and the parameters of each read."""
+
+
+def _arms(tribunals: list[str], statuses: list[str], *, searching: bool) -> Arms:
+    """The reads a page is merged from.
+
+    One per tribunal; with a status filter, one per tribunal and status, so that each read
+    walks an index that holds its order (``tribunal, status, key, id``) instead of sorting
+    every row of its statuses; past :data:`MAX_ARMS` reads, one per tribunal again, each
+    sorting its own tribunal's rows of those statuses. A search: one read over them all.
+    """
+    if searching:
+        return CASES.c.tribunal.in_(tribunals), [{}]
+    tribunal = CASES.c.tribunal == bindparam("arm_tribunal")
+    if statuses and len(tribunals) * len(statuses) <= MAX_ARMS:
+        both = and_(tribunal, CASES.c.status == bindparam("arm_status"))
+        return both, [
+            {"arm_tribunal": code, "arm_status": status}
+            for code in tribunals
+            for status in statuses
+        ]
+    return tribunal, [{"arm_tribunal": code} for code in tribunals]
 
 
 def _queue_row(row: Row[Any]) -> QueueRow:

@@ -362,7 +362,9 @@ class Tx(StaffQueries, QueueQueries, CaseworkQueries, SavedFilterQueries, Outbox
             values = rows.case_values(draft_id, number, submission)
             case_id = self._conn.execute(insert(CASES).returning(CASES.c.id), values).scalar_one()
             names = [party.name for party in filing.parties]
-            doc = search.document(number, names, values["address"], filing.answers)
+            doc = search.document(
+                number, names, values["address"], filing.answers, values["tribunal"]
+            )
             search.index(self._conn, case_id, doc)
             if filing.parties:
                 self._conn.execute(insert(PARTIES), rows.party_values(case_id, filing.parties))

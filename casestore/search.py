@@ -9,7 +9,7 @@ search matches every word as a prefix (``nør`` finds Nørregade), all words tog
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
@@ -25,6 +25,11 @@ SEARCH_VECTOR: Final = "search_vector"
 """The PostgreSQL tsvector column on ``cases``."""
 SEARCH_INDEX: Final = "ix_cases_search_vector"
 """The GIN index on that column."""
+
+TEXT_COLUMNS: Final = ("number", "parties", "address", "words")
+"""The SQLite text index's columns a search word is looked for in."""
+SEARCH_COLUMNS: Final = (*TEXT_COLUMNS, "tribunal")
+"""All its columns: the text, and the case's tribunal as one word (:func:`scope_word`)."""
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -64,6 +69,9 @@ class SearchDocument:
     """The home's address."""
     words: str
     """The filer's free-text answers, joined."""
+    tribunal: str = ""
+    """The case's tribunal code; on SQLite a column of its own, so a search is scoped to the
+    caller's tribunals inside the text index (see :func:`matching`)."""
 
     @property
     def text(self) -> str:
@@ -72,7 +80,11 @@ class SearchDocument:
 
 
 def document(
-    number: str, names: Iterable[str], address: str, answers: Mapping[str, Any]
+    number: str,
+    names: Iterable[str],
+    address: str,
+    answers: Mapping[str, Any],
+    tribunal: str = "",
 ) -> SearchDocument:
     """The search document of a case."""
     free = free_text_states()
@@ -82,7 +94,11 @@ def document(
         if key.split(":", 1)[0] in free and isinstance(value, str)
     ]
     return SearchDocument(
-        f"{number} {number.replace('-', ' ')}", " ".join(names), address, "\n".join(words)
+        f"{number} {number.replace('-', ' ')}",
+        " ".join(names),
+        address,
+        "\n".join(words),
+        tribunal,
     )
 
 
@@ -97,10 +113,10 @@ def index(connection: Connection, case_id: int, doc: SearchDocument) -> None:
         return
     connection.execute(
         text(
-            f"INSERT INTO {SEARCH_TABLE} (rowid, number, parties, address, words) "
-            "VALUES (:id, :number, :parties, :address, :words)"
+            f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}) "
+            f"VALUES (:id, {', '.join(':' + name for name in SEARCH_COLUMNS)})"
         ),
-        {"id": case_id, **_fields(doc)},
+        {"id": case_id, **fields(doc)},
     )
 
 
@@ -109,30 +125,43 @@ def terms(query: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(query)]
 
 
-def matching(dialect: str, words: list[str]) -> ColumnElement[bool]:
+def matching(dialect: str, words: list[str], tribunals: Sequence[str] = ()) -> ColumnElement[bool]:
     """A condition on ``cases`` that holds for the cases matching every word as a prefix.
 
     Args:
         dialect: ``sqlite`` or ``postgresql``.
         words: from :func:`terms`; not empty.
+        tribunals: on SQLite, the tribunals to look in, matched inside the text index so
+            that a common word does not read every match in the country first (the caller
+            scopes the cases by tribunal too; on PostgreSQL that is the only scope).
     """
     if dialect == "postgresql":
         query = " & ".join(f"{word}:*" for word in words)
         vector: ColumnElement[Any] = literal_column(f"cases.{SEARCH_VECTOR}")
         tsquery = func.to_tsquery("simple", bindparam("p_search", query))
         return vector.op("@@")(tsquery)
-    # Each word quoted, so FTS5 reads none of them as an operator (AND, OR, NOT, NEAR).
-    query = " ".join(f'"{word}"*' for word in words)
+    # Each word quoted, so FTS5 reads none of them as an operator (AND, OR, NOT, NEAR), and
+    # looked for in the document's own columns only, never in the tribunal's.
+    query = "{" + " ".join(TEXT_COLUMNS) + "} : (" + " ".join(f'"{w}"*' for w in words) + ")"
+    if tribunals:
+        query += " AND tribunal : (" + " OR ".join(f'"{scope_word(c)}"' for c in tribunals) + ")"
     ids = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :p_search")
     return CASES.c.id.in_(
         ids.bindparams(p_search=query).columns(literal_column("rowid")).scalar_subquery()
     )
 
 
-def _fields(doc: SearchDocument) -> dict[str, str]:
+def scope_word(tribunal: str) -> str:
+    """A tribunal code as one word of the text index (``hln-101`` → ``hln101``)."""
+    return tribunal.replace("-", "").lower()
+
+
+def fields(doc: SearchDocument) -> dict[str, str]:
+    """The SQLite text index's columns of a document (:data:`SEARCH_COLUMNS`)."""
     return {
         "number": doc.number,
         "parties": doc.parties,
         "address": doc.address,
         "words": doc.words,
+        "tribunal": scope_word(doc.tribunal),
     }
