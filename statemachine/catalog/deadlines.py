@@ -586,26 +586,28 @@ CONDITIONS: Final[Mapping[str, Callable[[str, Circumstances], bool]]] = {
 """The conditions a rule's ``only_if`` may name, each given the case type and the facts."""
 
 
-def rule(rule_id: str) -> Rule:
+def rule(rule_id: str, among: Mapping[str, Rule] = _BY_ID) -> Rule:
     """Look up a deadline rule by its id.
 
     Args:
         rule_id: a rule id such as ``rent_increase.tenant_objection``.
+        among: the rules by id to look in; the filer's (:data:`RULES`) unless another set
+            of rules, such as the secretariat's, is given.
 
     Returns:
         The rule.
 
     Raises:
-        UnknownIdError: no rule has that id; the message lists the valid ids.
+        UnknownIdError: no rule of ``among`` has that id; the message lists the valid ids.
     """
     try:
-        return _BY_ID[rule_id]
+        return among[rule_id]
     except KeyError:
         raise UnknownIdError(
             t(
                 "There is no deadline rule called {value}. Use one of: {valid}.",
                 value=rule_id,
-                valid=", ".join(_BY_ID),
+                valid=", ".join(among),
             )
         ) from None
 

@@ -28,9 +28,8 @@ from datetime import date
 from typing import Final
 
 from statemachine.catalog.calendar import act_by
-from statemachine.catalog.deadlines import Deadline, Rule, deadline, status_for
-from statemachine.errors import UnknownIdError
-from statemachine.text import N_, Text, t
+from statemachine.catalog.deadlines import Deadline, Rule, deadline, rule, status_for
+from statemachine.text import N_, Text
 
 _BOLIGFORHOLD_82: Final = N_("Lov om boligforhold § 82, stk. 3 (notice of a case, and the reply)")
 
@@ -147,16 +146,7 @@ def secretariat_rule(rule_id: str) -> Rule:
     Raises:
         UnknownIdError: no secretariat rule has that id; the message lists the valid ids.
     """
-    try:
-        return _BY_ID[rule_id]
-    except KeyError:
-        raise UnknownIdError(
-            t(
-                "There is no deadline rule called {value}. Use one of: {valid}.",
-                value=rule_id,
-                valid=", ".join(_BY_ID),
-            )
-        ) from None
+    return rule(rule_id, among=_BY_ID)
 
 
 def secretariat_label(rule_id: str) -> Text:

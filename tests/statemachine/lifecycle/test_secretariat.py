@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from locales import translator
-from statemachine.catalog.deadlines import Deadline
+from statemachine.catalog.deadlines import Deadline, rule
 from statemachine.catalog.secretariat import (
     APPLIES_IN,
     SECRETARIAT_RULES,
@@ -16,6 +16,7 @@ from statemachine.catalog.secretariat import (
     next_deadline,
     secretariat_deadlines,
     secretariat_label,
+    secretariat_rule,
 )
 from statemachine.errors import UnknownIdError
 from statemachine.flows.lifecycle import CLOSED_STATUSES, OPEN_STATUSES, STATUSES
@@ -232,3 +233,17 @@ def test_every_rule_reads_in_plain_words() -> None:
     assert "housing court without waiting" in decision.consequence
     with pytest.raises(UnknownIdError):
         secretariat_label("secretariat.coffee")
+
+
+def test_a_secretariat_rule_is_looked_up_among_the_secretariats_only() -> None:
+    assert secretariat_rule("secretariat.reply").d_number == "D17b"
+    with pytest.raises(UnknownIdError) as refused:
+        secretariat_rule("rent_increase.tenant_objection")  # the filer's, not the secretariat's
+    english = translator("en").render(refused.value.message)
+    assert english == (
+        "There is no deadline rule called rent_increase.tenant_objection. Use one of: "
+        + ", ".join(r.id for r in SECRETARIAT_RULES)
+        + "."
+    )
+    with pytest.raises(UnknownIdError):
+        rule("secretariat.reply")  # and the filer's lookup knows only the filer's rules
