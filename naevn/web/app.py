@@ -21,10 +21,12 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 import assistant.api.routes
+import assistant.web.routes
 import console.routes
 from assistant.api.keys import CONVERSATION, OFFLOAD, OPENAPI
 from assistant.api.views import MAX_JSON_BODY
 from assistant.service.conversation import Conversation
+from assistant.web.keys import DRAFT_DAYS
 from casestore.housekeeping import Retention
 from console.api.keys import DESK, PUBLIC_URL, STAFF_OFFLOAD
 from console.desk import Desk
@@ -34,7 +36,7 @@ from naevn.housekeeping import housekeeping, retention_of
 from naevn.settings import Settings
 from naevn.web.keys import LIMITER, SETTINGS, STORE
 from naevn.web.limits import RateLimiter, default_rates
-from naevn.web.middlewares import errors, rate_limit, request_ids
+from naevn.web.middlewares import errors, rate_limit, request_ids, security_headers
 from naevn.web.openapi import document
 from statemachine.errors import StoreError
 from statemachine.flows import intake
@@ -54,9 +56,12 @@ and then by the housekeeping."""
 
 SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (
     assistant.api.routes.setup,
+    assistant.web.routes.setup,
+    # Mine sager (assistant.web.mine.routes.setup) mounts here, after the chat pages.
     console.routes.setup,
 )
-"""Each slice's one call that mounts its routes, in order: the filer's, then the staff's."""
+"""Each slice's one call that mounts its routes, in order: the filer's API, the citizen's
+pages, then the staff's."""
 
 
 def runner_of(app: web.Application, **options: Any) -> web.AppRunner:
@@ -85,10 +90,11 @@ def create_app(settings: Settings) -> web.Application:
     """
     app = web.Application(
         client_max_size=MAX_JSON_BODY,
-        middlewares=[request_ids, errors, rate_limit],
+        middlewares=[security_headers, request_ids, errors, rate_limit],
     )
     app[SETTINGS] = settings
     app[OPENAPI] = document()
+    app[DRAFT_DAYS] = settings.draft_retention_days
     app[PUBLIC_URL] = settings.public_url
     rates = settings.rates if settings.rates is not None else default_rates(settings.rate_limit)
     app[LIMITER] = RateLimiter(dict(rates))

@@ -1,5 +1,8 @@
-"""The service's middlewares, outermost first: request ids, errors, rate limits.
+"""The service's middlewares, outermost first: security headers, request ids, errors, rate limits.
 
+0. :func:`security_headers`: every response, error pages included, carries the
+   Content-Security-Policy (no inline script or style, no other hosts, no framing),
+   ``X-Content-Type-Options`` and ``Referrer-Policy``;
 1. :func:`request_ids`: every response carries ``X-Request-Id`` and every log line written
    while handling the request names it;
 2. :func:`errors`: a :class:`NaevnError` becomes ``{"error": {"code", "message"}}`` with its
@@ -45,14 +48,41 @@ _HTTP_ERRORS: Final[dict[int, tuple[str, str]]] = {
 }
 """aiohttp's own refusals, as our error codes and plain messages."""
 
-_LIMITED_APART: Final = frozenset({"start", "resume"})
-"""Routes with a rate of their own (see :func:`naevn.web.limits.default_rates`); every other
-route counts as ``api``."""
+_LIMITED_APART: Final = {
+    "start": "start",
+    "resume": "resume",
+    "web_start": "start",
+    "web_resume": "resume",
+}
+"""Routes with a rate of their own (see :func:`naevn.web.limits.default_rates`), the pages'
+start and resume counted with the API's; every other route counts as ``api``."""
+
+SECURITY_HEADERS: Final[dict[str, str]] = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+"""The headers every response carries (issue 11, "Security in the browser")."""
 
 UNEXPECTED = N_(
     "Something went wrong on our side, and nothing was changed. Please try again in a moment."
 )
 SLOW_DOWN = N_("Too many requests in a short time. Please wait {seconds} seconds and try again.")
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Put :data:`SECURITY_HEADERS` on every response, and on redirects and refusals too."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        exc.headers.update(SECURITY_HEADERS)
+        raise
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 @web.middleware
@@ -109,7 +139,7 @@ async def rate_limit(request: web.Request, handler: Handler) -> web.StreamRespon
         RateLimitError: the client must wait (the error middleware writes the 429).
     """
     route = request.match_info.route.name
-    kind = route if route in _LIMITED_APART else "api"
+    kind = _LIMITED_APART.get(route or "", "api")
     wait = request.config_dict[LIMITER].wait(kind, request.remote or "unknown")
     if wait:
         raise RateLimitError(t(SLOW_DOWN, seconds=wait), retry_after=wait)
