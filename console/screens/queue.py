@@ -14,7 +14,7 @@ from console.client import QueuePage, QueueParams, SavedFilter
 from console.messages import Failed
 from console.screens.assign import AssignPicker, Pick
 from console.screens.case import CaseScreen
-from console.screens.filter import ASSIGNEES, DUES, OPEN, OPEN_STATUSES, ORDERS, SORTS, FilterDialog
+from console.screens.filter import OPEN_FILTER, ORDERS, SORTS, FilterDialog, filter_words
 from console.screens.outbox import LEADS_ONLY, OutboxScreen, may_see_outbox
 from console.screens.prompt import Prompt
 from console.screens.saved_filters import FilterChoice, SavedFiltersDialog
@@ -25,7 +25,6 @@ from console.widgets.filter_bar import FilterBar
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
 from statemachine.errors import NaevnError
-from statemachine.flows.lifecycle.statuses import LABELS as STATUS_LABELS
 from statemachine.text import N_, tn
 
 PAGE: Final = 100
@@ -37,10 +36,6 @@ MARKED = N_("{count} marked")
 SHOWN = N_("{count} shown")
 MORE = N_("{count}+ shown")
 SEARCHING = N_("Search: {text}")
-STATUS_IS = N_("Status: {value}")
-ASSIGNEE_IS = N_("Assignee: {value}")
-DUE_IS = N_("Deadline: {value}")
-TYPE_IS = N_("Type: {value}")
 SORTED = N_("Sort: {value}")
 NOTHING_MARKED = N_("Mark cases with Space first.")
 NOTHING_HERE = N_("No case under the cursor.")
@@ -85,7 +80,7 @@ class QueueScreen(Screen[None]):
         """
         super().__init__()
         self.session = session
-        self.params: QueueParams = {"status": OPEN_STATUSES, "sort": "deadline", "order": "asc"}
+        self.params: QueueParams = {"status": OPEN_FILTER, "sort": "deadline", "order": "asc"}
         """The query shown (without the page cursor and size)."""
         self.before_mine: QueueParams | None = None
         """The query to go back to when "my deadlines" is switched off."""
@@ -170,17 +165,8 @@ class QueueScreen(Screen[None]):
         count = say(MORE if last else SHOWN, count=table.rows_held)
         marked = say(MARKED, count=len(table.marked)) if table.marked else ""
         self.query_one(StatusLine).say(who, view, count, marked, say(LEGEND))
-        status = params.get("status", "")
-        status_words = (
-            say(OPEN) if status == OPEN_STATUSES else say(STATUS_LABELS.get(status, status))
-        )
         parts = [
-            say(STATUS_IS, value=status_words) if status else "",
-            say(ASSIGNEE_IS, value=say(dict(ASSIGNEES).get(params.get("assignee", ""), "")))
-            if params.get("assignee")
-            else "",
-            say(DUE_IS, value=say(dict(DUES)[params["due"]])) if params.get("due") else "",
-            say(TYPE_IS, value=params["case_type"]) if params.get("case_type") else "",
+            *filter_words(self.session, params),
             say(SORTED, value=self._sort_words()),
             say(SEARCHING, text=params["q"]) if params.get("q") else "",
         ]
@@ -235,7 +221,7 @@ class QueueScreen(Screen[None]):
         else:
             self.before_mine = self.params
             self.params = {
-                "status": OPEN_STATUSES,
+                "status": OPEN_FILTER,
                 "assignee": "me",
                 "sort": "deadline",
                 "order": "asc",
