@@ -234,7 +234,7 @@ class CaseScreen(Screen[None]):
             call = self.session.client.start_hearing(
                 self.number,
                 version=version,
-                party=None,
+                party=plan.party,
                 material=plan.material,
                 reply_days=plan.reply_days,
                 note=plan.note,

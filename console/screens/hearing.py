@@ -1,4 +1,5 @@
-"""The hearing dialog (partshøring): which documents go to the counterparty, and for how long."""
+"""The hearing dialog (partshøring): which counterparty is heard, which documents go to them,
+and for how long."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, SelectionList
+from textual.widgets import Input, Label, Select, SelectionList
 
-from console.client import CaseDetail
+from console.client import CaseDetail, Party
 from console.screens.dialog import Dialog
 from console.session import Session
 from statemachine.text import N_
 
 TITLE = N_("Hearing of the counterparty in case {number}")
+HEARD = N_("Who is heard:")
+HEARD_ONE = N_("The letter goes to {name}.")
+BY_EMAIL = N_("{name}, by e-mail")
+BY_POST = N_("{name}, by post")
+UNREACHABLE = N_("{name}, no address")
 MATERIAL = N_("Documents to send (Space marks):")
 NO_MATERIAL = N_("The case has no documents; the letter goes without any.")
 DAYS = N_("Days to reply:")
@@ -29,8 +35,10 @@ REPLY_DAYS = 14
 
 @dataclass(frozen=True)
 class HearingPlan:
-    """What the hearing sends, and the reply time."""
+    """Whom the hearing is of, what it sends them, and the reply time."""
 
+    party: int | None
+    """The counterparty heard (None: the service picks the first it can reach)."""
     material: list[str]
     """Attachment ids to send."""
     reply_days: int
@@ -49,15 +57,18 @@ class HearingDialog(Dialog[HearingPlan]):
     def __init__(self, session: Session, case: CaseDetail) -> None:
         """Args:
         session: for the labels.
-        case: the case, for its documents.
+        case: the case, for its counterparties and documents.
         """
         super().__init__(session)
         self.case = case
+        self.counterparties = counterparties(case)
+        """Whom the hearing may be of."""
 
     def compose(self) -> ComposeResult:
         say = self.session.say
         with Vertical(classes="box"):
             yield Label(say(TITLE, number=self.case["number"]), classes="title")
+            yield from self._heard()
             if self.case["attachments"]:
                 yield Label(say(MATERIAL))
                 documents = [(a["filename"], a["id"], True) for a in self.case["attachments"]]
@@ -69,6 +80,17 @@ class HearingDialog(Dialog[HearingPlan]):
             yield Label(say(NOTE))
             yield Input(id="note", compact=True)
             yield Label(say(HINT), classes="hint")
+
+    def _heard(self) -> ComposeResult:
+        """A choice of counterparty when there are several; else who will be heard."""
+        say, others = self.session.say, self.counterparties
+        if len(others) == 1:
+            yield Label(say(HEARD_ONE, name=others[0]["name"]))
+        elif others:
+            first = next((p for p in others if reachable(p)), others[0])
+            choices = [(say(_how(p), name=p["name"]), p["id"]) for p in others]
+            yield Label(say(HEARD))
+            yield Select(choices, value=first["id"], allow_blank=False, id="party", compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -83,4 +105,27 @@ class HearingDialog(Dialog[HearingPlan]):
         chosen = self.query(SelectionList)
         material = [str(v) for v in chosen.first().selected] if chosen else []
         note = self.query_one("#note", Input).value.strip() or None
-        self.dismiss(HearingPlan(material, int(days), note))
+        self.dismiss(HearingPlan(self._party(), material, int(days), note))
+
+    def _party(self) -> int | None:
+        """The counterparty chosen, or the only one; None when the case names none."""
+        chosen = self.query("#party")
+        if chosen:
+            value = chosen.first(Select).value
+            return value if isinstance(value, int) else None
+        return self.counterparties[0]["id"] if self.counterparties else None
+
+
+def counterparties(case: CaseDetail) -> list[Party]:
+    """The parties on the other side from the filer, in the case's order."""
+    return [p for p in case["parties"] if p["role"] == "counterparty"]
+
+
+def reachable(party: Party) -> bool:
+    """Whether a letter can reach the party (an e-mail or a postal address)."""
+    return bool(party["email"] or party["address"])
+
+
+def _how(party: Party) -> str:
+    """How the letter would reach the party, as a msgid."""
+    return BY_EMAIL if party["email"] else BY_POST if party["address"] else UNREACHABLE

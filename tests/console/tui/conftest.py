@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -47,8 +47,17 @@ class Office:
         return EmbeddedStaffClient(self.desk, self.karen, lang=lang)
 
 
-def file_case(store: Store, n: int, filer: str, counterparty: str, address: str) -> str:
-    """File case ``n`` (a rent increase in Copenhagen, with one PDF); returns its number."""
+def file_case(
+    store: Store,
+    n: int,
+    filer: str,
+    counterparty: str,
+    address: str,
+    *,
+    also: Sequence[PartyData] = (),
+) -> str:
+    """File case ``n`` (a rent increase in Copenhagen, with one PDF) with the parties ``also``
+    after the filer and the counterparty; returns its number."""
     draft_id = new_draft(store, n)
     ref = store.blobs.put_chunks([pdf(f"Varsel {n}")])
     with store.begin() as tx:
@@ -63,6 +72,7 @@ def file_case(store: Store, n: int, filer: str, counterparty: str, address: str)
     parties = [
         PartyData("filer", filer, "person", address, f"filer{n}@example.dk", None),
         PartyData("counterparty", counterparty, "company", "Havnegade 9, 1058 København K"),
+        *also,
     ]
     filing = dataclasses.replace(base.filing, parties=parties)
     with store.begin() as tx:
