@@ -10,7 +10,7 @@ button, such as a review section).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from assistant.protocol import Turn, TurnOption
@@ -138,6 +138,16 @@ def field_of(turn: Turn) -> Field:
         autocomplete=AUTOCOMPLETE.get(turn["state"]),
         value=current or "",
     )
+
+
+def refilled(field: Field, given: Sequence[str]) -> Field:
+    """``field`` holding what the filer posted, to show it again with its errors."""
+    if field.grouped:
+        choices = [replace(c, checked=c.value in given) for c in field.choices]
+        return replace(field, choices=choices)
+    if field.control in ("input", "textarea"):
+        return replace(field, value=given[0] if given else "")
+    return field
 
 
 def answer_of(turn: Turn, form: Mapping[str, Any], values: Sequence[str]) -> dict[str, Any]:

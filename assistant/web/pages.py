@@ -20,12 +20,19 @@ from multidict import MultiDict, MultiDictProxy
 from assistant.api.keys import CONVERSATION, OFFLOAD
 from assistant.protocol import NOT_YOURS, Turn
 from assistant.service.conversation import Started
-from assistant.web import cookies, csrf, forms, uploads
+from assistant.service.idempotency import KEY_REUSED
+from assistant.web import cookies, csrf, deadlines, forms, uploads
 from assistant.web.keys import DRAFT_DAYS
 from assistant.web.render import STATIC, render
 from assistant.web.review import is_review, is_section_choice, review_of
 from locales import LANGUAGES, translator
-from statemachine.errors import AccessError, ConflictError, NaevnError, NotFoundError
+from statemachine.errors import (
+    AccessError,
+    ConflictError,
+    InvalidInputError,
+    NaevnError,
+    NotFoundError,
+)
 from statemachine.text import N_, Text, t
 
 View = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -147,22 +154,13 @@ async def answer(request: web.Request) -> web.StreamResponse:
     if posted.error is not None and do == "answer":
         tr = translator(turn["lang"])
         refused: Turn = {**turn, "errors": [tr.render(posted.error)]}
-        return question(request, refused, status=422)
+        return question(request, refused, status=422, given=form.getall("value", []))
     body = forms.answer_of(turn, form, form.getall("value", []))
     if posted.attachment is not None:
         body["value"] = {"attachment": posted.attachment["id"]}
     key = str(form.get("key", ""))
-    conversation = request.app[CONVERSATION]
     try:
-        new: Turn = await request.app[OFFLOAD](
-            lambda: conversation.answer(
-                draft.session,
-                body,
-                token=draft.token,
-                resume_code=draft.code or None,
-                idempotency_key=key if _KEY.fullmatch(key) else None,
-            )
-        )
+        new = await _apply(request, draft, body, key if _KEY.fullmatch(key) else None)
     except ConflictError as err:
         now = (err.details or {}).get("turn")
         if now is None:
@@ -181,7 +179,7 @@ async def answer(request: web.Request) -> web.StreamResponse:
             ),
         )
     if new["errors"]:
-        return question(request, new, status=422)
+        return question(request, new, status=422, given=form.getall("value", []))
     if new["done"]:
         return _renewed(request, see_other("/receipt"))
     if body.get("action") == "save":
@@ -189,11 +187,51 @@ async def answer(request: web.Request) -> web.StreamResponse:
     return _renewed(request, see_other("/chat"))
 
 
+async def _apply(
+    request: web.Request, draft: cookies.Draft, body: dict[str, Any], key: str | None
+) -> Turn:
+    """Apply one answer under the form's idempotency key.
+
+    A form sent again as it was (a double click, a reload) gets the turn it got the first
+    time. A form sent again with another answer (the browser's back button to a page whose
+    first answer was refused) is a new answer, applied without the key.
+    """
+    conversation = request.app[CONVERSATION]
+
+    def apply(key: str | None) -> Turn:
+        return conversation.answer(
+            draft.session,
+            body,
+            token=draft.token,
+            resume_code=draft.code or None,
+            idempotency_key=key,
+        )
+
+    try:
+        turn: Turn = await request.app[OFFLOAD](lambda: apply(key))
+    except InvalidInputError as err:
+        if not (isinstance(err.message, Text) and err.message.msgid == KEY_REUSED):
+            raise
+        turn = await request.app[OFFLOAD](lambda: apply(None))
+    return turn
+
+
 def question(
-    request: web.Request, turn: Turn, *, status: int = 200, help_open: bool = False
+    request: web.Request,
+    turn: Turn,
+    *,
+    status: int = 200,
+    help_open: bool = False,
+    given: list[str] | None = None,
 ) -> web.Response:
-    """The page of one question (the review and the section question included)."""
+    """The page of one question (the review and the section question included).
+
+    Args:
+        given: what the filer posted, shown again with the errors it was refused for.
+    """
     field = forms.field_of(turn)
+    if given is not None:
+        field = forms.refilled(field, given)
     # The terminal's "Press Enter to go on." is no heading: such a page is headed by its part.
     quiet = field.kind == "none" and turn["prompt"] == translator(turn["lang"]).gettext(GO_ON)
     review = review_of(turn) if is_review(turn) else None
@@ -251,15 +289,23 @@ async def receipt(request: web.Request) -> web.StreamResponse:
     turn = await _current(request, draft)
     if not turn["done"]:
         return _renewed(request, see_other("/chat"))
+    conversation = request.app[CONVERSATION]
+    today = conversation.today()
+    opened = await request.app[OFFLOAD](
+        lambda: deadlines.still_open(conversation, draft.session, draft.token, today)
+    )
+    tr = translator(turn["lang"])
+    number = turn["case_number"] or ""
     extra: dict[str, Any] = dict(turn)
     response = render(
         request,
         "receipt.html",
         lang=turn["lang"],
-        expires=cookies.expiry(),
         turn=turn,
+        about_number=[line for line in turn["messages"] if number and number in line],
+        next_steps=[line for line in turn["messages"] if not (number and number in line)],
         access_code=extra.get("access_code"),
-        deadlines=extra.get("deadlines") or [],
+        deadlines=[tr.render(line) for line in opened],
     )
     return _renewed(request, response)
 
