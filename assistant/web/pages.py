@@ -19,6 +19,7 @@ from multidict import MultiDict, MultiDictProxy
 
 from assistant.api.keys import CONVERSATION, OFFLOAD
 from assistant.protocol import NOT_YOURS, Turn
+from assistant.service import codes
 from assistant.service.conversation import Started
 from assistant.service.idempotency import KEY_REUSED
 from assistant.web import cookies, csrf, deadlines, forms, uploads
@@ -111,8 +112,9 @@ async def resume(request: web.Request) -> web.StreamResponse:
         message = tr.render(err.message)
         return render(request, "start.html", status=422, errors=[message], code=code)
     response = see_other("/chat")
-    normal = code.upper()
-    draft = cookies.Draft(resumed.session, resumed.token, normal if "." not in normal else "")
+    # Kept to show again when the filer saves; normalised, it holds no separator of the cookie.
+    normal = codes.normalise_resume_code(code)
+    draft = cookies.Draft(resumed.session, resumed.token, normal)
     cookies.set_draft(request, response, draft)
     return response
 
@@ -252,6 +254,8 @@ def question(
         key=cookies.new_csrf(),
         help_open=help_open,
         quiet=quiet,
+        # An end of the dialogue (out of scope) asks nothing: only back or start again.
+        at_end=field.kind == "none" and "help" not in turn["actions"],
         heading=turn["progress"]["title"] if quiet else turn["prompt"],
     )
     return _renewed(request, response)

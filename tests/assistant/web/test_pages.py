@@ -365,3 +365,29 @@ def test_the_language_switch(browser: httpx.Client) -> None:
 def test_without_a_sign_in_the_chat_offers_the_resume_code(browser: httpx.Client) -> None:
     page = Page(browser.get("/chat").text)
     assert page.form("/resume")
+
+
+def test_an_end_of_the_dialogue_offers_back_and_start_again(browser: httpx.Client) -> None:
+    page = walk(browser, start(browser), "ask_housing")
+    end = follow(browser, submit(browser, page, pick=["Business premises, not a home"]))
+    assert turn_of(end)["state"] == "end_out_of_scope"
+    buttons = [c.value for c in end.form().controls if c.tag == "button"]
+    assert buttons == ["back", "restart"]
+    back = follow(browser, submit(browser, end, button="back"))
+    assert turn_of(back)["state"] == "ask_housing"
+
+
+def test_a_resumed_draft_shows_its_code_when_saved(browser: httpx.Client) -> None:
+    page = walk(browser, start(browser), "ask_housing")
+    saved = follow(browser, submit(browser, page, button="save"))
+    code = re.search(r'id="resume-code">([^<]+)<', saved.html)
+    assert code is not None
+    browser.cookies.delete("naevn_draft")
+    ended = Page(browser.get("/chat").text)
+    typed = code.group(1).lower().replace("-", " ")
+    page = follow(
+        browser, submit(browser, ended, form="/resume", fill={"code": typed}, button="Continue")
+    )
+    assert turn_of(page)["state"] == "ask_housing"
+    again = follow(browser, submit(browser, page, button="save"))
+    assert code.group(1) in again.text
