@@ -79,7 +79,8 @@ def see_other(location: str) -> web.Response:
 @page
 async def index(request: web.Request) -> web.StreamResponse:
     """``GET /``: what the service is, start, continue by code, Mine sager."""
-    return render(request, "start.html", errors=[], code="")
+    signed_in = cookies.draft_of(request) is not None
+    return render(request, "start.html", errors=[], code="", signed_in=signed_in)
 
 
 @page
@@ -104,13 +105,16 @@ async def resume(request: web.Request) -> web.StreamResponse:
     code = str(form.get("code", "")).strip()
     tr = translator(cookies.lang_of(request))
     if not 0 < len(code) <= 100:
-        return render(request, "start.html", status=422, errors=[tr.render(t(NO_CODE))], code=code)
+        errors = [tr.render(t(NO_CODE))]
+        return render(request, "start.html", status=422, errors=errors, code=code, signed_in=False)
     conversation = request.app[CONVERSATION]
     try:
         resumed: Started = await request.app[OFFLOAD](lambda: conversation.resume(code))
     except (NotFoundError, ConflictError) as err:
         message = tr.render(err.message)
-        return render(request, "start.html", status=422, errors=[message], code=code)
+        return render(
+            request, "start.html", status=422, errors=[message], code=code, signed_in=False
+        )
     response = see_other("/chat")
     # Kept to show again when the filer saves; normalised, it holds no separator of the cookie.
     normal = codes.normalise_resume_code(code)
@@ -133,7 +137,7 @@ async def chat(request: web.Request) -> web.StreamResponse:
         response = see_other("/receipt")
         cookies.renew(request, response)
         return response
-    return question(request, turn, help_open="help" in request.query)
+    return question(request, turn)
 
 
 @page
@@ -152,7 +156,8 @@ async def answer(request: web.Request) -> web.StreamResponse:
         await _drop(request, draft, posted.attachment["id"])
         posted.attachment = None
     if do == "help":
-        return _renewed(request, see_other("/chat?help#help"))
+        # The page always shows the question's help under it; the button only points there.
+        return _renewed(request, see_other("/chat#value-hint"))
     if posted.error is not None and do == "answer":
         tr = translator(turn["lang"])
         refused: Turn = {**turn, "errors": [tr.render(posted.error)]}
@@ -223,7 +228,6 @@ def question(
     turn: Turn,
     *,
     status: int = 200,
-    help_open: bool = False,
     given: list[str] | None = None,
 ) -> web.Response:
     """The page of one question (the review and the section question included).
@@ -252,7 +256,6 @@ def question(
         field=field,
         review=review,
         key=cookies.new_csrf(),
-        help_open=help_open,
         quiet=quiet,
         # An end of the dialogue (out of scope) asks nothing: only back or start again.
         at_end=field.kind == "none" and "help" not in turn["actions"],
