@@ -22,7 +22,7 @@ from assistant.protocol import NOT_YOURS, Turn
 from assistant.service import codes
 from assistant.service.conversation import Started
 from assistant.service.idempotency import KEY_REUSED
-from assistant.web import cookies, csrf, deadlines, forms, uploads
+from assistant.web import cookies, csrf, deadlines, forms, uploads, wording
 from assistant.web.keys import DRAFT_DAYS
 from assistant.web.render import STATIC, render
 from assistant.web.review import is_review, is_section_choice, review_of
@@ -235,6 +235,7 @@ def question(
     Args:
         given: what the filer posted, shown again with the errors it was refused for.
     """
+    turn = wording.for_the_page(turn)
     field = forms.field_of(turn)
     if given is not None:
         field = forms.refilled(field, given)

@@ -110,6 +110,8 @@ def walk(client: httpx.Client, page: Page, until: str, note: str = "") -> Page:
         if until != "receipt" and turn_of(page)["state"] == until:
             return page
         assert "error-summary" not in page.html, (page.title, page.text[:800])
+        for terminal in ("Press Enter", "path to the file", "type back", "Type the numbers"):
+            assert terminal not in page.text, (page.title, terminal)
         page = follow(client, answer_page(client, page, note))
     raise AssertionError(f"never reached {until}")
 
