@@ -33,13 +33,13 @@ from console.client import QueueParams
 from console.clients.http import HttpStaffClient
 from console.desk import Desk
 from console.factory import make_console
-from console.screens.filter import OPEN_STATUSES
+from console.screens.filter import OPEN_FILTER
 from console.widgets.case_table import CaseTable
 
 PAGE: Final = 100
 """Cases a page, as the console asks for."""
 
-OPEN: Final[QueueParams] = {"status": OPEN_STATUSES, "sort": "deadline", "order": "asc"}
+OPEN: Final[QueueParams] = {"status": OPEN_FILTER, "sort": "deadline", "order": "asc"}
 """The queue the console opens with: the open cases, by next deadline."""
 
 REQUESTS: Final[tuple[tuple[str, str, QueueParams], ...]] = (
