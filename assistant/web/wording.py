@@ -27,6 +27,25 @@ WHOLE: Final[dict[str, str]] = {
         "We ask one thing at a time. Under every question you can go back, save and "
         "continue later with a code, or start again."
     ),
+    "Choose one answer to change it, or go through all the questions of this section "
+    "again. Pressing Enter at a question keeps your answer. You come back to the "
+    "review afterwards.": N_(
+        "Choose one answer to change it, or go through all the questions of this section "
+        "again. Each question shows your answer, and Continue keeps it. You come back to the "
+        "review afterwards."
+    ),
+    "Is everything correct? Choose 1 to go on, or a section to change.": N_(
+        "Is everything correct? Go on, or change a section."
+    ),
+    "There is no question here to answer. Type back to go back, or restart to start again.": N_(
+        "There is no question here to answer. Go back, or start again."
+    ),
+    "Please answer the question. Type help if you are unsure what to write.": N_(
+        "Please answer the question. The text under it says more about what to write."
+    ),
+    "Please give the path to a file, or choose the option to say you do not have it.": N_(
+        "Please choose a file, or tick the box to say you do not have it."
+    ),
 }
 """Terminal lines (msgids) said otherwise on the page, whole."""
 
@@ -58,4 +77,12 @@ def for_the_page(turn: Turn) -> Turn:
 
     help_text = said(turn["help"]) if turn["help"] else turn["help"]
     messages = [m for m in (said(line) for line in turn["messages"]) if m]
-    return {**turn, "help": help_text or None, "messages": messages}
+    errors = [said(line) for line in turn["errors"]]
+    prompt = said(turn["prompt"]) or turn["prompt"]
+    return {
+        **turn,
+        "help": help_text or None,
+        "messages": messages,
+        "errors": errors,
+        "prompt": prompt,
+    }

@@ -153,7 +153,9 @@ def test_refused_input_shows_the_error_summary_and_changes_nothing(
     shown = Page(refused.text)
     assert shown.title.startswith("Error:")
     assert 'id="error-summary"' in refused.text
-    assert '<a href="#value">' in refused.text
+    assert (
+        '<a href="#value">Please answer the question. The text under it says more' in refused.text
+    )
     assert 'id="value-error"' in refused.text
     assert turn_of(shown)["state"] == "ask_address"
     assert version_of(store, session_of(browser)) == before
