@@ -94,8 +94,7 @@ def set_csrf(request: web.Request, response: web.StreamResponse, value: str) -> 
 
 
 def lang_of(request: web.Request) -> str:
-    """The pages' language: the filer's choice, else the first of ours the browser asks for
-    that is Danish by default (Danish unless the cookie says otherwise)."""
+    """The pages' language: the filer's choice, else Danish."""
     chosen = request.cookies.get(LANG, "")
     return chosen if chosen in LANGUAGES else "da"
 

@@ -63,9 +63,24 @@ def page(view: View) -> View:
             message = translator(lang).render(err.message)
             if isinstance(err, AccessError) and not isinstance(err.message, Text):
                 message = translator(lang).render(t(NOT_YOURS))
+            if _lost_draft(request, err):
+                # The draft went (deleted) or its token did (resumed elsewhere): sign out here,
+                # and offer the resume code.
+                response = render(
+                    request, "ended.html", status=err.status, lang=lang, message=message, code=""
+                )
+                cookies.clear_draft(request, response)
+                return response
             return render(request, "error.html", status=err.status, lang=lang, message=message)
 
     return wrapped
+
+
+def _lost_draft(request: web.Request, err: NaevnError) -> bool:
+    """Whether ``err`` says the browser's draft sign-in no longer opens its draft."""
+    refused_form = isinstance(err.message, Text) and err.message.msgid == csrf.REFUSED
+    signed_in = cookies.draft_of(request) is not None
+    return signed_in and isinstance(err, AccessError | NotFoundError) and not refused_form
 
 
 def see_other(location: str) -> web.Response:

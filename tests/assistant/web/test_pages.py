@@ -395,3 +395,18 @@ def test_a_resumed_draft_shows_its_code_when_saved(browser: httpx.Client) -> Non
     assert turn_of(page)["state"] == "ask_housing"
     again = follow(browser, submit(browser, page, button="save"))
     assert code.group(1) in again.text
+
+
+def test_a_draft_resumed_elsewhere_signs_this_browser_out(browser: httpx.Client) -> None:
+    page = walk(browser, start(browser), "ask_housing")
+    saved = follow(browser, submit(browser, page, button="save"))
+    code = re.search(r'id="resume-code">([^<]+)<', saved.html)
+    assert code is not None
+    elsewhere = browser.post("/api/v1/sessions/resume", json={"resume_code": code.group(1)})
+    assert elsewhere.status_code == 200
+    refused = browser.get("/chat")
+    assert refused.status_code == 403
+    shown = Page(refused.text)
+    assert "belongs to someone else, or your access has ended" in shown.text
+    assert shown.form("/resume")
+    assert "naevn_draft" not in browser.cookies
