@@ -9,8 +9,10 @@ LOCK := requirements.lock
 MESSAGE_SOURCES := naevn statemachine casestore assistant console locales
 CATALOGS := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MOS := $(CATALOGS:.po=.mo)
+# What the browser tests take from the npm registry (axe-core), as package-lock.json pins it.
+NODE_STAMP := node_modules/.installed
 
-.PHONY: run test check lint types contracts catalogs audit extract lock bench bench-http clean postgres
+.PHONY: run test check lint types contracts catalogs audit extract lock bench bench-http clean postgres chromium
 
 PORT ?= 8080
 
@@ -46,7 +48,7 @@ run: $(STAMP) $(MOS)
 	fi
 
 # The static checks come first and stop the run before the tests when one fails.
-test: lint types contracts catalogs $(MOS) postgres
+test: lint types contracts catalogs $(MOS) postgres chromium $(NODE_STAMP)
 	$(BIN)/pytest -q
 
 # The tests start their own throwaway PostgreSQL server; this installs Debian's if it is missing.
@@ -54,6 +56,23 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
+
+# The browser tests (tests/web) drive Debian's Chromium through Playwright (never Playwright's own
+# browser download) and read pages in the w3m text browser; this installs both if missing.
+chromium:
+	@{ [ -x /usr/bin/chromium ] && command -v w3m >/dev/null; } || { \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium w3m; }
+
+# axe-core, which the browser tests inject into every page to check it against WCAG 2.x A and
+# AA, exactly as package-lock.json pins it (checked against its integrity hash); no install
+# scripts run. Node.js and npm come from Debian if the machine has none.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 # Everything `make test` runs, plus what needs the network.
 check: test audit
@@ -126,4 +145,4 @@ $(BIN)/uv:
 	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache locales/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) var node_modules .mypy_cache .pytest_cache .ruff_cache locales/*/LC_MESSAGES/*.mo
