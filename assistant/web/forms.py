@@ -150,12 +150,15 @@ def refilled(field: Field, given: Sequence[str]) -> Field:
     return field
 
 
-def answer_of(turn: Turn, form: Mapping[str, Any], values: Sequence[str]) -> dict[str, Any]:
+def answer_of(form: Mapping[str, Any], values: Sequence[str]) -> dict[str, Any]:
     """The protocol answer a posted form asks for.
 
+    The form says which kind of question it answers (``kind``) and what its field showed
+    (``shown``), so no turn is loaded to read it. Both only shape the filer's own answer,
+    which the dialogue checks as it checks any other; a stale form's ``version`` is refused.
+
     Args:
-        turn: the turn the form was rendered from (the draft's current one).
-        form: the posted fields (``do``, ``value``, ``version``, …).
+        form: the posted fields (``do``, ``kind``, ``shown``, ``version``, …).
         values: every posted ``value`` (several for checkboxes).
     """
     do = str(form.get("do", "answer"))
@@ -167,17 +170,15 @@ def answer_of(turn: Turn, form: Mapping[str, Any], values: Sequence[str]) -> dic
     elif do.startswith("pick:"):
         answer = {"value": do.removeprefix("pick:")}
     else:
-        answer = {"value": _value(turn, values)}
+        answer = {"value": _value(str(form.get("kind", "")), form.get("shown"), values)}
     version = str(form.get("version", ""))
     if version.isdigit() and len(version) < 12:
         answer["version"] = int(version)
     return answer
 
 
-def _value(turn: Turn, values: Sequence[str]) -> Any:
+def _value(kind: str, shown: Any, values: Sequence[str]) -> Any:
     """The ``value`` of an answer, from the posted fields."""
-    inp = turn["input"]
-    kind = inp["kind"]
     given = [v for v in values if isinstance(v, str)]
     if kind == "none":
         return None
@@ -192,7 +193,7 @@ def _value(turn: Turn, values: Sequence[str]) -> Any:
         first = first.strip()
     # The field shows the answer given before as the filer reads it ("1 October 2026");
     # sent back unchanged, it means keep that answer.
-    if not first.strip() or first.strip() == inp.get("current", None):
+    if not first.strip() or (isinstance(shown, str) and first.strip() == shown.strip()):
         return None
     return first
 

@@ -165,7 +165,6 @@ async def answer(request: web.Request) -> web.StreamResponse:
     form = posted.form
     csrf.check(request, form)
     do = str(form.get("do", "answer"))
-    turn = await _current(request, draft)
     if posted.attachment is not None and do != "answer":
         # A file chosen but another button pressed: the file is not kept.
         await _drop(request, draft, posted.attachment["id"])
@@ -174,10 +173,11 @@ async def answer(request: web.Request) -> web.StreamResponse:
         # The page always shows the question's help under it; the button only points there.
         return _renewed(request, see_other("/chat#value-hint"))
     if posted.error is not None and do == "answer":
+        turn = await _current(request, draft)
         tr = translator(turn["lang"])
         refused: Turn = {**turn, "errors": [tr.render(posted.error)]}
         return question(request, refused, status=422, given=form.getall("value", []))
-    body = forms.answer_of(turn, form, form.getall("value", []))
+    body = forms.answer_of(form, form.getall("value", []))
     if posted.attachment is not None:
         body["value"] = {"attachment": posted.attachment["id"]}
     key = str(form.get("key", ""))
