@@ -26,6 +26,7 @@ from console.desk.checks import (
     written,
 )
 from console.desk.letters import hearing_letter, message_mails
+from console.desk.notices import hearing_news, notices, status_news
 from locales import translator
 from statemachine.catalog.calendar import add_period
 from statemachine.catalog.secretariat import next_deadline
@@ -196,12 +197,15 @@ class Changes(DeskBase):
                     raise InvalidInputError(t(BAD_RECIPIENT))
                 if not parties:
                     raise InvalidInputError(t(NOT_A_PARTY, number=number, party=to))
+            # The message's own mail tells each recipient where to read and answer it, so
+            # it is their notice: nobody gets a second one for it.
             mails = message_mails(
+                work,
                 parties,
                 subject=subject,
                 body=body,
                 attachments=attachments,
-                lang=work.lang or "da",
+                public_url=self._public_url,
             )
             if not mails:
                 raise InvalidInputError(t(NOBODY_REACHABLE))
@@ -265,6 +269,10 @@ class Changes(DeskBase):
                 today,
             )
             words = written(note, N_("note"), MAX_NOTE) if note and note.strip() else ""
+            letter = hearing_letter(work, heard, reply_due, material, words)
+            # The heard party's news is the letter itself; the other parties are told of it.
+            news = hearing_news(str(heard.get("name") or ""), reply_due)
+            others = notices(work, news, self._public_url, skip=[int(heard["id"])])
             tx.start_hearing(
                 number,
                 expected_version=version,
@@ -275,7 +283,7 @@ class Changes(DeskBase):
                 actor=staff.actor,
                 next_deadline=due,
                 next_rule=rule,
-                mail=[hearing_letter(work, heard, reply_due, material, words)],
+                mail=[letter, *others],
             )
             return self._case_json(tx, staff, tx.casework(number), lang)
 
@@ -290,8 +298,10 @@ class Changes(DeskBase):
         version: int,
         today: date,
     ) -> int:
-        """Store a lifecycle change with the case's next deadline in its new status."""
+        """Store a lifecycle change with the case's next deadline in its new status, and a
+        notice to each party with an e-mail address if the status changes."""
         due, rule = next_deadline(secretariat_facts(work, change.dest), today)
+        moved = change.dest != work.status
         return tx.change_status(
             work.number,
             expected_version=version,
@@ -300,6 +310,7 @@ class Changes(DeskBase):
             data=change.data,
             next_deadline=due,
             next_rule=rule,
+            mail=notices(work, status_news(change.dest), self._public_url) if moved else (),
         )
 
     def _assign(

@@ -1,5 +1,8 @@
 """The mail the staff side queues for parties: hearing letters and messages, one per recipient.
 
+A message says where the party reads and answers it on their own case page
+(``<public_url>/mine``).
+
 Each is an :class:`casestore.OutboxMail` written in the same transaction as what it tells of;
 the delivery worker sends it later (``naevn/delivery``). A party with an e-mail address gets
 e-mail; one with only a postal address gets a letter, queued as ``post:<address>``.
@@ -13,6 +16,7 @@ from typing import Any, Final
 
 from casestore import CaseWork, OutboxMail
 from console.desk.casefile import address
+from console.desk.notices import where_to_answer
 from locales import translator
 from statemachine.catalog.tribunals import tribunal
 from statemachine.text import N_, t
@@ -87,26 +91,32 @@ def hearing_letter(
 
 
 def message_mails(
+    work: CaseWork,
     parties: Sequence[Mapping[str, Any]],
     *,
     subject: str,
     body: str,
     attachments: Sequence[str],
-    lang: str,
+    public_url: str,
 ) -> list[OutboxMail]:
-    """One mail per reachable party, with the staff member's own subject and text."""
+    """One mail per reachable party, with the staff member's own subject and text, and
+    below it where the party reads and answers it (their case page, and how to sign in),
+    in the case's language: the message is its own notice."""
+    lang = work.lang or "da"
+    words = translator(lang)
     mails = []
     for party in parties:
         found = recipient(party)
         if found is None:
             continue
+        where = where_to_answer(work, party, public_url, words, message=True)
         mails.append(
             OutboxMail(
                 kind="message",
                 recipient=found,
                 recipient_name=str(party.get("name") or ""),
                 subject=subject,
-                body=body,
+                body=f"{body}\n\n{where}",
                 attachments=tuple(attachments),
                 lang=lang,
             )

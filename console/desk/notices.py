@@ -78,8 +78,6 @@ def sign_in_hint(work: CaseWork, party: Mapping[str, Any]) -> Text | None:
     counterparty without e-mail who was never sent a hearing code)."""
     if party.get("role") in FILER_SIDE:
         return t(SIGN_IN_FILER) if party.get("email") else t(SIGN_IN_RECEIPT)
-    if any(h.party_id == party.get("id") for h in work.hearings):
-        return t(SIGN_IN_HEARING)
     if party.get("email"):
         return t(SIGN_IN_EMAIL)
     return None

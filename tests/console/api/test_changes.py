@@ -215,7 +215,8 @@ def test_a_hearing_sends_the_material_to_the_counterparty_with_two_weeks_to_repl
     reply = [d for d in case["deadlines"] if d["rule"] == "secretariat.reply"]
     assert reply and reply[0]["ends"] == "2026-12-07"
     with office.store.read() as tx:
-        (letter,) = tx.outbox_list(limit=10)
+        # The filer is told of the hearing too (tests/console/api/test_notices.py).
+        (letter,) = [m for m in tx.outbox_list(limit=10) if m.kind == "hearing"]
         assert tx.casework(office.case).next_rule == "secretariat.reply"
     assert letter.kind == "hearing" and letter.lang == "da"
     assert letter.recipient == "post:Havnegade 9, 1058 København K"
