@@ -31,6 +31,8 @@ _ENV: Final = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
+    # The templates ship with the code: no stat() of every template on every page.
+    auto_reload=False,
 )
 
 

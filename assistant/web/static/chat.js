@@ -151,12 +151,30 @@
     if (old) old.remove();
   }
 
-  /** The expiry a page tells, onto this page (or none). */
-  function takeExpiry(page) {
+  /** What a page the server answered with says about the page around the question. */
+  function takeChrome(page) {
+    document.title = page.title;
+    // An answer may change the language (the first question asks for it).
+    const lang = page.documentElement.lang;
+    if (lang) document.documentElement.lang = lang;
+    const words = page.getElementById("transcript");
+    const transcript = document.getElementById("transcript");
+    if (words && transcript) {
+      for (const name of Object.keys(FALLBACK)) {
+        if (words.dataset[name]) transcript.dataset[name] = words.dataset[name];
+      }
+      transcript.setAttribute("aria-label", words.getAttribute("aria-label") || "");
+    }
+    const template = page.getElementById("timeout-dialog");
+    const ours = document.getElementById("timeout-dialog");
+    if (template && ours) ours.replaceWith(document.adoptNode(template));
+    const footer = page.getElementById("timeout");
+    const here = document.getElementById("timeout");
+    if (footer && here) here.replaceWith(document.adoptNode(footer));
+    // The time-out warning follows data-expires (see the observer below).
     const expires = page.body && page.body.dataset.expires;
     if (expires) body.dataset.expires = expires;
     else delete body.dataset.expires;
-    timeout.schedule();
   }
 
   /** Put a page the server answered with in place of this one's main content. */
@@ -165,8 +183,7 @@
     const here = document.querySelector("main");
     if (!main || !here) return false;
     here.replaceChildren(...Array.from(main.childNodes, (node) => document.adoptNode(node)));
-    document.title = page.title;
-    takeExpiry(page);
+    takeChrome(page);
     focusOn(here.querySelector("h1") || here);
     return true;
   }
@@ -182,8 +199,7 @@
       const here = document.getElementById("turn");
       const fresh = document.adoptNode(turn);
       here.replaceWith(fresh);
-      document.title = page.title;
-      takeExpiry(page);
+      takeChrome(page);
       const summary = fresh.querySelector("#error-summary");
       if (summary) {
         // role=alert reads it out; focus takes the reader there too.
@@ -337,8 +353,10 @@
     let timer = 0;
     let dialog = null;
     let returnTo = null;
-    /** How long a sign-in lasts, as the page told it at load (if the server names no expiry). */
-    const lasts = expiry() ? expiry() - Date.now() : 0;
+    /** How long a sign-in lasts, as the server last told it (if "stay" names no expiry). */
+    let lasts = expiry() ? expiry() - Date.now() : 0;
+    /** The expiry this script wrote itself (not the server's word on how long a sign-in lasts). */
+    let guessed = "";
 
     function expiry() {
       const when = Date.parse(body.dataset.expires || "");
@@ -358,6 +376,7 @@
         return;
       }
       const now = Date.now();
+      if (body.dataset.expires !== guessed) lasts = Math.max(lasts, ends - now);
       if (now >= ends) {
         // The sign-in has ended: the chat page says so and offers the resume code.
         window.location.assign("/chat");
@@ -484,7 +503,8 @@
           }
           const told = Date.parse(res.headers.get("X-Expires") || "");
           const ends = Number.isNaN(told) ? Date.now() + lasts : told;
-          body.dataset.expires = new Date(ends).toISOString();
+          guessed = Number.isNaN(told) ? new Date(ends).toISOString() : "";
+          body.dataset.expires = guessed || res.headers.get("X-Expires");
           close(true);
           schedule();
         })
@@ -498,4 +518,8 @@
   })();
 
   timeout.schedule();
+  new MutationObserver(timeout.schedule).observe(body, {
+    attributes: true,
+    attributeFilter: ["data-expires"],
+  });
 })();
