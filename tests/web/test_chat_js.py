@@ -1,0 +1,319 @@
+"""The chat pages with JavaScript, in Chromium: assistant/web/static/chat.js makes them a chat.
+
+Each answer is sent in the background and moves into the conversation (#transcript) with the
+question it answered; the new question is announced and takes focus; a refused answer focuses
+the error summary; a file shows its progress; a lost connection keeps the answer; two minutes
+before the sign-in ends a dialog offers to stay signed in or to save.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casestore import Store
+from naevn.settings import Settings
+from tests import samples
+from tests.durability.test_crash_chat import BY_KIND, BY_STATE
+from tests.service import running
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+TODAY = date(2026, 11, 23)
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is missing")
+
+Page = Any
+"""A Playwright page (sync API)."""
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        db=f"sqlite:///{tmp_path / 'var' / 'naevn.db'}",
+        data_dir=tmp_path / "data",
+        today=TODAY,
+        rate_limit=0,
+    )
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    opened = Store.open(settings.db, settings.blob_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def server(settings: Settings, store: Store) -> Iterator[str]:
+    with running(settings) as url:
+        yield url
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Page]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(base_url=server)
+        opened = context.new_page()
+        errors: list[str] = []
+        opened.on("pageerror", lambda error: errors.append(str(error)))
+        yield opened
+        browser.close()
+        assert errors == []
+
+
+def begin(page: Page) -> None:
+    """Start a new case in English; the chat's first question is on the page, with JS on."""
+    page.goto("/lang/en?next=/")
+    page.get_by_role("button", name="Start a new case").click()
+    page.wait_for_url("**/chat")
+    assert page.evaluate("document.body.className") == "js"
+    # Set on this document only: still there after an answer means no page was loaded.
+    page.evaluate("window.stayedOnPage = true")
+    answer(page)  # the language: English
+
+
+def state(page: Page) -> str:
+    return str(page.get_attribute("#turn", "data-state"))
+
+
+def answer(page: Page, *, note: str = "") -> str:
+    """Answer the question on the page validly, and wait for the next; returns what was said."""
+    before = state(page)
+    version = page.get_attribute("#turn", "data-version")
+    kind = page.get_attribute("#turn", "data-kind")
+    said = fill(page, before, str(kind), note)
+    submit(page, version)
+    return said
+
+
+def fill(page: Page, at: str, kind: str, note: str) -> str:
+    form = page.locator("#answer")
+    if at == "ask_language":
+        form.get_by_label("English").check()
+        return "English"
+    if kind == "review":
+        return ""
+    boxes = form.locator("input[type=radio], input[type=checkbox]")
+    if kind == "file":
+        form.locator("input[type=file]").set_input_files(
+            {"name": "lease.pdf", "mimeType": "application/pdf", "buffer": samples.pdf(note)}
+        )
+        return "lease.pdf"
+    if kind in ("choice", "multi_choice", "confirm") and boxes.count():
+        chosen = form.get_by_label("Yes", exact=True) if kind == "confirm" else boxes.first
+        chosen.check()
+        return str(
+            page.evaluate("(box) => box.labels[0].textContent.trim()", chosen.element_handle())
+        )
+    if kind in ("choice", "none"):
+        return ""
+    value = "8000" if at == "ask_municipality" else BY_STATE.get(at, BY_KIND[kind])
+    form.locator("#value").fill(str(value))
+    return str(value)
+
+
+def submit(page: Page, version: str | None, button: str = "#answer [type=submit]") -> None:
+    """Press the form's (first) button, and wait until the page shows what the server said."""
+    if page.locator("#go-on").count():
+        button = "#go-on"
+    elif page.locator("#answer button#value").count():
+        button = "#answer button#value"
+    page.locator(button).first.click()
+    wait_for_turn(page, version)
+
+
+def wait_for_turn(page: Page, version: str | None) -> None:
+    page.wait_for_function(
+        """(version) => {
+            const turn = document.getElementById("turn");
+            return !turn || turn.dataset.version !== version
+                || document.getElementById("error-summary");
+        }""",
+        arg=version,
+    )
+
+
+def focused(page: Page) -> dict[str, str]:
+    return dict(
+        page.evaluate(
+            """() => ({
+                id: document.activeElement.id,
+                tag: document.activeElement.tagName,
+                text: document.activeElement.textContent.trim(),
+                prompt: (document.getElementById("prompt") || {}).textContent || "",
+            })"""
+        )
+    )
+
+
+def transcript(page: Page) -> list[tuple[str, str]]:
+    items = page.locator("#transcript > li")
+    return [
+        (str(items.nth(i).get_attribute("class")), " ".join(items.nth(i).inner_text().split()))
+        for i in range(items.count())
+    ]
+
+
+def test_answers_grow_the_conversation_and_focus_moves_to_each_new_question(page: Page) -> None:
+    begin(page)
+    said = ["English"]
+    for _ in range(3):
+        said.append(answer(page))
+        prompt = focused(page)
+        assert prompt["tag"] == "H1"
+        assert prompt["text"] == prompt["prompt"].strip() != ""
+        page.wait_for_function(
+            "(prompt) => document.getElementById('announcer').textContent.includes(prompt)",
+            arg=prompt["prompt"].strip(),
+        )
+    items = transcript(page)
+    assert len(items) == 2 * len(said)
+    assert [who for who, _ in items] == ["from-assistant", "from-you"] * len(said)
+    # A screen reader hears who says what; the answers read as the filer gave them.
+    assert items[0][1].startswith("Assistant:")
+    assert items[1][1] == "You: English"
+    for (_, item), answer_given in zip(items[1::2], said, strict=True):
+        assert answer_given in item
+    assert page.evaluate("window.stayedOnPage") is True
+    assert page.url.endswith("/chat")
+
+
+def walk_to(page: Page, kind: str) -> None:
+    for _ in range(60):
+        if page.get_attribute("#turn", "data-kind") == kind:
+            return
+        answer(page)
+    raise AssertionError(f"never reached a {kind} question")
+
+
+def test_a_refused_answer_focuses_the_error_summary_and_adds_nothing(page: Page) -> None:
+    begin(page)
+    walk_to(page, "text")
+    items = len(transcript(page))
+    page.locator("#value").fill("")
+    submit(page, page.get_attribute("#turn", "data-version"))
+    assert focused(page)["id"] == "error-summary"
+    assert page.get_attribute("#error-summary", "role") == "alert"
+    assert len(transcript(page)) == items
+    # The summary's link takes focus to the field.
+    page.locator("#error-summary a").first.click()
+    assert focused(page)["id"] == "value"
+    page.locator("#value").fill(BY_STATE.get(state(page), "Anna Jensen"))
+    submit(page, page.get_attribute("#turn", "data-version"))
+    assert page.locator("#error-summary").count() == 0
+    assert len(transcript(page)) == items + 2
+
+
+def test_back_is_said_in_the_conversation_and_keyboard_enter_answers(page: Page) -> None:
+    begin(page)
+    walk_to(page, "text")
+    here = state(page)
+    version = page.get_attribute("#turn", "data-version")
+    page.get_by_role("button", name="Back").click()
+    wait_for_turn(page, version)
+    assert state(page) != here
+    assert transcript(page)[-1][1].endswith("Back")
+    walk_to(page, "text")
+    # From the keyboard alone: type and press Enter; focus lands on the next question.
+    page.locator("#value").focus()
+    page.keyboard.type(BY_STATE.get(state(page), "Anna Jensen"))
+    version = page.get_attribute("#turn", "data-version")
+    page.keyboard.press("Enter")
+    wait_for_turn(page, version)
+    assert focused(page)["tag"] == "H1"
+    assert page.evaluate("window.stayedOnPage") is True
+
+
+def test_an_upload_shows_its_progress_and_lands_on_the_draft(page: Page, store: Store) -> None:
+    begin(page)
+    walk_to(page, "file")
+    page.evaluate(
+        """() => {
+            window.told = [];
+            new MutationObserver(() => {
+                const status = document.getElementById("upload-status");
+                const bar = document.getElementById("upload-bar");
+                if (status && bar) window.told.push([status.textContent, bar.value]);
+            }).observe(document.body, {subtree: true, childList: true, characterData: true,
+                                       attributes: true});
+        }"""
+    )
+    said = answer(page, note="the lease")
+    assert said == "lease.pdf"
+    assert "lease.pdf" in transcript(page)[-1][1]
+    told = page.evaluate("window.told")
+    assert told, "no progress was shown"
+    assert any("100 %" in line for line, _ in told)
+    assert page.locator("#error-summary").count() == 0
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "naevn_draft"]
+    with store.read() as tx:
+        files = tx.attachments_of_draft(cookie["value"].split(".")[0])
+    assert [f.filename for f in files] == ["lease.pdf"]
+
+
+def test_a_lost_connection_keeps_the_answer_and_says_so(page: Page) -> None:
+    begin(page)
+    walk_to(page, "text")
+    page.route(re.compile(r".*/chat$"), lambda route: route.abort())
+    page.locator("#value").fill("Anna Jensen")
+    page.locator("#answer [type=submit]").first.click()
+    page.wait_for_selector("#offline-summary")
+    assert focused(page)["id"] == "offline-summary"
+    assert page.locator("#value").input_value() == "Anna Jensen"
+    page.unroute(re.compile(r".*/chat$"))
+    submit(page, page.get_attribute("#turn", "data-version"))
+    assert page.locator("#offline-summary").count() == 0
+    assert "Anna Jensen" in transcript(page)[-1][1]
+
+
+def expires_in(page: Page, seconds: int) -> None:
+    when = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
+    page.evaluate("(when) => { document.body.dataset.expires = when; }", when)
+
+
+def test_the_time_out_dialog_warns_and_stay_renews_the_sign_in(page: Page) -> None:
+    begin(page)
+    page.locator("#answer [type=submit]").first.focus()
+    expires_in(page, 90)
+    dialog = page.get_by_role("alertdialog")
+    dialog.wait_for()
+    assert dialog.evaluate("(d) => d.open && d.matches(':modal')")
+    title = dialog.get_attribute("aria-labelledby")
+    text = dialog.get_attribute("aria-describedby")
+    assert page.locator(f"#{title}").inner_text() and page.locator(f"#{text}").inner_text()
+    assert re.search(r"\d\d[:.]\d\d", page.locator(f"#{text}").inner_text())
+    assert page.evaluate("document.activeElement.closest('dialog') !== null")
+    before = page.evaluate("Date.parse(document.body.dataset.expires)")
+    with page.expect_response("**/chat/stay") as stayed:
+        page.keyboard.press("Escape")  # Escape is "stay signed in"
+    assert stayed.value.status == 204
+    page.wait_for_selector("dialog", state="detached")
+    after = page.evaluate("Date.parse(document.body.dataset.expires)")
+    assert after > before + 10 * 60 * 1000
+    # Focus is back where it was.
+    assert page.evaluate("document.activeElement.matches('#answer [type=submit]')")
+
+
+def test_save_and_continue_later_from_the_time_out_dialog(page: Page) -> None:
+    begin(page)
+    expires_in(page, 60)
+    dialog = page.get_by_role("alertdialog")
+    dialog.wait_for()
+    dialog.locator("[data-save]").click()
+    page.wait_for_url("**/chat/saved")
+    assert page.locator("#resume-code").inner_text().strip()
