@@ -16,6 +16,7 @@ Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFound
 ``ConflictError``; no SQLAlchemy type or exception leaves this package.
 """
 
+from casestore.access import access_digest, new_access_code, normalise_access_code
 from casestore.blobs import BlobRef, BlobStore, BlobWriter
 from casestore.caserecords import (
     CaseWork,
@@ -33,6 +34,15 @@ from casestore.caserecords import (
 from casestore.drafting import DraftTransaction, FilingTransaction
 from casestore.failures import QueryError
 from casestore.migrate import current, upgrade
+from casestore.partyrecords import (
+    AccessCodeRow,
+    PartyCase,
+    PartyDeadline,
+    PartyHearing,
+    PartyMessage,
+    PartySessionRow,
+    SigninCodeRow,
+)
 from casestore.records import (
     AttachmentRow,
     CaseRecord,
@@ -51,6 +61,7 @@ from casestore.store import Clock, Store, utc_now
 
 __all__ = [
     "FIRST_NUMBER",
+    "AccessCodeRow",
     "AttachmentRow",
     "BlobRef",
     "BlobStore",
@@ -68,8 +79,13 @@ __all__ = [
     "MessageRow",
     "NoteRow",
     "OutboxMail",
+    "PartyCase",
+    "PartyDeadline",
+    "PartyHearing",
     "PartyKind",
+    "PartyMessage",
     "PartyRole",
+    "PartySessionRow",
     "QueryError",
     "QueuePage",
     "QueueQuery",
@@ -77,12 +93,16 @@ __all__ = [
     "QueueSort",
     "Reply",
     "SavedFilter",
+    "SigninCodeRow",
     "SqliteDraftTransaction",
     "StaffRow",
     "Store",
     "Submission",
     "Tx",
+    "access_digest",
     "current",
+    "new_access_code",
+    "normalise_access_code",
     "upgrade",
     "utc_now",
 ]

@@ -146,6 +146,12 @@ class MessageRow:
     """The ids of the case's attachments sent with it."""
     at: datetime
     """When it was sent (UTC)."""
+    direction: str = "out"
+    """``out`` (the secretariat's) or ``in`` (a party's reply from Mine sager)."""
+    party_id: int | None = None
+    """For a reply, the party who sent it."""
+    late: bool = False
+    """For a hearing reply, whether it came after the reply deadline."""
 
 
 @dataclass(frozen=True, slots=True)

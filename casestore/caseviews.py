@@ -159,6 +159,9 @@ class CaseViews(TxBase):
                 m.body,
                 list(m.attachments),
                 m.at,
+                m.direction,
+                m.party_id,
+                bool(m.late),
             )
             for m in self._conn.execute(stmt)
         ]

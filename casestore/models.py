@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -176,7 +177,8 @@ class Attachment(Base):
     __tablename__ = "attachments"
 
     id: Mapped[Code] = mapped_column(primary_key=True)
-    draft_id: Mapped[Code] = mapped_column(ForeignKey("drafts.id"), index=True)
+    draft_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("drafts.id"), index=True)
+    """The draft it was uploaded to; None for a file a party sent with a reply to the case."""
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     filename: Mapped[Name]
     size: Mapped[int]
@@ -287,6 +289,13 @@ class Message(Base):
     body: Mapped[str] = mapped_column(Text())
     attachments: Mapped[Json]
     at: Mapped[Stamp]
+    direction: Mapped[str] = mapped_column(String(8), server_default="out")
+    """``out`` for the secretariat's messages, ``in`` for a party's reply from Mine sager."""
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    """The party who replied (``in``); None for the secretariat's messages."""
+    late: Mapped[bool] = mapped_column(server_default=false())
+    """A hearing reply sent after its ``reply_due``: kept, but the tribunal may decide
+    without it."""
 
 
 class Hearing(Base):
@@ -342,6 +351,66 @@ class SavedFilter(Base):
     query: Mapped[Json]
 
 
+class AccessCode(Base):
+    """A code that opens one case in Mine sager: the filer's (``case``, on the receipt) or a
+    counterparty's for one hearing (``hearing``, in the hearing letter). Stored hashed."""
+
+    __tablename__ = "access_codes"
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[Code]
+    code_hash: Mapped[Hash] = mapped_column(unique=True)
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    hearing_id: Mapped[int | None] = mapped_column(ForeignKey("hearings.id"))
+    created_at: Mapped[Stamp]
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SigninCode(Base):
+    """A one-time code mailed to an address for signing in to Mine sager. Stored hashed."""
+
+    __tablename__ = "signin_codes"
+    __table_args__ = (Index(None, "email", "created_at"),)
+
+    id: Mapped[IntPk]
+    email: Mapped[Name]
+    code_hash: Mapped[Hash]
+    client: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[Stamp]
+    expires_at: Mapped[Stamp]
+    tries: Mapped[int] = mapped_column(Integer())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PartySession(Base):
+    """A browser signed in to Mine sager: by e-mail (all that address's cases) or by an
+    access code (one case, or one hearing's material). The cookie holds the token only."""
+
+    __tablename__ = "party_sessions"
+
+    id: Mapped[IntPk]
+    token_hash: Mapped[Hash] = mapped_column(unique=True)
+    email: Mapped[OptName]
+    access_code_id: Mapped[int | None] = mapped_column(ForeignKey("access_codes.id"))
+    created_at: Mapped[Stamp]
+    expires_at: Mapped[Stamp]
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AccessAttempt(Base):
+    """One try at signing in (a mailed code asked for, a code typed), for rate limits."""
+
+    __tablename__ = "access_attempts"
+    __table_args__ = (Index(None, "client", "kind", "at"),)
+
+    id: Mapped[IntPk]
+    client: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[Code]
+    at: Mapped[Stamp]
+
+
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
@@ -361,8 +430,14 @@ MESSAGES = _table(Message)
 HEARINGS = _table(Hearing)
 OUTBOX = _table(Outbox)
 SAVED_FILTERS = _table(SavedFilter)
+ACCESS_CODES = _table(AccessCode)
+SIGNIN_CODES = _table(SigninCode)
+PARTY_SESSIONS = _table(PartySession)
+ACCESS_ATTEMPTS = _table(AccessAttempt)
 
 __all__ = [
+    "ACCESS_ATTEMPTS",
+    "ACCESS_CODES",
     "ATTACHMENTS",
     "CASES",
     "COUNTERS",
@@ -374,8 +449,10 @@ __all__ = [
     "NOTES",
     "OUTBOX",
     "PARTIES",
+    "PARTY_SESSIONS",
     "REPLIES",
     "SAVED_FILTERS",
+    "SIGNIN_CODES",
     "STAFF",
     "STAFF_TRIBUNALS",
     "Base",

@@ -53,8 +53,8 @@ class AttachmentRow:
 
     id: str
     """``a_`` + 22 url-safe characters."""
-    draft_id: str
-    """The draft it was uploaded to."""
+    draft_id: str | None
+    """The draft it was uploaded to; None for a file a party sent with a reply."""
     filename: str
     """The name the filer gave it; for display only, never a path."""
     size: int

@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
 from casestore import rows, search
+from casestore.access import AccessQueries
 from casestore.blobs import BlobStore
 from casestore.casework import CaseworkQueries
 from casestore.failures import (
@@ -58,6 +59,7 @@ from casestore.records import (
     Reply,
     Submission,
 )
+from casestore.replies import ReplyQueries
 from casestore.staffing import StaffQueries
 from statemachine.errors import ConflictError, NotFoundError, StoreError
 from statemachine.text import t
@@ -97,13 +99,22 @@ _LINK = (
 )
 
 
-class Tx(StaffQueries, QueueQueries, CaseworkQueries, SavedFilterQueries, OutboxQueries):
+class Tx(
+    StaffQueries,
+    QueueQueries,
+    CaseworkQueries,
+    SavedFilterQueries,
+    OutboxQueries,
+    AccessQueries,
+    ReplyQueries,
+):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 
     The secretariat's queries come from mixins, one module each: staff
     (:mod:`casestore.staffing`), the queue (:mod:`casestore.queue`), a case as worked
     (:mod:`casestore.caseviews`, :mod:`casestore.casework`), saved filters
-    (:mod:`casestore.filters`) and the outbox (:mod:`casestore.outbox`).
+    (:mod:`casestore.filters`), the outbox (:mod:`casestore.outbox`), and Mine sager's
+    sign-in (:mod:`casestore.access`) and parties' reads and replies (:mod:`casestore.replies`).
     """
 
     def __init__(
