@@ -317,3 +317,37 @@ def test_save_and_continue_later_from_the_time_out_dialog(page: Page) -> None:
     dialog.locator("[data-save]").click()
     page.wait_for_url("**/chat/saved")
     assert page.locator("#resume-code").inner_text().strip()
+
+
+def test_a_whole_filing_with_javascript_reaches_the_receipt(page: Page, store: Store) -> None:
+    begin(page)
+    uploads = 0
+    for n in range(120):
+        if page.url.endswith("/receipt"):
+            break
+        assert page.locator("#error-summary").count() == 0, page.locator("#turn").inner_text()
+        if page.get_attribute("#turn", "data-kind") == "file":
+            uploads += 1
+        answer(page, note=f"document {n}")
+        page.wait_for_load_state()
+    else:
+        raise AssertionError("the filing never reached the receipt")
+    number = page.locator("#case-number").inner_text().strip()
+    with store.read() as tx:
+        case = tx.get_case(number)
+    assert len(case.attachments) == uploads > 0
+    assert case.answers["ask_address"] == "Vestergade 1"
+
+
+def test_a_stale_tab_shows_where_the_filing_is_now(page: Page) -> None:
+    begin(page)
+    other = page.context.new_page()
+    other.goto("/chat")
+    answer(page)
+    # The other tab still shows the question this one has answered.
+    other.locator("#answer [type=submit]").first.click()
+    other.wait_for_function("() => !document.getElementById('turn')")
+    assert other.locator("main h1").evaluate("(h) => h === document.activeElement")
+    other.locator("main a[href='/chat']").click()
+    other.wait_for_url("**/chat")
+    assert other.get_attribute("#turn", "data-state") == state(page)

@@ -182,7 +182,8 @@
     const main = page.querySelector("main");
     const here = document.querySelector("main");
     if (!main || !here) return false;
-    here.replaceChildren(...Array.from(main.childNodes, (node) => document.adoptNode(node)));
+    const nodes = Array.from(main.childNodes);
+    here.replaceChildren(...nodes.map((node) => document.adoptNode(node)));
     takeChrome(page);
     focusOn(here.querySelector("h1") || here);
     return true;
