@@ -351,3 +351,11 @@ def test_a_stale_tab_shows_where_the_filing_is_now(page: Page) -> None:
     other.locator("main a[href='/chat']").click()
     other.wait_for_url("**/chat")
     assert other.get_attribute("#turn", "data-state") == state(page)
+
+
+def test_when_the_sign_in_ends_the_page_is_loaded_afresh_from_the_server(page: Page) -> None:
+    begin(page)
+    expires_in(page, -1)
+    page.wait_for_function("() => window.stayedOnPage === undefined")
+    page.wait_for_load_state()
+    assert page.url.endswith("/chat")

@@ -434,6 +434,8 @@
     }
 
     function open(ends) {
+      // Without <dialog> the footer's sentence still says when the sign-in ends.
+      if (typeof HTMLDialogElement !== "function") return;
       if (dialog && dialog.open) {
         tellTime(ends);
         return;
