@@ -1,0 +1,276 @@
+"""Benchmark: an answer through the web chat's no-JavaScript form path, against the JSON API.
+
+Both paths run against one ``naevn serve`` in the same run. The API side files whole cases with
+``bench.httpfiler``'s scripted filer; the web side replays each of those filings' answers as
+the HTML forms a browser without JavaScript posts (the POST, its 303, and the GET of the next
+page), checking that every page asks the question the API asked. One filing at a time: this
+measures what one filer waits for, not throughput. It also weighs the first page.
+
+    .venv/bin/python -m bench.web [--filings 20] [--rounds 3]
+
+See bench/README.md for what is measured and the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import aiohttp
+
+from bench.http_turns import TODAY
+from bench.httpfiler import Api, Filing, Tally
+from bench.service import Service
+
+TARGET_RATIO: Final = 1.5
+"""The web path's median answer may cost at most this many times the API's."""
+TARGET_FIRST_PAGE_KB: Final = 60.0
+"""The first page, with everything it loads, weighs less than this over the wire."""
+
+
+class FormReader(HTMLParser):
+    """The answer form of a chat page: its hidden fields, and the question it asks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: dict[str, str] = {}
+        self.state: str | None = None
+        self.assets: list[str] = []
+        self._in_form = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "section" and a.get("id") == "turn":
+            self.state = a.get("data-state")
+        elif tag == "form" and a.get("id") == "answer":
+            self._in_form = True
+        elif tag == "input" and self._in_form and a.get("type") == "hidden":
+            self.hidden[a.get("name", "")] = a.get("value", "")
+        elif tag == "link" and a.get("rel") == "stylesheet":
+            self.assets.append(a.get("href", ""))
+        elif tag == "script" and a.get("src"):
+            self.assets.append(a["src"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
+
+
+def read_form(html: str) -> FormReader:
+    """The answer form of ``html``."""
+    reader = FormReader()
+    reader.feed(html)
+    return reader
+
+
+def form_fields(hidden: dict[str, str], answer: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a browser posts for ``answer`` (the protocol's shape) on a page with ``hidden``."""
+    fields = [(name, value) for name, value in hidden.items()]
+    if "action" in answer:
+        target = answer.get("target")
+        fields.append(("do", f"edit:{target}" if target else str(answer["action"])))
+        return fields
+    fields.append(("do", "answer"))
+    value = answer.get("value")
+    values = value if isinstance(value, list) else [value]
+    for one in values:
+        if one is None:
+            continue
+        if isinstance(one, bool):
+            fields.append(("value", "yes" if one else "no"))
+        else:
+            fields.append(("value", str(one)))
+    return fields
+
+
+@dataclass
+class Timings:
+    """Answer round trips, in nanoseconds."""
+
+    api: list[int] = field(default_factory=list)
+    web: list[int] = field(default_factory=list)
+
+
+async def api_filing(api: Api, number: int) -> list[tuple[str, dict[str, Any]]]:
+    """File one case over the API; returns each answered state and its answer, in order."""
+    filing = Filing(api, number, uploads=0)
+    await filing.step()
+    script: list[tuple[str, dict[str, Any]]] = []
+    while not filing.done:
+        assert filing.turn is not None
+        state = filing.turn["state"]
+        before = len(api.tally.acks)
+        await filing.step()
+        script.append((state, dict(api.tally.acks[before].answer)))
+    return script
+
+
+async def web_filing(
+    http: aiohttp.ClientSession, base: str, script: list[tuple[str, dict[str, Any]]]
+) -> list[int]:
+    """Replay ``script`` through the HTML forms; returns each answer's round trip (ns)."""
+    home = await _text(http, "GET", base + "/lang/en?next=/")  # the API side files in English
+    csrf = read_form_any(home, "csrf")
+    page = await _text(http, "POST", base + "/start", data=[("csrf", csrf)])
+    took: list[int] = []
+    for state, answer in script:
+        form = read_form(page)
+        if form.state != state:
+            raise RuntimeError(f"the page asks {form.state}, the API asked {state}")
+        answer = {k: v for k, v in answer.items() if k != "version"}
+        began = time.perf_counter_ns()
+        page = await _text(http, "POST", base + "/chat", data=form_fields(form.hidden, answer))
+        took.append(time.perf_counter_ns() - began)
+    if 'id="case-number"' not in page:
+        title = page.partition("<title>")[2].partition("</title>")[0]
+        raise RuntimeError(f"the web filing did not end on its receipt, but on: {title}")
+    return took
+
+
+def read_form_any(html: str, name: str) -> str:
+    """The value of the first hidden input called ``name`` anywhere on the page."""
+
+    class Finder(HTMLParser):
+        found = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if tag == "input" and a.get("name") == name and not self.found:
+                self.found = a.get("value") or ""
+
+    finder = Finder()
+    finder.feed(html)
+    return finder.found
+
+
+async def _text(http: aiohttp.ClientSession, method: str, url: str, *, data: Any = None) -> str:
+    async with http.request(method, url, data=data) as resp:
+        body = await resp.text()
+        if resp.status >= 400:
+            raise RuntimeError(f"{method} {url}: {resp.status}\n{body[:500]}")
+        return body
+
+
+async def first_page_weight(base: str) -> dict[str, Any]:
+    """The bytes over the wire of ``/`` and what it loads, compressed as the server sends them
+    to a browser that accepts gzip; and whether anything comes from another host."""
+    headers = {"Accept-Encoding": "gzip, br, deflate"}
+    sizes: dict[str, int] = {}
+    async with aiohttp.ClientSession(auto_decompress=False) as http:
+        async with http.get(base + "/", headers=headers) as resp:
+            raw = await resp.read()
+            encoding = resp.headers.get("Content-Encoding", "")
+        sizes["/"] = len(raw)
+        html = gzip.decompress(raw).decode() if encoding == "gzip" else raw.decode()
+        assets = read_form(html).assets
+        foreign = [a for a in assets if urlsplit(a).netloc not in ("", urlsplit(base).netloc)]
+        for asset in assets:
+            if asset in foreign:
+                continue
+            async with http.get(base + asset, headers=headers) as resp:
+                sizes[asset] = len(await resp.read())
+    return {
+        "first_page_kb": round(sum(sizes.values()) / 1024, 1),
+        "first_page_parts": sizes,
+        "first_page_compressed": encoding or "no",
+        "other_hosts": foreign,
+    }
+
+
+async def measure(base: str, filings: int, rounds: int) -> tuple[Timings, dict[str, Any]]:
+    """Alternate API filings and their web replays, ``rounds`` times ``filings``."""
+    timings = Timings()
+    tally = Tally()
+    tally.keep_acks = True
+    connector = aiohttp.TCPConnector(limit=4)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        api = Api(http, base, tally)
+        # Warm-up: one of each, untimed.
+        script = await api_filing(api, 0)
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
+            await web_filing(browser, base, script)
+        for _ in range(rounds):
+            for number in range(1, filings + 1):
+                tally.timing, before = True, len(tally.turn_ns)
+                script = await api_filing(api, number)
+                tally.timing = False
+                timings.api += tally.turn_ns[before:]
+                # A fresh browser for each filing: its own cookies, as a new filer has.
+                async with aiohttp.ClientSession(
+                    cookie_jar=aiohttp.CookieJar(unsafe=True)
+                ) as browser:
+                    timings.web += await web_filing(browser, base, script)
+    return timings, await first_page_weight(base)
+
+
+def _ms(ns: list[int], q: float) -> float:
+    ordered = sorted(ns)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1e6, 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--filings", type=int, default=20, help="filings a round, each way")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of filings")
+    args = parser.parse_args(argv)
+    env = dict(
+        os.environ,
+        NAEVN_RATE_LIMIT="0",
+        NAEVN_CONNECTIONS_PER_ADDRESS="0",
+        NAEVN_TODAY=TODAY,
+        PYTHONUNBUFFERED="1",
+    )
+    with tempfile.TemporaryDirectory(prefix="naevn-bench-web-") as tmp:
+        folder = Path(tmp)
+        serve = ["serve", "--port", "0", "--db", f"sqlite:///{folder / 'naevn.db'}",
+                 "--data-dir", str(folder / "data")]  # fmt: skip
+        service = Service([sys.executable, "-m", "naevn.cli", *serve], env, folder / "serve.log")
+        load_before = os.getloadavg()[0]
+        try:
+            base = service.wait()
+            cpu_before = service.cpu_seconds()
+            timings, weight = asyncio.run(measure(base, args.filings, args.rounds))
+            cpu = service.cpu_seconds() - cpu_before
+        finally:
+            service.stop()
+    api50, web50 = _ms(timings.api, 0.5), _ms(timings.web, 0.5)
+    result = {
+        "answers": len(timings.web),
+        "api_p50_ms": api50,
+        "api_p95_ms": _ms(timings.api, 0.95),
+        "web_p50_ms": web50,
+        "web_p95_ms": _ms(timings.web, 0.95),
+        "ratio": round(web50 / api50, 2),
+        "ratio_mean": round(statistics.fmean(timings.web) / statistics.fmean(timings.api), 2),
+        "service_cpu_s": round(cpu, 2),
+        **weight,
+        "load_avg": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    print(f"answers: {result['answers']} each way, one filing at a time")
+    print(f"  JSON API     p50 {api50:7.2f} ms   p95 {result['api_p95_ms']:7.2f} ms")
+    print(f"  HTML forms   p50 {web50:7.2f} ms   p95 {result['web_p95_ms']:7.2f} ms"
+          "   (POST, 303, GET of the next page)")  # fmt: skip
+    met = "met" if result["ratio"] <= TARGET_RATIO else "MISSED"
+    print(f"  ratio (p50)  {result['ratio']:.2f}  target <= {TARGET_RATIO}: {met}")
+    weight_met = "met" if weight["first_page_kb"] < TARGET_FIRST_PAGE_KB else "MISSED"
+    hosts = weight["other_hosts"] or "none"
+    print(f"first page: {weight['first_page_kb']} KB over the wire"
+          f" (< {TARGET_FIRST_PAGE_KB:.0f} KB: {weight_met}); other hosts: {hosts}")  # fmt: skip
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
