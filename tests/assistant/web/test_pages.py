@@ -348,10 +348,17 @@ def test_stay_renews_the_sign_in(browser: httpx.Client) -> None:
     assert browser.post("/chat/stay", data={}).status_code == 403
 
 
-def test_restart_asks_first(browser: httpx.Client) -> None:
+def test_restart_asks_first(browser: httpx.Client, store: Store) -> None:
     page = walk(browser, start(browser), "ask_housing")
     confirm = follow(browser, submit(browser, page, button="restart"))
     assert turn_of(confirm)["kind"] == "confirm"
+    kept = follow(browser, submit(browser, confirm, pick=["No"]))
+    assert turn_of(kept)["state"] == "ask_housing"
+    confirm = follow(browser, submit(browser, kept, button="restart"))
+    again = follow(browser, submit(browser, confirm, pick=["Yes"]))
+    assert turn_of(again)["state"] in ("ask_language", "show_privacy")
+    with store.read() as tx:
+        assert "ask_role" not in tx.load_draft(session_of(browser)).data["answers"]
 
 
 def test_the_language_switch(browser: httpx.Client) -> None:

@@ -1,0 +1,1 @@
+"""Mine sager's pages: sign in without an account, a party's cases, one case, a reply."""
