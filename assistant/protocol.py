@@ -91,6 +91,9 @@ class Turn(TypedDict):
     """The draft's version; an answer sends it back, so one from a stale tab is refused."""
     item: NotRequired[str]
     """For repeated steps (documents), the id of the item asked about."""
+    access_code: NotRequired[str]
+    """Only on the turn that filed the case: the filer's access code for Mine sager
+    (``/mine``), which the store keeps only as a digest, so it is shown this once."""
 
 
 class Attachment(TypedDict):

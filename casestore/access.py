@@ -66,6 +66,10 @@ _CODE_COLUMNS = (
 class AccessQueries(TxBase):
     """Sign-in for Mine sager (methods of :class:`casestore.Tx`)."""
 
+    def now(self) -> datetime:
+        """The store's clock, for limits and expiries that must agree with its stamps."""
+        return self._now()
+
     # --- access codes -------------------------------------------------------------------------
 
     def add_access_code(

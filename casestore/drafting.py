@@ -11,6 +11,7 @@ caller picks the path before the transaction opens; nothing checks a transaction
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
 from casestore.records import AttachmentRow, DraftRow, FileLimits, Reply, Submission
@@ -107,6 +108,27 @@ class FilingTransaction(DraftTransaction, Protocol):
             ConflictError: the draft was already submitted, or an attachment is not its own.
             StoreError: an attachment's content is missing from the blob store.
         """
+        ...
+
+    def case_scope(self, number: str) -> tuple[int, str, str, int]:
+        """(case id, tribunal, status, version) of a case.
+
+        Raises:
+            NotFoundError: no such case.
+        """
+        ...
+
+    def add_access_code(
+        self,
+        case_id: int,
+        *,
+        kind: str,
+        code_hash: str,
+        party_id: int | None = None,
+        hearing_id: int | None = None,
+        expires_at: datetime | None = None,
+    ) -> int:
+        """Store an access code's digest for a case (``casestore.access``); returns its id."""
         ...
 
     def record_event(

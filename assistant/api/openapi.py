@@ -145,6 +145,12 @@ def _schemas() -> dict[str, Schema]:
             "case_number": {"type": ["string", "null"], "pattern": CASE_NUMBER},
             "version": {"type": "integer", "minimum": 0},
             "item": {"type": "string", "minLength": 1},
+            "access_code": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Only on the turn that filed the case: the filer's access code "
+                "for Mine sager, shown this once.",
+            },
         },
     )
     turn["description"] = "What the assistant says and what it asks for (the turn protocol)."

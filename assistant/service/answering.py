@@ -21,7 +21,7 @@ from assistant.protocol import Turn
 from assistant.service.access import check_token
 from assistant.service.idempotency import AnswerRequest
 from assistant.service.rendering import turn_of
-from assistant.service.submission import submit, submitting_states, wants_filing
+from assistant.service.submission import Filed, submit, submitting_states, wants_filing
 from assistant.service.uploads import GIVE_A_FILE, LocalFiles, names_paths, resolve_files
 from casestore import DraftRow, DraftTransaction, FilingTransaction, Store
 from casestore.housekeeping import Retention
@@ -127,8 +127,10 @@ class Answering:
             raise _conflict(t(STALE_TAB), self._now(row, request))
         if filing is None and self._may_file(row.state, request):
             raise _NeedsFiling
-        draft, outcome, version = self._apply(tx, filing, session, row, request)
+        draft, outcome, version, filed = self._apply(tx, filing, session, row, request)
         messages = list(outcome.messages)
+        if filed is not None:
+            messages.append(filed.access_line)
         if outcome.saved:
             messages += [_saved_message(request.resume_code), _kept_for(self._draft_days)]
         turn = turn_of(
@@ -140,6 +142,8 @@ class Answering:
             messages=messages,
             errors=outcome.errors,
         )
+        if filed is not None:
+            turn["access_code"] = filed.access_code
         if request.key is not None:
             tx.remember_reply(session, request.key, request.reply(turn))
         return turn
@@ -151,8 +155,9 @@ class Answering:
         session: str,
         row: DraftRow,
         request: AnswerRequest,
-    ) -> tuple[Draft, Outcome, int]:
-        """Step and save one draft; returns it, the outcome and the draft's new version."""
+    ) -> tuple[Draft, Outcome, int, Filed | None]:
+        """Step and save one draft; returns it, the outcome, the draft's new version and,
+        if this answer filed it, the case just filed."""
         draft = draft_of(row)
         local = None
         if filing is not None and request.local:
@@ -172,10 +177,10 @@ class Answering:
                 others.pop(draft.key, None)
             parsed = resolve_files(parsed, kind, session, tx, local, others)
         except (InvalidInputError, UploadError, NotFoundError) as err:
-            return draft, Outcome(draft, errors=[_text(err)]), row.version
+            return draft, Outcome(draft, errors=[_text(err)]), row.version, None
         outcome = self._engine.step(draft, parsed, request.today)
         if outcome.errors:
-            return draft_of(row), outcome, row.version
+            return draft_of(row), outcome, row.version, None
         files_it = wants_filing(draft)
         if files_it and filing is None:
             # Not foreseen by submitting_states; stop before writing and file in full.
@@ -183,10 +188,12 @@ class Answering:
         version = tx.save_draft(
             session, state=draft.state, data=draft.to_data(), expected_version=row.version
         )
+        filed = None
         if files_it and filing is not None:
-            draft.case_number = submit(filing, self._engine, session, draft, request.today)
+            filed = submit(filing, self._engine, session, draft, request.today)
+            draft.case_number = filed.number
             version += 1  # filing bumps the version once (FilingTransaction.submit)
-        return draft, outcome, version
+        return draft, outcome, version, filed
 
     def _after_race(self, session: str, request: AnswerRequest, err: ConflictError) -> Turn:
         """After a write lost to a concurrent request: replay that request's turn if it was

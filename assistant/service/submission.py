@@ -8,14 +8,22 @@ answer may file: :func:`submitting_states` reads that from the flow data once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Final
 
-from casestore import FilingTransaction, Submission
+from casestore import FilingTransaction, Submission, access_digest, new_access_code
 from statemachine.engine.draft import Draft
 from statemachine.engine.machine import Engine
 from statemachine.errors import FlowError
 from statemachine.flows.intake.filing import filing_from
+from statemachine.text import N_, Text, t
+
+ACCESS_CODE_LINE = N_(
+    "Your access code for Mine sager is {code}. With it you can follow your case and answer "
+    "the tribunal at /mine, also without e-mail. Keep it safe: it is shown only now."
+)
+"""The one line that tells the filer what the case's access code is for."""
 
 SUBMISSION_ACTION: Final = "request_submission"
 """The intake's action (named in its flow data) that asks for the draft to be filed."""
@@ -59,8 +67,24 @@ def wants_filing(draft: Draft) -> bool:
     return draft.submit_requested and draft.case_number is None
 
 
-def submit(tx: FilingTransaction, engine: Engine, session: str, draft: Draft, today: date) -> str:
-    """File the draft as a case in the caller's transaction; returns the case number.
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """A case just filed, and the one time its access code is known in the clear."""
+
+    number: str
+    """The case number."""
+    access_code: str
+    """The filer's access code for Mine sager; only its digest is stored."""
+
+    @property
+    def access_line(self) -> Text:
+        """The line the done turn says about the access code."""
+        return t(ACCESS_CODE_LINE, code=self.access_code)
+
+
+def submit(tx: FilingTransaction, engine: Engine, session: str, draft: Draft, today: date) -> Filed:
+    """File the draft as a case in the caller's transaction, with the filer's access code
+    for Mine sager (stored as its digest, so it is told now or never).
 
     Raises:
         NotFoundError: the draft, or a file it lists, is gone.
@@ -69,4 +93,7 @@ def submit(tx: FilingTransaction, engine: Engine, session: str, draft: Draft, to
     """
     filing = filing_from(draft, engine.path_answers(draft), today)
     submission = Submission(filing, filed_at=datetime.now(UTC), actor=f"filer:{session}")
-    return tx.submit(session, submission)
+    number = tx.submit(session, submission)
+    code = new_access_code()
+    tx.add_access_code(tx.case_scope(number)[0], kind="case", code_hash=access_digest(code))
+    return Filed(number, code)

@@ -21,6 +21,7 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 import assistant.api.routes
+import assistant.web.mine.routes
 import assistant.web.routes
 import console.routes
 from assistant.api.keys import CONVERSATION, OFFLOAD, OPENAPI
@@ -57,7 +58,7 @@ and then by the housekeeping."""
 SLICES: Final[tuple[Callable[[web.Application], None], ...]] = (
     assistant.api.routes.setup,
     assistant.web.routes.setup,
-    # Mine sager (assistant.web.mine.routes.setup) mounts here, after the chat pages.
+    assistant.web.mine.routes.setup,
     console.routes.setup,
 )
 """Each slice's one call that mounts its routes, in order: the filer's API, the citizen's

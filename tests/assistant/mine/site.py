@@ -1,0 +1,159 @@
+"""Mine sager over a real server, for tests: the service, a filed case, a signed-in browser."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from casestore import Store, access_digest, new_access_code
+from naevn.settings import Settings
+from tests.assistant.web.browser import Page
+from tests.attacks import filer
+from tests.service import running
+
+TODAY = date(2026, 11, 23)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The running service and a store on the same database."""
+
+    url: str
+    store: Store
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A case filed through the filer API, with what its done turn said."""
+
+    number: str
+    access_code: str
+    turn: dict[str, Any]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        db=f"sqlite:///{tmp_path / 'var' / 'naevn.db'}",
+        data_dir=tmp_path / "data",
+        today=TODAY,
+        rate_limit=0,
+    )
+
+
+@pytest.fixture
+def site(settings: Settings) -> Iterator[Site]:
+    store = Store.open(settings.db, settings.blob_dir)
+    try:
+        with running(settings) as url:
+            yield Site(url, store)
+    finally:
+        store.close()
+
+
+def browser(site: Site) -> httpx.Client:
+    """A fresh browser (its own cookies) on the site, reading English pages."""
+    client = httpx.Client(base_url=site.url, timeout=30)
+    client.cookies.set("naevn_lang", "en")
+    return client
+
+
+def file_a_case(site: Site) -> Filed:
+    """File a case through the filer API, as the terminal chat would; the filer's e-mail
+    address is anna@example.dk."""
+    with browser(site) as client:
+        session = filer.start(client)
+        filer.to_documents(client, session)
+        turn = filer.file_case(client, session)
+    return Filed(turn["case_number"], turn["access_code"], turn)
+
+
+def csrf_of(client: httpx.Client) -> str:
+    """The browser's CSRF value (it gets one with the first page)."""
+    if "naevn_csrf" not in client.cookies:
+        client.get("/mine")
+    return str(client.cookies["naevn_csrf"])
+
+
+def post(client: httpx.Client, path: str, **fields: str) -> httpx.Response:
+    """Post a form with the CSRF field, as the page would."""
+    return client.post(path, data={"csrf": csrf_of(client), **fields})
+
+
+def sign_in_with_code(client: httpx.Client, code: str) -> httpx.Response:
+    """Sign in by an access code; returns the post's answer."""
+    return post(client, "/mine/access", code=code)
+
+
+def case_page(client: httpx.Client, number: str) -> httpx.Response:
+    return client.get(f"/mine/cases/{number}")
+
+
+def reply(
+    client: httpx.Client,
+    number: str,
+    body: str,
+    files: list[tuple[str, bytes, str]] | None = None,
+    *,
+    csrf: bool = True,
+) -> httpx.Response:
+    """Post the reply form (multipart, the CSRF field first)."""
+    data = {"csrf": csrf_of(client), "body": body} if csrf else {"body": body}
+    parts = [("file", f) for f in files or []]
+    if not parts:
+        # A multipart form as a browser sends it with no file chosen.
+        parts = [("file", ("", b"", "application/octet-stream"))]
+    return client.post(f"/mine/cases/{number}/reply", data=data, files=parts)
+
+
+def file_ids(html: str, number: str) -> list[str]:
+    """The ids of the files a case page links to."""
+    return re.findall(rf"/mine/cases/{re.escape(number)}/files/(a_[A-Za-z0-9_-]+)", html)
+
+
+def ids_of(store: Store, number: str) -> tuple[int, dict[str, int]]:
+    """(case id, party ids by role)."""
+    with store.read() as tx:
+        work = tx.casework(number)
+    return work.case_id, {p["role"]: p["id"] for p in work.parties}
+
+
+def start_hearing(store: Store, number: str, reply_due: date) -> tuple[str, str]:
+    """Send the case's first filed document to the counterparty for comments, with a hearing
+    code as the console does; returns (the code, the material's id)."""
+    case_id, parties = ids_of(store, number)
+    with store.begin() as tx:
+        work = tx.casework(number)
+        material = work.attachments[0]["id"]
+        hearing = tx.start_hearing(
+            number,
+            expected_version=work.version,
+            party_id=parties["counterparty"],
+            reply_due=reply_due,
+            material=[material],
+            note="The tenant says the rent increase is not valid. What do you say?",
+            actor="staff:1",
+            next_deadline=None,
+            next_rule=None,
+            mail=[],
+        )
+        code = new_access_code()
+        tx.add_access_code(
+            case_id,
+            kind="hearing",
+            code_hash=access_digest(code),
+            party_id=parties["counterparty"],
+            hearing_id=hearing.id,
+        )
+    return code, material
+
+
+def text_of(response: httpx.Response) -> str:
+    return Page(response.text).text
