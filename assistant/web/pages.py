@@ -354,7 +354,8 @@ async def language(request: web.Request) -> web.StreamResponse:
     if lang not in LANGUAGES:
         raise web.HTTPNotFound
     back = request.query.get("next", "/")
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+    local = back.startswith("/") and not back.startswith("//") and "\\" not in back
+    if not local or any(ord(c) < 32 or ord(c) == 127 for c in back):
         back = "/"
     response = see_other(back)
     cookies.set_lang(request, response, lang)

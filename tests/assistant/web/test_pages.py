@@ -369,6 +369,12 @@ def test_the_language_switch(browser: httpx.Client) -> None:
         browser.get("/lang/da?next=//evil.example/", follow_redirects=False).headers["Location"]
         == "/"
     )
+    assert (
+        browser.get("/lang/da?next=/%0d%0aSet-Cookie:x=1", follow_redirects=False).headers[
+            "Location"
+        ]
+        == "/"
+    )
     home = browser.get("/")
     assert '<html lang="da">' in home.text
 
