@@ -18,6 +18,7 @@ from playwright.sync_api import Page
 from casestore import Store
 from tests import samples
 from tests.durability.test_crash_chat import BY_KIND, BY_STATE
+from tests.web.browser import axe
 from tests.web.conftest import OpenTab, Tab
 
 
@@ -320,3 +321,20 @@ def test_when_the_sign_in_ends_the_page_is_loaded_afresh_from_the_server(page: P
     page.wait_for_function("() => window.stayedOnPage === undefined")
     page.wait_for_load_state()
     assert page.url.endswith("/chat")
+
+
+def test_what_the_script_adds_passes_axe(open_tab: OpenTab) -> None:
+    page = open_tab(axe=True).page
+    begin(page)
+    for _ in range(3):
+        answer(page)
+    axe(page)  # the conversation so far, and the question under it
+    walk_to(page, "text")
+    page.route(re.compile(r".*/chat$"), lambda route: route.abort())
+    page.locator("#answer [type=submit]").first.click()
+    page.wait_for_selector("#offline-summary")
+    axe(page)  # a lost connection's summary
+    page.unroute(re.compile(r".*/chat$"))
+    expires_in(page, 60)
+    page.get_by_role("alertdialog").wait_for()
+    axe(page)  # the time-out dialog
