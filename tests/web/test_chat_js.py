@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page
@@ -267,6 +268,9 @@ def test_the_time_out_dialog_warns_and_stay_renews_the_sign_in(page: Page) -> No
     page.wait_for_selector("dialog", state="detached")
     after = page.evaluate("Date.parse(document.body.dataset.expires)")
     assert after > before + 10 * 60 * 1000
+    # The footer tells the new time, as the server tells times (Danish time, HH:MM).
+    told = datetime.fromtimestamp(after / 1000, ZoneInfo("Europe/Copenhagen")).strftime("%H:%M")
+    assert told in page.locator("#timeout").inner_text()
     # Focus is back where it was.
     assert page.evaluate("document.activeElement.matches('#answer [type=submit]')")
 

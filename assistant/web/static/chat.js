@@ -190,7 +190,7 @@
   }
 
   /** Handle the server's answer to a post of the form. */
-  function received(response, question, answer) {
+  function received(response, question, answer, action) {
     const url = response.url || window.location.href;
     const html = /html/i.test(response.type || "");
     const page = html ? new DOMParser().parseFromString(response.text, "text/html") : null;
@@ -208,6 +208,13 @@
         return;
       }
       remember(question, answer);
+      const hint = action === "help" && fresh.querySelector("#value-hint");
+      if (hint) {
+        // "Help" asks for the question's help, which the page shows under the question.
+        announce(text(hint));
+        focusOn(hint);
+        return;
+      }
       const next = questionOf(fresh);
       announce([...next.lines, next.prompt].filter(Boolean).join(" "));
       focusOn(promptHeading(fresh));
@@ -317,12 +324,14 @@
       sent = fetchForm(form, data, multipart);
     }
     sent
-      .then((response) => received(response, question, answer))
-      .catch(() => {
-        if (bar) bar.remove();
-        form.removeAttribute("aria-busy");
-        showOffline(turn);
-      })
+      .then(
+        (response) => received(response, question, answer, action),
+        () => {
+          if (bar) bar.remove();
+          form.removeAttribute("aria-busy");
+          showOffline(turn);
+        },
+      )
       .finally(() => {
         busy = false;
       });
@@ -364,9 +373,23 @@
       return Number.isNaN(when) ? 0 : when;
     }
 
+    /** A time as the pages tell it (HH:MM in Danish time), to match the footer's sentence. */
     function localTime(ms) {
-      const lang = document.documentElement.lang || undefined;
-      return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }).format(ms);
+      const parts = new Intl.DateTimeFormat("en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone: "Europe/Copenhagen",
+      }).formatToParts(ms);
+      const part = (type) => (parts.find((p) => p.type === type) || { value: "" }).value;
+      return `${part("hour")}:${part("minute")}`;
+    }
+
+    /** The footer's sentence of when the sign-in ends, told the renewed time. */
+    function tellFooter(ends) {
+      const footer = document.getElementById("timeout");
+      if (!footer) return;
+      footer.textContent = footer.textContent.replace(/\b\d\d:\d\d\b/, localTime(ends));
     }
 
     function schedule() {
@@ -508,6 +531,7 @@
           const ends = Number.isNaN(told) ? Date.now() + lasts : told;
           guessed = Number.isNaN(told) ? new Date(ends).toISOString() : "";
           body.dataset.expires = guessed || res.headers.get("X-Expires");
+          tellFooter(ends);
           close(true);
           schedule();
         })
