@@ -53,16 +53,16 @@ def state(page: Page) -> str:
     return str(page.get_attribute("#turn", "data-state"))
 
 
-def answer(page: Page, *, note: str = "") -> str:
+def answer(page: Page, *, note: str = "", pdf: bytes | None = None) -> str:
     """Answer the question on the page validly, and wait for the next; returns what was said."""
     before = state(page)
     kind = page.get_attribute("#turn", "data-kind")
-    said = fill(page, before, str(kind), note)
+    said = fill(page, before, str(kind), pdf if pdf is not None else samples.pdf(note))
     submit(page)
     return said
 
 
-def fill(page: Page, at: str, kind: str, note: str) -> str:
+def fill(page: Page, at: str, kind: str, pdf: bytes) -> str:
     form = page.locator("#answer")
     if at == "ask_language":
         form.get_by_label("English").check()
@@ -72,7 +72,7 @@ def fill(page: Page, at: str, kind: str, note: str) -> str:
     boxes = form.locator("input[type=radio], input[type=checkbox]")
     if kind == "file":
         form.locator("input[type=file]").set_input_files(
-            {"name": "lease.pdf", "mimeType": "application/pdf", "buffer": samples.pdf(note)}
+            {"name": "lease.pdf", "mimeType": "application/pdf", "buffer": pdf}
         )
         return "lease.pdf"
     if kind in ("choice", "multi_choice", "confirm") and boxes.count():
@@ -216,12 +216,22 @@ def test_an_upload_shows_its_progress_and_lands_on_the_draft(page: Page, store: 
                                        attributes: true});
         }"""
     )
-    said = answer(page, note="the lease")
+    # A slow line (1 MB at 400 kB/s), so the progress is seen on its way.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 400_000},
+    )
+    said = answer(page, pdf=samples.pdf_of_size(1_000_000, "the lease"))
     assert said == "lease.pdf"
     assert "lease.pdf" in transcript(page)[-1][1]
     told = page.evaluate("window.told")
-    assert told, "no progress was shown"
-    assert any("100 %" in line for line, _ in told)
+    # The bar moves on its way; a screen reader is told every 25 % (0, 25, 50, 75, 100).
+    assert len({value for _, value in told}) > 3, told
+    lines = list(dict.fromkeys(line for line, _ in told))
+    assert lines[-1].endswith("100 %")
+    assert all(re.search(r"\b(0|25|50|75|100) %$", line) for line in lines), lines
     assert page.locator("#error-summary").count() == 0
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "naevn_draft"]
     with store.read() as tx:
