@@ -28,6 +28,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Request,
+    Response,
     sync_playwright,
 )
 
@@ -52,6 +53,8 @@ class Tab:
     """The console's errors and uncaught exceptions (a script or a CSP refusal)."""
     requests: list[str] = field(default_factory=list)
     """Every URL the page asked for, in order."""
+    responses: list[Response] = field(default_factory=list)
+    """Every response the page got, in order."""
     loads: list[str] = field(default_factory=list)
     """Every URL the page loaded as a new document (the chat answers without one)."""
 
@@ -151,6 +154,9 @@ def open_tab(chromium: Browser, base_url: str) -> Iterator[OpenTab]:
         def requested(request: Request) -> None:
             tab.requests.append(request.url)
 
+        def answered(response: Response) -> None:
+            tab.responses.append(response)
+
         def uncaught(error: Error) -> None:
             tab.errors.append(f"uncaught: {error}")
 
@@ -165,6 +171,7 @@ def open_tab(chromium: Browser, base_url: str) -> Iterator[OpenTab]:
                 tab.loads.append(frame.url)
 
         page.on("request", requested)
+        page.on("response", answered)
         page.on("framenavigated", loaded)
         page.on("pageerror", uncaught)
         page.on("console", logged)
