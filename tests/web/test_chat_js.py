@@ -352,3 +352,17 @@ def test_what_the_script_adds_passes_axe(open_tab: OpenTab) -> None:
     expires_in(page, 60)
     page.get_by_role("alertdialog").wait_for()
     axe(page)  # the time-out dialog
+
+
+def test_a_change_from_the_review_is_said_and_leads_back_to_the_review(page: Page) -> None:
+    begin(page)
+    walk_to(page, "review")
+    change = page.locator("#answer button.change").first
+    named = " ".join(change.inner_text().split())
+    mark(page)
+    change.click()
+    wait_for_turn(page)
+    assert transcript(page)[-1][1] == f"You: {named}"
+    assert focused(page)["tag"] == "H1"
+    walk_to(page, "review")
+    assert focused(page)["text"] == page.locator("#prompt").inner_text().strip()
