@@ -142,17 +142,53 @@ def _case_parts() -> dict[str, Schema]:
                 "text": _text(),
             }
         ),
-        "Message": _closed(
+        "MessageParty": _closed(
             {
                 "id": {"type": "integer", "minimum": 1},
-                "author": _nullable(_text()),
-                "at": STAMP,
-                "recipient": _text(1),
-                "subject": _text(),
-                "body": _text(),
-                "attachments": _list({"type": "string", "pattern": ATTACHMENT_ID}),
+                "name": _text(),
+                "role": {"enum": ["filer", "representative", "co_party", "counterparty"]},
+                "role_label": label,
             }
         ),
+        "Message": {
+            **_closed(
+                {
+                    "id": {"type": "integer", "minimum": 1},
+                    "direction": {
+                        "enum": ["out", "in"],
+                        "description": "`out`: staff wrote to parties; `in`: a party replied.",
+                    },
+                    "author": {
+                        **_nullable(_text()),
+                        "description": "The staff member who wrote it; null for a reply.",
+                    },
+                    "at": STAMP,
+                    "recipient": {
+                        **_text(),
+                        "description": "`all` or a party's id for a message out; as stored "
+                        "for a reply.",
+                    },
+                    "party": {
+                        **_nullable(schema("MessageParty")),
+                        "description": "The party a reply is from, or the one party a message "
+                        "went to; null for a message to all.",
+                    },
+                    "subject": _text(),
+                    "body": _text(),
+                    "attachments": _list({"type": "string", "pattern": ATTACHMENT_ID}),
+                    "hearing": {
+                        **_nullable({"type": "integer", "minimum": 1}),
+                        "description": "The hearing a reply answers (its id); null otherwise.",
+                    },
+                    "late": {
+                        "type": "boolean",
+                        "description": "A hearing reply that came after its reply date.",
+                    },
+                }
+            ),
+            "description": "A message on the case, either way: staff's to parties and the "
+            "parties' replies, oldest first.",
+        },
         "Hearing": _closed(
             {
                 "id": {"type": "integer", "minimum": 1},

@@ -209,7 +209,7 @@ async def note(request: web.Request) -> web.Response:
 @view
 async def message(request: web.Request) -> web.Response:
     """``POST /api/v1/staff/cases/{number}/messages``: a message to one party or all."""
-    desk, staff, _ = await _caller(request)
+    desk, staff, lang = await _caller(request)
     number = request.match_info["number"]
     body = await body_of(request, '{"to": "all", "subject": "...", "body": "..."}')
     to = text_field(body, "to", required=True) or ""
@@ -220,7 +220,7 @@ async def message(request: web.Request) -> web.Response:
     sent = await _run(
         request,
         lambda: desk.send_message(
-            staff, number, to=to, subject=subject, body=text, attachments=attachments
+            staff, number, to=to, subject=subject, body=text, attachments=attachments, lang=lang
         ),
     )
     return _json(sent, status=201)

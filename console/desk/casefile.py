@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from casestore import CaseWork, QueueRow
+from casestore import CaseWork, MessageRow, QueueRow
 from console.access import Staff
 from console.desk import labels
 from locales import Translator
@@ -127,18 +127,7 @@ def case_json(work: CaseWork, staff: Staff, today: date, words: Translator, name
         "notes": [
             {"id": n.id, "author": n.author, "at": _stamp(n.at), "text": n.text} for n in work.notes
         ],
-        "messages": [
-            {
-                "id": m.id,
-                "author": m.author,
-                "at": _stamp(m.at),
-                "recipient": m.recipient,
-                "subject": m.subject,
-                "body": m.body,
-                "attachments": list(m.attachments),
-            }
-            for m in work.messages
-        ],
+        "messages": messages(work, words),
         "hearings": [
             {
                 "id": h.id,
@@ -151,6 +140,58 @@ def case_json(work: CaseWork, staff: Staff, today: date, words: Translator, name
         ],
         "history": [_history(e, words, _who(work, names)) for e in work.events],
     }
+
+
+def messages(work: CaseWork, words: Translator) -> list[Json]:
+    """The case's messages both ways, oldest first (see :func:`message_json`)."""
+    answered = hearings_answered(work)
+    return [message_json(work, m, words, answered) for m in work.messages]
+
+
+def message_json(
+    work: CaseWork,
+    message: MessageRow,
+    words: Translator,
+    answered: Mapping[int, int] | None = None,
+) -> Json:
+    """A message on the case: one staff sent (``out``, to one party or to all) or a party's
+    reply (``in``, from the party who wrote it, with the hearing it answers, if any).
+
+    Args:
+        answered: the hearing each reply answers, by message id (:func:`hearings_answered`).
+    """
+    inbound = message.direction == "in"
+    party_id = message.party_id
+    if party_id is None and not inbound and message.recipient.isdigit():
+        party_id = int(message.recipient)
+    party = next((p for p in work.parties if p["id"] == party_id), None)
+    return {
+        "id": message.id,
+        "direction": "in" if inbound else "out",
+        "author": message.author,
+        "at": _stamp(message.at),
+        "recipient": message.recipient,
+        "party": _party_ref(party, words) if party is not None else None,
+        "subject": message.subject,
+        "body": message.body,
+        "attachments": list(message.attachments),
+        "hearing": (answered or {}).get(message.id) if inbound else None,
+        "late": bool(message.late),
+    }
+
+
+def hearings_answered(work: CaseWork) -> dict[int, int]:
+    """The hearing each party's reply answers, by the reply's message id, as the audit line
+    of its arrival (``case.reply_received``) recorded it."""
+    found: dict[int, int] = {}
+    for entry in work.events:
+        data = entry.get("data") or {}
+        if entry.get("kind") != "case.reply_received" or not isinstance(data, Mapping):
+            continue
+        message, hearing = data.get("message"), data.get("hearing")
+        if isinstance(message, int) and isinstance(hearing, int):
+            found[message] = hearing
+    return found
 
 
 def row_json(row: QueueRow, today: date, words: Translator) -> Json:
@@ -299,6 +340,16 @@ def _party(party: Mapping[str, Any], words: Translator) -> Json:
         "address": party.get("address"),
         "email": party.get("email"),
         "phone": party.get("phone"),
+    }
+
+
+def _party_ref(party: Mapping[str, Any], words: Translator) -> Json:
+    """Who a message is from or to: the party's id, name and role."""
+    return {
+        "id": party["id"],
+        "name": party.get("name") or "",
+        "role": party["role"],
+        "role_label": words.render(labels.party_role(party["role"])),
     }
 
 

@@ -8,13 +8,13 @@ only then writes: the change, its audit line and its mail together, or nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Final, Literal
 
-from casestore import CaseWork, Tx
+from casestore import CaseWork, Tx, access_digest, new_access_code
 from console.access import Staff, authorize
 from console.desk.base import DeskBase
-from console.desk.casefile import Json, facts_of, secretariat_facts
+from console.desk.casefile import Json, facts_of, message_json, secretariat_facts
 from console.desk.checks import (
     NOBODY_REACHABLE,
     NOT_A_PARTY,
@@ -47,6 +47,9 @@ MAX_SUBJECT: Final = 400
 """The longest message subject."""
 MAX_BODY: Final = 50000
 """The longest message text."""
+CODE_DAYS: Final = 30
+"""Days after the reply deadline that a hearing code still opens the case page: the party
+can read what they were sent, and what came of it, for a while after replying."""
 
 UNKNOWN_STEP = N_("There is no step called {value}. Use one of: {valid}.")
 BAD_RECIPIENT = N_("Send the message to all, or to one party by its id.")
@@ -173,9 +176,11 @@ class Changes(DeskBase):
         subject: str,
         body: str,
         attachments: Sequence[str] = (),
+        lang: str = "da",
     ) -> Json:
         """``POST /cases/{number}/messages``: a message to one party (its id) or ``all``,
-        stored and queued for each reachable recipient in the same transaction.
+        stored and queued for each reachable recipient in the same transaction; the message
+        as the case lists it (labels in ``lang``).
 
         Raises:
             InvalidInputError: empty text, an unknown party, another case's document, or
@@ -219,15 +224,7 @@ class Changes(DeskBase):
                 actor=staff.actor,
                 mail=mails,
             )
-        return {
-            "id": sent.id,
-            "author": sent.author,
-            "at": sent.at.isoformat(),
-            "recipient": sent.recipient,
-            "subject": sent.subject,
-            "body": sent.body,
-            "attachments": list(sent.attachments),
-        }
+        return message_json(work, sent, translator(lang))
 
     def start_hearing(
         self,
@@ -269,11 +266,14 @@ class Changes(DeskBase):
                 today,
             )
             words = written(note, N_("note"), MAX_NOTE) if note and note.strip() else ""
-            letter = hearing_letter(work, heard, reply_due, material, words)
+            code = new_access_code()
+            letter = hearing_letter(
+                work, heard, reply_due, material, words, code=code, public_url=self._public_url
+            )
             # The heard party's news is the letter itself; the other parties are told of it.
             news = hearing_news(str(heard.get("name") or ""), reply_due)
             others = notices(work, news, self._public_url, skip=[int(heard["id"])])
-            tx.start_hearing(
+            hearing = tx.start_hearing(
                 number,
                 expected_version=version,
                 party_id=int(heard["id"]),
@@ -284,6 +284,15 @@ class Changes(DeskBase):
                 next_deadline=due,
                 next_rule=rule,
                 mail=[letter, *others],
+            )
+            # Only the hash is kept: the code itself is in the letter and nowhere else.
+            tx.add_access_code(
+                work.case_id,
+                kind="hearing",
+                code_hash=access_digest(code),
+                party_id=int(heard["id"]),
+                hearing_id=hearing.id,
+                expires_at=code_expiry(reply_due),
             )
             return self._case_json(tx, staff, tx.casework(number), lang)
 
@@ -338,3 +347,10 @@ class Changes(DeskBase):
         except StepRefusedError:
             return
         self._move(tx, staff, assigned, change, new, self._clock())
+
+
+def code_expiry(reply_due: date) -> datetime:
+    """When a hearing code stops working: :data:`CODE_DAYS` whole days after the reply
+    deadline (the start of the next day, UTC)."""
+    last = reply_due + timedelta(days=CODE_DAYS + 1)
+    return datetime.combine(last, time.min, tzinfo=UTC)

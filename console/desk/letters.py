@@ -1,7 +1,7 @@
 """The mail the staff side queues for parties: hearing letters and messages, one per recipient.
 
-A message says where the party reads and answers it on their own case page
-(``<public_url>/mine``).
+Both say where the party reads and answers on their own case page (``<public_url>/mine``);
+the hearing letter carries the code the heard party signs in with there.
 
 Each is an :class:`casestore.OutboxMail` written in the same transaction as what it tells of;
 the delivery worker sends it later (``naevn/delivery``). A party with an e-mail address gets
@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from casestore import CaseWork, OutboxMail
 from console.desk.casefile import address
-from console.desk.notices import where_to_answer
+from console.desk.notices import public_mine, where_to_answer
 from locales import translator
 from statemachine.catalog.tribunals import tribunal
 from statemachine.text import N_, t
@@ -32,8 +32,15 @@ HEARING_LETTER = N_(
     "With this letter you get the material of the case. Please send your comments in "
     "writing by {date} at the latest, and quote the case number. If we hear nothing from "
     "you by then, the tribunal may decide the case on the material it has.\n\n"
+    "{online}\n\n"
     "{note}"
     "Kind regards,\n{tribunal}"
+)
+HEARING_ONLINE = N_(
+    "You can also read the material and send your comments online, with attachments if you "
+    "like, until the end of {date}. Go to\n{url}\nand sign in with this access code:\n\n"
+    "    {code}\n\n"
+    "The code opens this case only, and only the material sent to you. Keep it to yourself."
 )
 
 
@@ -53,6 +60,9 @@ def hearing_letter(
     reply_due: date,
     material: Sequence[str],
     note: str,
+    *,
+    code: str,
+    public_url: str,
 ) -> OutboxMail:
     """The letter that starts a hearing of ``party``, in the case's language.
 
@@ -62,11 +72,15 @@ def hearing_letter(
         reply_due: the last day for their reply.
         material: the attachment ids sent with it.
         note: the caseworker's covering words, if any.
+        code: the party's hearing code, to sign in to their case page with; it is written
+            in this letter only (the store keeps its hash).
+        public_url: the service's public address.
     """
     lang = work.lang or "da"
     words = translator(lang)
     name = tribunal(work.tribunal).name
     covering = f"{note.strip()}\n\n" if note.strip() else ""
+    online = t(HEARING_ONLINE, date=reply_due, url=public_mine(public_url), code=code)
     body = t(
         HEARING_LETTER,
         name=str(party.get("name") or ""),
@@ -74,6 +88,7 @@ def hearing_letter(
         address=address(work),
         number=work.number,
         date=reply_due,
+        online=online,
         note=covering,
     )
     found = recipient(party)

@@ -38,10 +38,13 @@ SIGN_IN_FILER = N_(
     "access code from your receipt."
 )
 SIGN_IN_RECEIPT = N_("Sign in there with the case's access code from your receipt.")
-SIGN_IN_EMAIL = N_("Sign in there with your e-mail address: we send you a one-time code.")
-SIGN_IN_HEARING = N_("Sign in there with the code in the letter we sent you about the hearing.")
+SIGN_IN_HEARING = N_(
+    "Sign in there with the access code in the letter we sent you about the hearing."
+)
 NO_SIGN_IN = N_("If you have questions, write to us and quote the case number {number}.")
+NO_SIGN_IN_MESSAGE = N_("To answer, write to us and quote the case number {number}.")
 MESSAGE_READ_AT = N_("You can read this message, and answer it with attachments, at\n{url}")
+MESSAGE_ANSWER_AT = N_("You can answer this message, with attachments, at\n{url}")
 
 HEARING_NEWS = N_(
     "We have sent the material of the case to {party}, who may comment on it by {date}."
@@ -64,8 +67,9 @@ STATUS_NEWS: Final[Mapping[str, str]] = {
 }
 """What a change to each status means to a party, in a plain sentence."""
 
-FILER_SIDE: Final = ("filer", "representative", "co_party")
-"""The roles on the side of whoever filed: they sign in as the case was filed."""
+FILED_BY: Final = ("filer", "representative")
+"""The roles whose e-mail address signs in to the cases they filed (a one-time code is mailed
+to it); a co-party shares the case's access code from the receipt."""
 
 
 def public_mine(public_url: str) -> str:
@@ -75,12 +79,14 @@ def public_mine(public_url: str) -> str:
 
 def sign_in_hint(work: CaseWork, party: Mapping[str, Any]) -> Text | None:
     """How ``party`` signs in to their case page; None if they have no way in (a
-    counterparty without e-mail who was never sent a hearing code)."""
-    if party.get("role") in FILER_SIDE:
-        return t(SIGN_IN_FILER) if party.get("email") else t(SIGN_IN_RECEIPT)
-    if party.get("email"):
-        return t(SIGN_IN_EMAIL)
-    return None
+    counterparty who was never sent a hearing code)."""
+    role = party.get("role")
+    if role in FILED_BY and party.get("email"):
+        return t(SIGN_IN_FILER)
+    if role == "counterparty":
+        heard = any(h.party_id == party.get("id") for h in work.hearings)
+        return t(SIGN_IN_HEARING) if heard else None
+    return t(SIGN_IN_RECEIPT)
 
 
 def where_to_answer(
@@ -103,8 +109,13 @@ def where_to_answer(
     """
     hint = sign_in_hint(work, party)
     if hint is None:
-        return words.render(t(NO_SIGN_IN, number=work.number))
-    read = t(MESSAGE_READ_AT if message else READ_AT, url=public_mine(public_url))
+        return words.render(t(NO_SIGN_IN_MESSAGE if message else NO_SIGN_IN, number=work.number))
+    line = READ_AT
+    if message:
+        # A hearing code opens the hearing's material and the party's own replies, not the
+        # secretariat's messages: for the heard party, the mail is where the message is read.
+        line = MESSAGE_ANSWER_AT if party.get("role") == "counterparty" else MESSAGE_READ_AT
+    read = t(line, url=public_mine(public_url))
     return f"{words.render(read)}\n\n{words.render(hint)}"
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 from rich.text import Text as RichText
 from textual.app import ComposeResult
@@ -28,6 +29,10 @@ PANES: Final = (
 
 NONE_YET = N_("Nothing yet.")
 TO = N_("To: {recipient}")
+TO_ALL = N_("To: all parties")
+FROM = N_("From: {party}")
+ANSWERS_HEARING = N_("answers the hearing")
+LATE = N_("after the reply date")
 WITH = N_("With: {files}")
 DEADLINE = N_("Deadline")
 ACT_BY = N_("Act by")
@@ -110,12 +115,8 @@ class CaseTabs(Container):
             + (f", {say(REPLIED, at=h['replied'][:10])}" if h["replied"] else "")
             for h in case["hearings"]
         ]
-        messages = [
-            f"{m['at'][:16].replace('T', ' ')} · {m['author'] or ''}\n"
-            f"{say(TO, recipient=m['recipient'])}\n{m['subject']}\n\n{m['body']}"
-            + (f"\n{say(WITH, files=', '.join(m['attachments']))}" if m["attachments"] else "")
-            for m in case["messages"]
-        ]
+        files = {str(a["id"]): str(a["filename"]) for a in case["attachments"]}
+        messages = [self._message(m, files) for m in case["messages"]]
         self._text("messages", "\n\n".join(hearings + messages))
         self._text(
             "notes",
@@ -132,6 +133,35 @@ class CaseTabs(Container):
 
     def _text(self, pane: str, text: str) -> None:
         self.query_one(f"#{pane}", Static).update(RichText(text or self.session.say(NONE_YET)))
+
+    def _message(self, message: Mapping[str, Any], names: Mapping[str, str]) -> str:
+        """One message, its direction in words: "From <party>" for a party's reply, "To
+        <party>" (or to all) for one staff sent; its documents by their file names."""
+        say = self.session.say
+        party = message.get("party")
+        name = str(party.get("name") or "") if isinstance(party, Mapping) else ""
+        inbound = message.get("direction") == "in"
+        if inbound:
+            way = say(FROM, party=name)
+            if message.get("hearing") is not None:
+                way += f" · {say(ANSWERS_HEARING)}"
+            if message.get("late"):
+                way += f" · {say(LATE)}"
+        elif name:
+            way = say(TO, recipient=name)
+        else:
+            way = say(TO_ALL)
+        files = [names.get(str(a), str(a)) for a in message.get("attachments") or []]
+        lines = [
+            f"{str(message['at'])[:16].replace('T', ' ')} · {message.get('author') or name}",
+            way,
+        ]
+        if message.get("subject"):
+            lines.append(str(message["subject"]))
+        lines += ["", str(message["body"])]
+        if files:
+            lines.append(say(WITH, files=", ".join(files)))
+        return "\n".join(lines)
 
     def _party(self, party: dict[str, object] | object) -> str:
         assert isinstance(party, dict)

@@ -5,13 +5,16 @@ every other party with an e-mail address, in the case's language, with the publi
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from casestore import Store
+from assistant.service.mine import Mine
+from casestore import Store, access_digest
 from casestore.outbox import OutboxRow
 from console.desk.notices import NOTICE_SUBJECT, SIGN_IN_FILER
 from locales import translator
@@ -25,6 +28,10 @@ PUBLIC = "https://naevn.example.dk"
 """The service's public address in these tests (``NAEVN_PUBLIC_URL``)."""
 MINE = f"{PUBLIC}/mine"
 """Where the parties read their case."""
+REPLYING = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+"""When the heard party signs in and replies: before the reply date."""
+AFTER = datetime(2027, 1, 7, 0, 0, 1, tzinfo=UTC)
+"""Just after a hearing code of the tests' hearings (reply by 7 December 2026) stops working."""
 
 
 @pytest.fixture
@@ -104,9 +111,13 @@ def test_a_message_to_one_party_tells_nobody_else(office: Office) -> None:
         {"to": str(landlord["id"]), "subject": "Please", "body": "Send us the lease."},
     )
     assert response.status_code == 201, response.text
+    sent = response.json()
+    assert (sent["direction"], sent["party"]["name"], sent["hearing"]) == ("out", "Nord ApS", None)
     (mail,) = mail_of(office, number)
     assert (mail.kind, mail.recipient, mail.lang) == ("message", "udlejer@nord.dk", "en")
-    assert f"You can read this message, and answer it with attachments, at\n{MINE}" in mail.body
+    # The landlord has no way to sign in before a hearing: the message says how to answer.
+    answer = f"To answer, write to us and quote the case number {number}."
+    assert mail.body == f"Send us the lease.\n\n{answer}"
 
 
 def test_a_change_of_status_is_a_notice_to_each_party_with_e_mail(office: Office) -> None:
@@ -147,7 +158,9 @@ def test_a_party_with_only_a_postal_address_gets_no_notice_of_a_status_change(
     assert [m.recipient for m in mail_of(office, office.case)] == ["filer1@example.dk"]
 
 
-def test_a_hearing_is_news_for_the_other_parties(office: Office) -> None:
+def test_a_hearing_letter_carries_the_code_and_the_others_are_told(
+    office: Office, settings: Settings
+) -> None:
     number = english_case(office.store)
     case = assign_to_me(office, number)
     before = {m.id for m in mail_of(office, number)}
@@ -162,6 +175,87 @@ def test_a_hearing_is_news_for_the_other_parties(office: Office) -> None:
         ("hearing", "udlejer@nord.dk"),
         ("status", "emma@x.dk"),
     ]
-    assert {m.lang for m in new} == {"en"}
-    assert "We have sent the material of the case to Nord ApS" in new[1].body
-    assert "7 December 2026" in new[1].body and MINE in new[1].body
+    letter, notice = new
+    assert letter.lang == notice.lang == "en"
+    code = code_in(letter.body)
+    assert f"Go to\n{MINE}\nand sign in with this access code" in letter.body
+    assert "send your comments online, with attachments" in letter.body
+    assert "7 December 2026" in letter.body
+    assert "We have sent the material of the case to Nord ApS" in notice.body
+    assert code not in notice.body
+    # The code is in the letter only: not in what staff read, nor in the audit trail.
+    assert code not in response.text
+    assert code not in office.get("caseworker", f"/api/v1/staff/cases/{number}").text
+    with office.store.read() as tx:
+        work = tx.casework(number)
+    assert code not in repr(work.events)
+    assert_code_signs_in(settings, number, code)
+    # The reply is on the case for staff: from the landlord, answering the hearing.
+    (reply,) = [
+        m for m in office.case_json("caseworker", number)["messages"] if m["direction"] == "in"
+    ]
+    assert (reply["party"]["name"], reply["hearing"], reply["late"], reply["author"]) == (
+        "Nord ApS",
+        response.json()["hearings"][0]["id"],
+        False,
+        None,
+    )
+    assert reply["body"] == "The increase follows the lease."
+
+
+def test_a_later_notice_to_the_heard_party_points_to_the_hearing_code(office: Office) -> None:
+    number = english_case(office.store)
+    case = assign_to_me(office, number)
+    office.post("caseworker", f"/api/v1/staff/cases/{number}/hearing", {"version": case["version"]})
+    before = {m.id for m in mail_of(office, number)}
+    office.post(
+        "caseworker",
+        f"/api/v1/staff/cases/{number}/messages",
+        {"to": "all", "subject": "Meeting", "body": "The meeting is on 4 January."},
+    )
+    new = {m.recipient: m for m in mail_of(office, number) if m.id not in before}
+    assert set(new) == {"emma@x.dk", "udlejer@nord.dk", "post:Nørregade 3, 1165 København K"}
+    landlord, emma = new["udlejer@nord.dk"].body, new["emma@x.dk"].body
+    assert f"You can answer this message, with attachments, at\n{MINE}" in landlord
+    assert f"You can read this message, and answer it with attachments, at\n{MINE}" in emma
+    assert "the access code in the letter we sent you about the hearing" in landlord
+    assert "access code from your receipt" in emma
+
+
+def code_in(body: str) -> str:
+    """The code a hearing letter gives, on its own indented line."""
+    found = re.search(r"sign in with this access code:\n\n {4}(\S+)\n", body)
+    assert found, body
+    return found.group(1)
+
+
+def assert_code_signs_in(settings: Settings, number: str, code: str) -> None:
+    """Mine sager's sign-in takes the code, typed as a person might (lower case, spaces for
+    dashes), and opens the hearing's material to the heard party, who replies there; the code
+    stops working a month after the reply date."""
+    typed = code.lower().replace("-", " ")
+    store = Store.open(settings.db, settings.blob_dir, clock=_at(REPLYING))
+    try:
+        mine = Mine(store, lambda: REPLYING.date())
+        signed_in = mine.sign_in.with_access_code(typed, client="test", lang="en")
+        viewer, page = mine.case(signed_in.token, number)
+        (hearing,) = page.opened.hearings
+        assert (viewer.kind, page.case.number, page.opened.hearing_id) == (
+            "hearing",
+            number,
+            hearing.id,
+        )
+        mine.reply(signed_in.token, number, "The increase follows the lease.", [])
+    finally:
+        store.close()
+    late = Store.open(settings.db, settings.blob_dir, clock=_at(AFTER))
+    try:
+        with late.read() as tx:
+            assert tx.find_access_code(access_digest(code)) is None
+    finally:
+        late.close()
+
+
+def _at(now: datetime) -> Callable[[], datetime]:
+    """A clock stopped at ``now``."""
+    return lambda: now
