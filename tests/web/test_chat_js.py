@@ -366,3 +366,22 @@ def test_a_change_from_the_review_is_said_and_leads_back_to_the_review(page: Pag
     assert focused(page)["tag"] == "H1"
     walk_to(page, "review")
     assert focused(page)["text"] == page.locator("#prompt").inner_text().strip()
+
+
+def test_a_slow_answer_is_said_to_be_on_its_way(page: Page) -> None:
+    begin(page)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 2000, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    mark(page)
+    page.locator("#answer [type=submit]").first.click()
+    page.wait_for_function("() => document.getElementById('announcer').textContent === 'Sending…'")
+    wait_for_turn(page)
+    prompt = page.locator("#prompt").inner_text().strip()
+    page.wait_for_function(
+        "(prompt) => document.getElementById('announcer').textContent.includes(prompt)",
+        arg=prompt,
+    )

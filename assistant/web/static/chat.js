@@ -22,6 +22,8 @@
   const CHECK_EVERY_MS = 30 * 1000;
   /** How often the upload's progress is told to a screen reader, in percent. */
   const TELL_EVERY = 25;
+  /** How long an answer may take before a screen reader is told it is on its way. */
+  const SLOW_MS = 1000;
 
   const FALLBACK = {
     assistant: "Assistant:",
@@ -323,6 +325,7 @@
     } else {
       sent = fetchForm(form, data, multipart);
     }
+    const slow = bar ? 0 : window.setTimeout(() => announce(word("sending")), SLOW_MS);
     sent
       .then(
         (response) => received(response, question, answer, action),
@@ -333,6 +336,7 @@
         },
       )
       .finally(() => {
+        window.clearTimeout(slow);
         busy = false;
       });
   }
