@@ -10,6 +10,7 @@ from console.factory import make_console
 from console.screens.case import CaseScreen
 from tests.console.tui.conftest import Office
 from tests.console.tui.test_triage import settle
+from tests.samples import pdf
 
 pytestmark = pytest.mark.anyio
 
@@ -21,14 +22,22 @@ async def test_a_reply_shows_in_the_messages_pane_as_from_the_party(office: Offi
     office.desk.send_message(
         office.karen, number, to="all", subject="Meeting", body="The meeting is in January."
     )
+    ref = office.store.blobs.put_chunks([pdf("Lejekontrakt")])
     with office.store.begin() as tx:
         work = tx.casework(number)
         landlord = next(p for p in work.parties if p["role"] == "counterparty")
+        lease = tx.add_case_attachment(
+            work.case_id,
+            filename="lejekontrakt.pdf",
+            size=ref.size,
+            sha256=ref.sha256,
+            media_type="application/pdf",
+        )
         tx.add_party_reply(
             work.case_id,
             party_id=int(landlord["id"]),
             body="The increase follows the lease, section 4.",
-            attachments=[],
+            attachments=[lease.id],
             hearing_id=work.hearings[-1].id,
         )
     app = make_console(office.client(), lang="en")
@@ -46,3 +55,4 @@ async def test_a_reply_shows_in_the_messages_pane_as_from_the_party(office: Offi
     assert sent < reply
     assert "answers the hearing" in shown[reply:]
     assert "The increase follows the lease, section 4." in shown[reply:]
+    assert "With: lejekontrakt.pdf" in shown[reply:]
