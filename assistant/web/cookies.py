@@ -21,6 +21,9 @@ CSRF: Final = "naevn_csrf"
 """The cookie every form's ``csrf`` field must equal (double submit)."""
 LANG: Final = "naevn_lang"
 """The language the filer chose for the pages (``da`` or ``en``)."""
+ACCESS: Final = "naevn_access"
+"""The filed case's access code for Mine sager, from the answer that filed it to the receipt
+page after the redirect (the store keeps only its digest, so no later turn carries it)."""
 
 SIGN_IN: Final = timedelta(minutes=30)
 """How long the draft cookie lasts without activity; every request renews it."""
@@ -75,6 +78,18 @@ def expiry() -> datetime:
 def clear_draft(request: web.Request, response: web.StreamResponse) -> None:
     """Sign the browser out of its draft."""
     _set(request, response, DRAFT, "", 0)
+
+
+def set_access(request: web.Request, response: web.StreamResponse, session: str, code: str) -> None:
+    """Keep the access code of the case ``session`` filed, for its receipt page, as long as
+    a sign-in lasts."""
+    _set(request, response, ACCESS, f"{session}{_SEPARATOR}{code}", int(SIGN_IN.total_seconds()))
+
+
+def access_of(request: web.Request, session: str) -> str | None:
+    """The access code kept for the case ``session`` filed, if any."""
+    owner, _, code = request.cookies.get(ACCESS, "").partition(_SEPARATOR)
+    return code if owner == session and code else None
 
 
 def csrf_value(request: web.Request) -> str | None:

@@ -203,7 +203,10 @@ async def answer(request: web.Request) -> web.StreamResponse:
     if new["errors"]:
         return question(request, new, status=422, given=form.getall("value", []))
     if new["done"]:
-        return _renewed(request, see_other("/receipt"))
+        response = _renewed(request, see_other("/receipt"))
+        if new.get("access_code"):
+            cookies.set_access(request, response, draft.session, new["access_code"])
+        return response
     if body.get("action") == "save":
         return _renewed(request, see_other("/chat/saved"))
     return _renewed(request, see_other("/chat"))
@@ -327,7 +330,7 @@ async def receipt(request: web.Request) -> web.StreamResponse:
         turn=turn,
         about_number=[line for line in turn["messages"] if number and number in line],
         next_steps=[line for line in turn["messages"] if not (number and number in line)],
-        access_code=extra.get("access_code"),
+        access_code=extra.get("access_code") or cookies.access_of(request, draft.session),
         deadlines=[tr.render(line) for line in opened],
     )
     return _renewed(request, response)

@@ -132,6 +132,11 @@ def test_a_whole_filing_through_the_forms(browser: httpx.Client, store: Store) -
     assert browser.get("/chat", follow_redirects=False).headers["Location"] == "/receipt"
     assert "Deadlines that still matter" in receipt.text
     assert "24 December 2026" in receipt.text
+    # The access code for Mine sager, shown on the receipt after the redirect (the store
+    # keeps only its digest), and again when the receipt is reloaded.
+    code = re.search(r'id="access-code">([^<]+)<', receipt.html)
+    assert code is not None
+    assert code.group(1) in browser.get("/receipt").text
 
 
 def session_of(client: httpx.Client) -> str:
