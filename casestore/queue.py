@@ -86,7 +86,10 @@ class QueueQueries(TxBase):
         # index range that stops after a page, merged here as they stream: an IN over several
         # would make the database sort all their rows first. A search reads its matches from
         # the text index instead, so it takes the IN.
-        arms = _arms(sorted(scope), list(query.status or ()), searching=bool(query.text))
+        # Statuses as reads of their own only for the filing and number sorts: by deadline, a
+        # tribunal's deadline index walks its open cases first (closed ones have none).
+        statuses = list(query.status) if query.sort != "deadline" else []
+        arms = _arms(sorted(scope), statuses, searching=bool(query.text))
         wanted = query.limit + 1
         found: list[Row[Any]] = []
         key = _KEYS[query.sort]
@@ -191,9 +194,10 @@ Arms = tuple[ColumnElement[bool], list[dict[str, str]]]
 def _arms(tribunals: list[str], statuses: list[str], *, searching: bool) -> Arms:
     """The reads a page is merged from.
 
-    One per tribunal; with a status filter, one per tribunal and status, so that each read
-    walks an index that holds its order (``tribunal, status, key, id``) instead of sorting
-    every row of its statuses; past :data:`MAX_ARMS` reads, one per tribunal again, each
+    One per tribunal; with ``statuses``, one per tribunal and status, so that each read walks
+    an index that holds its order (``tribunal, status, key, id``) instead of sorting every
+    row of its statuses (open cases by number read from the oldest number on would otherwise
+    pass every closed case first); past :data:`MAX_ARMS` reads, one per tribunal again, each
     sorting its own tribunal's rows of those statuses. A search: one read over them all.
     """
     if searching:

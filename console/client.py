@@ -178,16 +178,32 @@ class Note(TypedDict):
     text: str
 
 
-class MessageInfo(TypedDict):
-    """A message sent to parties."""
+class MessagePartyInfo(TypedDict):
+    """Who a message is from (a reply) or to (one party)."""
 
     id: int
+    name: str
+    role: str
+    role_label: str
+
+
+class MessageInfo(TypedDict):
+    """A message on the case: sent to parties (``out``), or a party's reply (``in``)."""
+
+    id: int
+    direction: Literal["in", "out"]
     author: str | None
     at: str
     recipient: str
+    party: MessagePartyInfo | None
+    """The party it is from or to; None for a message to all."""
     subject: str
     body: str
     attachments: list[str]
+    hearing: int | None
+    """The hearing a reply answers, if any."""
+    late: bool
+    """Whether a hearing reply came after its reply date."""
 
 
 class HearingInfo(TypedDict):

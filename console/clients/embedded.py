@@ -125,6 +125,7 @@ class EmbeddedStaffClient:
             subject=subject,
             body=body,
             attachments=attachments,
+            lang=self.lang,
         )
         return cast(MessageInfo, sent)
 
