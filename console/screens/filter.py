@@ -57,7 +57,7 @@ FIELDS = ("status", "assignee", "due", "case_type", "tribunal", "housing", "sort
 def filter_words(session: Session, params: QueueParams) -> list[str]:
     """What the filters of ``params`` are, for the filter bar (the ones set only)."""
     say = session.say
-    tribunals = {t["code"]: t["name"] for t in session.me["tribunals"]} if session.me else {}
+    tribunals = {one["code"]: one["name"] for one in session.me["tribunals"]} if session.me else {}
     status = params.get("status", "")
     words = {
         "status": (STATUS_IS, OPEN if status == OPEN_FILTER else STATUS_LABELS.get(status)),
@@ -100,7 +100,7 @@ class FilterDialog(Dialog[QueueParams]):
         statuses = [(say(OPEN), OPEN_FILTER)] + [
             (say(label), status) for status, label in STATUS_LABELS.items()
         ]
-        tribunals = [(t["name"], t["code"]) for t in me["tribunals"]] if me else []
+        tribunals = [(one["name"], one["code"]) for one in me["tribunals"]] if me else []
         with Vertical(classes="box"):
             yield Label(say(TITLE), classes="title")
             with Grid():
