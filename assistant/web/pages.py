@@ -76,6 +76,14 @@ def page(view: View) -> View:
     return wrapped
 
 
+def error_page(request: web.Request, status: int, message: Text) -> web.Response:
+    """A refusal made before any view ran (no such page, a wrong method), as a page in the
+    reader's language (:data:`assistant.web.keys.PAGE_ERROR`)."""
+    lang = cookies.lang_of(request)
+    words = translator(lang).render(message)
+    return render(request, "error.html", status=status, lang=lang, message=words)
+
+
 def _lost_draft(request: web.Request, err: NaevnError) -> bool:
     """Whether ``err`` says the browser's draft sign-in no longer opens its draft."""
     refused_form = isinstance(err.message, Text) and err.message.msgid == csrf.REFUSED
@@ -342,8 +350,10 @@ async def stay(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     csrf.check(request, form)
     response = web.Response(status=204)
-    if cookies.renew(request, response) is None:
+    ends = cookies.renew(request, response)
+    if ends is None:
         return _ended(request, status=401)
+    response.headers["X-Expires"] = ends.isoformat(timespec="seconds")
     return response
 
 

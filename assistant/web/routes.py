@@ -7,6 +7,7 @@ from typing import Final
 from aiohttp import web
 
 from assistant.web import pages
+from assistant.web.keys import PAGE_ERROR
 
 ROUTES: Final = (
     web.get("/", pages.index, name="web_index"),
@@ -30,3 +31,4 @@ def setup(app: web.Application) -> None:
     :data:`assistant.web.keys.DRAFT_DAYS`, on the app by the time it serves.
     """
     app.router.add_routes(ROUTES)
+    app[PAGE_ERROR] = pages.error_page

@@ -24,6 +24,7 @@ from aiohttp import web
 
 from assistant.api.keys import LANG
 from assistant.api.views import dumps
+from assistant.web.keys import PAGE_ERROR
 from locales import LANGUAGES, translator
 from naevn.web.keys import LIMITER
 from naevn.web.weblog import REQUEST_ID
@@ -117,6 +118,10 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         if exc.status < 400:
             raise
         code, message = _HTTP_ERRORS.get(exc.status, _HTTP_ERRORS[400])
+        page = request.app.get(PAGE_ERROR)
+        if page is not None and _wants_page(request):
+            shown: web.StreamResponse = page(request, exc.status, t(message))
+            return shown
         return _error_response(request, exc.status, code, t(message), None)
     except asyncio.CancelledError:
         raise
@@ -129,6 +134,14 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             return web.Response(status=499, reason="Client Closed Request")
         log.exception("unexpected error", extra=where)
         return _error_response(request, 500, "internal", t(UNEXPECTED), None)
+
+
+def _wants_page(request: web.Request) -> bool:
+    """Whether a browser asked for a page (not the API, not a script): a refusal is then
+    shown as a page."""
+    if request.path.startswith("/api/") or request.path == "/healthz":
+        return False
+    return "text/html" in request.headers.get("Accept", "")
 
 
 @web.middleware

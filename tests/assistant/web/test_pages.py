@@ -49,6 +49,7 @@ def store(settings: Settings) -> Iterator[Store]:
 @pytest.fixture
 def browser(settings: Settings, store: Store) -> Iterator[httpx.Client]:
     with running(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+        client.get("/lang/en?next=/")  # the tests read the English pages
         yield client
 
 
@@ -428,3 +429,19 @@ def test_a_draft_resumed_elsewhere_signs_this_browser_out(browser: httpx.Client)
     assert "belongs to someone else, or your access has ended" in shown.text
     assert shown.form("/resume")
     assert "naevn_draft" not in browser.cookies
+
+
+def test_a_page_that_does_not_exist_is_a_page_and_the_api_answers_json(
+    browser: httpx.Client,
+) -> None:
+    html = {"Accept": "text/html,application/xhtml+xml"}
+    missing = browser.get("/no-such-page", headers=html)
+    assert missing.status_code == 404
+    assert missing.headers["Content-Type"].startswith("text/html")
+    assert "There is nothing at this address." in missing.text
+    assert '<a href="/">' in missing.text  # a way on
+    wrong = browser.request("DELETE", "/chat", headers=html)
+    assert wrong.status_code == 405 and "<h1>" in wrong.text
+    api = browser.get("/api/v1/no-such-thing", headers=html)
+    assert api.status_code == 404
+    assert api.json()["error"]["code"] == "not_found"
