@@ -180,6 +180,19 @@ class SqliteDrafts:
             raise StoreError(t(UNAVAILABLE)) from exc
         return None if row is None else str(row[0])
 
+    def draft(self, draft_id: str) -> DraftRow:
+        """The draft with this id, read outside any transaction (one statement, which SQLite
+        reads in a snapshot of its own).
+
+        Raises:
+            NotFoundError: no such draft.
+            StoreError: the database failed.
+        """
+        try:
+            return SqliteDraftTransaction(self._connection(), self._clock).load_draft(draft_id)
+        except sqlite3.Error as exc:
+            raise StoreError(t(UNAVAILABLE)) from exc
+
     def close(self) -> None:
         """Close this thread's connection, if any."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

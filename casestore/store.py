@@ -16,6 +16,7 @@ from casestore.drafting import DraftTransaction
 from casestore.engine import READ_ONLY, make_engine
 from casestore.failures import translated
 from casestore.migrate import ensure_current
+from casestore.records import DraftRow
 from casestore.repository import Tx
 from casestore.sqlite_drafts import SqliteDrafts
 from statemachine.errors import NotFoundError, StoreError
@@ -159,6 +160,19 @@ class Store:
                 return tx.load_draft(draft_id).state
         except NotFoundError:
             return None
+
+    def draft(self, draft_id: str) -> DraftRow:
+        """A draft as it is now, read alone (on a SQLite file, one statement on the driver;
+        elsewhere a read transaction).
+
+        Raises:
+            NotFoundError: no such draft.
+            StoreError: the database failed.
+        """
+        if self._drafts is not None:
+            return self._drafts.draft(draft_id)
+        with self.read() as tx:
+            return tx.load_draft(draft_id)
 
     @property
     def embedded(self) -> bool:

@@ -151,8 +151,7 @@ class Conversation:
             NotFoundError: no such session.
             AccessError: ``token`` is not this session's.
         """
-        with self.store.read() as tx:
-            row = tx.load_draft(session)
+        row = self.store.draft(session)
         check_token(row.token_hash, token)
         return row
 
