@@ -32,7 +32,8 @@ run: $(STAMP) $(MOS)
 	    kill -0 $$pid 2>/dev/null || { cat var/serve.log; exit 1; }; sleep 0.2; \
 	  done; \
 	  echo "naevn is serving at http://127.0.0.1:$(PORT)/ (its log: var/serve.log)."; \
-	  echo "To file a case as a citizen, run this in another terminal, in this folder:"; \
+	  echo "To file a case as a citizen, open that address in a browser, or run this"; \
+	  echo "in another terminal, in this folder:"; \
 	  echo; echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"; echo; \
 	  echo "The staff console opens as Mette Holm, caseworker at hln-101 and bkn-101"; \
 	  echo "(the other demo staff's tokens are in var/demo-staff.json)."; \
@@ -42,7 +43,7 @@ run: $(STAMP) $(MOS)
 	    $(BIN)/naevn console --server http://127.0.0.1:$(PORT); \
 	else \
 	  echo "naevn is serving at http://127.0.0.1:$(PORT)/ (API description: /api/v1/openapi.json). Ctrl-C stops it."; \
-	  echo "To file a case, run this in another terminal, in this folder:"; \
+	  echo "To file a case, open that address in a browser, or run this in another terminal, in this folder:"; \
 	  echo; echo "    .venv/bin/naevn chat --server http://127.0.0.1:$(PORT)"; echo; \
 	  exec $(BIN)/naevn serve --port $(PORT) --db sqlite:///var/naevn.db --data-dir var; \
 	fi
