@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
@@ -283,6 +283,31 @@ class AccessQueries(TxBase):
             if access is None:
                 return None
         return PartySessionRow(found.id, found.email, access, found.expires_at)
+
+    def renew_party_session(
+        self, token_hash: str, *, lasts: timedelta, longest: timedelta
+    ) -> datetime | None:
+        """Keep a signed-in browser signed in for ``lasts`` from now, but never longer than
+        ``longest`` after it signed in (and never shorter than it already was).
+
+        Returns:
+            When the sign-in ends now; None if it has ended, expired or its code stopped
+            working (nothing is renewed then).
+        """
+        self._need_write()
+        signed_in = self.party_session(token_hash)
+        if signed_in is None:
+            return None
+        created: datetime = self._conn.execute(
+            select(PARTY_SESSIONS.c.created_at).where(PARTY_SESSIONS.c.id == signed_in.id)
+        ).scalar_one()
+        until = max(signed_in.expires_at, min(self._now() + lasts, created + longest))
+        self._conn.execute(
+            update(PARTY_SESSIONS)
+            .where(PARTY_SESSIONS.c.id == signed_in.id)
+            .values(expires_at=until)
+        )
+        return until
 
     def end_party_session(self, token_hash: str) -> None:
         """Sign a browser out."""

@@ -12,6 +12,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -151,6 +152,13 @@ def screenshots(page: Page, name: str) -> list[Path]:
         written.append(path)
     page.set_viewport_size(before)
     return written
+
+
+def expires_in(page: Page, seconds: int) -> None:
+    """Make the page's sign-in end ``seconds`` from now, as far as its script knows (the
+    time-out warning follows ``<body data-expires>``)."""
+    when = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
+    page.evaluate("(when) => { document.body.dataset.expires = when; }", when)
 
 
 def scroll_width_at(page: Page, width: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +19,7 @@ from playwright.sync_api import Page
 from casestore import Store
 from tests import samples
 from tests.durability.test_crash_chat import BY_KIND, BY_STATE
-from tests.web.browser import axe
+from tests.web.browser import axe, expires_in
 from tests.web.conftest import OpenTab, Tab
 
 
@@ -254,12 +254,8 @@ def test_a_lost_connection_keeps_the_answer_and_says_so(page: Page) -> None:
     assert "Anna Jensen" in transcript(page)[-1][1]
 
 
-def expires_in(page: Page, seconds: int) -> None:
-    when = (datetime.now(UTC) + timedelta(seconds=seconds)).isoformat(timespec="seconds")
-    page.evaluate("(when) => { document.body.dataset.expires = when; }", when)
-
-
-def test_the_time_out_dialog_warns_and_stay_renews_the_sign_in(page: Page) -> None:
+def test_the_time_out_dialog_warns_and_stay_renews_the_sign_in(axe_page: Page) -> None:
+    page = axe_page
     begin(page)
     page.locator("#answer [type=submit]").first.focus()
     expires_in(page, 90)
@@ -271,6 +267,7 @@ def test_the_time_out_dialog_warns_and_stay_renews_the_sign_in(page: Page) -> No
     assert page.locator(f"#{title}").inner_text() and page.locator(f"#{text}").inner_text()
     assert re.search(r"\d\d[:.]\d\d", page.locator(f"#{text}").inner_text())
     assert page.evaluate("document.activeElement.closest('dialog') !== null")
+    axe(page)
     before = page.evaluate("Date.parse(document.body.dataset.expires)")
     with page.expect_response("**/chat/stay") as stayed:
         page.keyboard.press("Escape")  # Escape is "stay signed in"

@@ -7,12 +7,15 @@ from __future__ import annotations
 import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from casestore import Store
 from console.clients.embedded import EmbeddedStaffClient
 from console.desk import Desk
 from naevn.commands.staff import token_hash
+from tests.web.browser import axe, expires_in
 from tests.web.conftest import TODAY, OpenTab
 from tests.web.filer import Filer
 
@@ -46,7 +49,7 @@ def test_a_counterparty_replies_from_the_hearing_code_and_staff_see_it(
     code = found.group(0)
 
     # The counterparty signs in with the letter's code, reads, and replies with a file.
-    page = open_tab(js=True).page
+    page = open_tab(js=True, axe=True).page
     page.goto("/lang/en?next=/mine")
     page.goto("/mine")
     page.locator("form[action='/mine/access'] #code").fill(code.lower())
@@ -60,6 +63,21 @@ def test_a_counterparty_replies_from_the_hearing_code_and_staff_see_it(
     page.get_by_role("button", name="Send", exact=True).click()
     page.wait_for_load_state()
     assert "We disagree: the rent was agreed in writing." in page.content()
+
+    # Before the sign-in ends, a dialog warns and offers to stay signed in.
+    expires_in(page, 90)
+    dialog = page.get_by_role("alertdialog")
+    dialog.wait_for()
+    assert "Mine sager" in dialog.locator("h2").inner_text()
+    assert dialog.locator("[data-save]").count() == 0  # a reply is not saved unsent
+    axe(page)
+    with page.expect_response("**/mine/stay") as stayed:
+        page.keyboard.press("Enter")  # focus is on "Stay signed in"
+    assert stayed.value.status == 204
+    page.wait_for_selector("dialog", state="detached")
+    ends = datetime.fromisoformat(stayed.value.headers["x-expires"])
+    told = ends.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%H:%M")
+    assert told in page.locator("#timeout").inner_text()
 
     # Staff see it through the console's own client: from the counterparty, with its file,
     # answering the hearing.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
@@ -18,7 +18,7 @@ from assistant.service.mine.scope import Opened, Viewer
 from assistant.service.mine.signin import SignedIn, SignIn
 from assistant.service.uploads import Accepted, drop_unused
 from casestore import AttachmentRow, PartyCase, PartyDeadline, Store
-from statemachine.errors import InvalidInputError, NotFoundError
+from statemachine.errors import AuthenticationError, InvalidInputError, NotFoundError
 from statemachine.flows.lifecycle.statuses import CLOSED_STATUSES
 from statemachine.text import N_, t
 
@@ -176,6 +176,17 @@ class Mine:
                 drop_unused(self._store, f.blob)
             raise
         return message_id, late
+
+    def stay(self, token: str | None) -> datetime:
+        """Keep the browser signed in a while longer ("stay signed in"); when it ends now.
+
+        Raises:
+            AuthenticationError: not signed in (or the sign-in ended).
+        """
+        until = self.sign_in.stay(token) if token else None
+        if until is None:
+            raise AuthenticationError(t(scope.SIGNED_OUT))
+        return until
 
     def sign_out(self, token: str | None) -> None:
         """End the browser's sign-in, if it has one."""

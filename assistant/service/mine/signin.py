@@ -37,7 +37,9 @@ CODE_WINDOW: Final = timedelta(minutes=15)
 CODES_PER_CLIENT: Final = 10
 """At most this many codes typed by one client within :data:`CODE_WINDOW`."""
 SESSION: Final = timedelta(hours=2)
-"""How long a sign-in to Mine sager lasts."""
+"""How long a sign-in to Mine sager lasts, and how long "stay signed in" keeps it from then."""
+LONGEST: Final = timedelta(hours=12)
+"""A sign-in kept going by "stay signed in" ends this long after it began, at the latest."""
 LOCAL_TIME: Final = ZoneInfo("Europe/Copenhagen")
 """The time zone a refusal tells the time in."""
 
@@ -169,6 +171,12 @@ class SignIn:
             if found is not None:
                 return self._open(tx, access_code_id=found.id)
         raise InvalidInputError(t(WRONG_CODE))
+
+    def stay(self, token: str) -> datetime | None:
+        """Keep a browser signed in for :data:`SESSION` from now (at most :data:`LONGEST`
+        after it signed in); when its sign-in ends now, or None if it had ended."""
+        with self._store.begin() as tx:
+            return tx.renew_party_session(codes.digest(token), lasts=SESSION, longest=LONGEST)
 
     def sign_out(self, token: str) -> None:
         """End a browser's sign-in."""

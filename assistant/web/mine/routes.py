@@ -13,6 +13,7 @@ ROUTES: Final = (
     web.post("/mine/email", views.email, name="mine_email"),
     web.post("/mine/code", views.code, name="mine_code"),
     web.post("/mine/access", views.access, name="mine_access"),
+    web.post("/mine/stay", views.stay, name="mine_stay"),
     web.post("/mine/signout", views.sign_out, name="mine_signout"),
     web.get("/mine/cases/{number}", views.case, name="mine_case"),
     web.get("/mine/cases/{number}/files/{attachment}", views.download, name="mine_file"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -24,7 +24,7 @@ from assistant.service.uploads import Accepted, drop_unused
 from assistant.web import cookies, csrf
 from assistant.web.mine import replies, session
 from assistant.web.mine.session import client_of, mine_of, token_of
-from assistant.web.render import LOCAL_TIME, render
+from assistant.web.render import render
 from casestore import Store
 from locales import translator
 from statemachine.errors import (
@@ -136,7 +136,7 @@ async def index(request: web.Request) -> web.StreamResponse:
     return render(
         request,
         "mine/cases.html",
-        until=_until(viewer.expires_at),
+        expires=viewer.expires_at,
         email=viewer.email or "",
         ongoing=ongoing,
         closed=closed,
@@ -213,6 +213,22 @@ async def access(request: web.Request) -> web.StreamResponse:
 
 
 @mine_page
+async def stay(request: web.Request) -> web.StreamResponse:
+    """``POST /mine/stay``: keep the sign-in a while longer (the time-out warning's "stay
+    signed in"); 204 with ``X-Expires``, or the sign-in page (401) if it had ended."""
+    form = await request.post()
+    csrf.check(request, form)
+    token = token_of(request)
+    mine = mine_of(request)
+    until = await request.app[OFFLOAD](lambda: mine.stay(token))
+    response = web.Response(status=204)
+    assert token is not None  # mine.stay refused a browser without one
+    session.sign_in(request, response, token, until)
+    response.headers["X-Expires"] = until.isoformat(timespec="seconds")
+    return response
+
+
+@mine_page
 async def sign_out(request: web.Request) -> web.StreamResponse:
     """``POST /mine/signout``: end the sign-in on this browser."""
     form = await request.post()
@@ -285,14 +301,7 @@ async def _case_page(
         "errors": errors,
         "body": body,
     }
-    return render(
-        request, "mine/case.html", status=status, until=_until(viewer.expires_at), **context
-    )
-
-
-def _until(expires: datetime) -> str:
-    """When a sign-in ends, as the page says it (local time)."""
-    return expires.astimezone(LOCAL_TIME).strftime("%H:%M")
+    return render(request, "mine/case.html", status=status, expires=viewer.expires_at, **context)
 
 
 def _file(files: dict[str, Any], attachment_id: str) -> dict[str, Any]:

@@ -177,6 +177,8 @@
     const expires = page.body && page.body.dataset.expires;
     if (expires) body.dataset.expires = expires;
     else delete body.dataset.expires;
+    const ended = page.body && page.body.dataset.ended;
+    if (ended) body.dataset.ended = ended;
   }
 
   /** Put a page the server answered with in place of this one's main content. */
@@ -372,6 +374,17 @@
     /** The expiry this script wrote itself (not the server's word on how long a sign-in lasts). */
     let guessed = "";
 
+    /** Where a browser whose sign-in ended goes: the chat, or Mine sager's sign-in. */
+    function endedAt() {
+      return body.dataset.ended || "/chat";
+    }
+
+    /** Where "stay signed in" posts: the dialog's form says (the chat's or Mine sager's). */
+    function stayAt() {
+      const form = dialog && dialog.querySelector("form");
+      return (form && form.getAttribute("action")) || "/chat/stay";
+    }
+
     function expiry() {
       const when = Date.parse(body.dataset.expires || "");
       return Number.isNaN(when) ? 0 : when;
@@ -406,8 +419,8 @@
       const now = Date.now();
       if (body.dataset.expires !== guessed) lasts = Math.max(lasts, ends - now);
       if (now >= ends) {
-        // The sign-in has ended: the chat page says so and offers the resume code.
-        window.location.assign("/chat");
+        // The sign-in has ended: the page there says so (the chat offers the resume code).
+        window.location.assign(endedAt());
         return;
       }
       if (now >= ends - WARN_BEFORE_MS) open(ends);
@@ -520,7 +533,7 @@
 
     function renew() {
       const data = new URLSearchParams({ csrf: csrf() });
-      fetch("/chat/stay", {
+      fetch(stayAt(), {
         method: "POST",
         body: data,
         credentials: "same-origin",
@@ -528,7 +541,7 @@
       })
         .then((res) => {
           if (res.status !== 204 && !res.ok) {
-            window.location.assign("/chat");
+            window.location.assign(endedAt());
             return;
           }
           const told = Date.parse(res.headers.get("X-Expires") || "");

@@ -4,8 +4,15 @@ code and by a hearing code; a case's page; replies with files that land on the c
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import update
+
+from assistant.service.codes import digest
+from assistant.service.mine.signin import LONGEST, SESSION
+from casestore.engine import make_engine
+from casestore.models import PARTY_SESSIONS
+from naevn.settings import Settings
 from tests import samples
 from tests.assistant.mine.site import (
     Site,
@@ -144,3 +151,50 @@ def test_signing_out_ends_the_sign_in(site: Site) -> None:
         client.cookies.set("naevn_mine", token)  # a copy kept of the old cookie
         page = case_page(client, filed.number)
     assert page.status_code == 401 and "Sign in to Mine sager" in text_of(page)
+
+
+def test_stay_signed_in_keeps_the_sign_in_going_up_to_its_longest(
+    site: Site, settings: Settings
+) -> None:
+    filed = file_a_case(site)
+    with browser(site) as client:
+        sign_in_with_code(client, filed.access_code)
+        page = case_page(client, filed.number)
+        # Without JavaScript the page says when the sign-in ends; with it, body data-expires
+        # drives the warning, whose "stay signed in" posts to /mine/stay.
+        assert "you are signed out of Mine sager at" in text_of(page)
+        assert 'data-ended="/mine"' in page.text and 'action="/mine/stay"' in page.text
+        assert client.post("/mine/stay", data={}).status_code == 403  # no CSRF token
+        token_hash = digest(client.cookies["naevn_mine"])
+        soon = datetime.now(UTC) + timedelta(minutes=1)
+        _set_session(settings, token_hash, expires_at=soon)
+
+        stayed = post(client, "/mine/stay")
+        assert stayed.status_code == 204
+        until = datetime.fromisoformat(stayed.headers["X-Expires"])
+        assert until - datetime.now(UTC) > SESSION - timedelta(minutes=1)
+        assert "Max-Age=" in stayed.headers["set-cookie"]
+        with site.store.read() as tx:
+            signed_in = tx.party_session(token_hash)
+        assert signed_in is not None and abs(signed_in.expires_at - until) < timedelta(seconds=1)
+
+        # A sign-in kept going ends LONGEST after it began, however often it stays.
+        began = datetime.now(UTC) - LONGEST + timedelta(minutes=5)
+        _set_session(settings, token_hash, expires_at=soon, created_at=began)
+        capped = datetime.fromisoformat(post(client, "/mine/stay").headers["X-Expires"])
+        assert abs(capped - (began + LONGEST)) < timedelta(seconds=2)
+
+        assert post(client, "/mine/signout").status_code == 303
+        client.cookies.set("naevn_mine", "x" * 43)
+        ended = post(client, "/mine/stay")
+    assert ended.status_code == 401 and "Sign in to Mine sager" in text_of(ended)
+
+
+def _set_session(settings: Settings, token_hash: str, **values: datetime) -> None:
+    """Move a sign-in's times, as if it had begun or been renewed earlier."""
+    engine = make_engine(settings.db)
+    with engine.begin() as connection:
+        connection.execute(
+            update(PARTY_SESSIONS).where(PARTY_SESSIONS.c.token_hash == token_hash).values(values)
+        )
+    engine.dispose()
