@@ -15,15 +15,15 @@ from datetime import timedelta
 from typing import Any, Final
 
 from aiohttp import web
-from multidict import MultiDict, MultiDictProxy
 
 from assistant.api.keys import CONVERSATION, OFFLOAD
 from assistant.protocol import NOT_YOURS, Turn
 from assistant.service import codes
 from assistant.service.conversation import Started
 from assistant.service.idempotency import KEY_REUSED
-from assistant.web import cookies, csrf, deadlines, forms, uploads, wording
+from assistant.web import cookies, csrf, forms, multipart, uploads, wording
 from assistant.web.keys import DRAFT_DAYS
+from assistant.web.receipt import receipt_of
 from assistant.web.render import STATIC, render
 from assistant.web.review import is_review, is_section_choice, review_of
 from locales import LANGUAGES, translator
@@ -325,11 +325,12 @@ async def receipt(request: web.Request) -> web.StreamResponse:
         return _renewed(request, see_other("/chat"))
     conversation = request.app[CONVERSATION]
     today = conversation.today()
-    opened = await request.app[OFFLOAD](
-        lambda: deadlines.still_open(conversation, draft.session, draft.token, today)
+    parts = await request.app[OFFLOAD](
+        lambda: receipt_of(conversation, draft.session, draft.token, today)
     )
     tr = translator(turn["lang"])
     number = turn["case_number"] or ""
+    fee = [tr.render(line) for line in parts.fee]
     extra: dict[str, Any] = dict(turn)
     response = render(
         request,
@@ -337,9 +338,13 @@ async def receipt(request: web.Request) -> web.StreamResponse:
         lang=turn["lang"],
         turn=turn,
         about_number=[line for line in turn["messages"] if number and number in line],
-        next_steps=[line for line in turn["messages"] if not (number and number in line)],
+        # The fee's lines, which the chat says among the next steps, have a heading here.
+        next_steps=[
+            line for line in turn["messages"] if not (number and number in line) and line not in fee
+        ],
         access_code=extra.get("access_code") or cookies.access_of(request, draft.session),
-        deadlines=[tr.render(line) for line in opened],
+        deadlines=[tr.render(line) for line in parts.deadlines],
+        fee=fee,
     )
     return _renewed(request, response)
 
@@ -400,9 +405,7 @@ async def _current(request: web.Request, draft: cookies.Draft) -> Turn:
 async def _posted(request: web.Request, draft: cookies.Draft) -> uploads.Posted:
     if request.content_type == "multipart/form-data":
         return await uploads.read(request, draft)
-    post: MultiDictProxy[Any] = await request.post()
-    form: MultiDict[str] = MultiDict((k, v) for k, v in post.items() if isinstance(v, str))
-    return uploads.Posted(form=form)
+    return uploads.Posted(form=await multipart.fields(request))
 
 
 async def _drop(request: web.Request, draft: cookies.Draft, attachment: str) -> None:

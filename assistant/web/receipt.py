@@ -1,17 +1,29 @@
-"""The deadlines a filed case still has, said on the receipt as the review says them."""
+"""What a filed case's receipt says besides its turn's messages: the deadlines that still
+matter (said as the review says them), and the fee to pay and how."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from assistant.service.answering import draft_of
 from assistant.service.conversation import Conversation
-from statemachine.flows.intake.summaries import case_deadlines
+from statemachine.flows.intake.summaries import case_deadlines, fee_to_pay
 from statemachine.text import Text, t
 
 
-def still_open(conversation: Conversation, session: str, token: str, today: date) -> list[Text]:
-    """The deadlines of the session's case that are neither met nor passed, soonest first.
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """The receipt's own parts."""
+
+    deadlines: list[Text]
+    """The deadlines that are neither met nor passed, soonest first."""
+    fee: list[Text]
+    """The fee: its amount, whether to pay at once, and how to pay."""
+
+
+def receipt_of(conversation: Conversation, session: str, token: str, today: date) -> Receipt:
+    """The receipt's parts for the session's filed case.
 
     Raises:
         NotFoundError: no such session.
@@ -27,4 +39,4 @@ def still_open(conversation: Conversation, session: str, token: str, today: date
             lines.append(t("{who} Do it by {act_by} at the latest.", who=who, act_by=d.act_by))
         else:
             lines.append(t("{who} By {ends} at the latest.", who=who, ends=d.ends))
-    return lines
+    return Receipt(lines, fee_to_pay(draft, today))

@@ -230,6 +230,25 @@ def _attachment_intro(draft: Draft, today: date) -> list[Text]:
 
 def _fee_summary(draft: Draft, today: date) -> list[Text]:
     home = facts.housing(draft) or "private"
+    lines = [*_fee_amount(draft, today), *_pay_soon(draft, today)]
+    lines.extend(
+        fee_facts(
+            today.year, housing=home, side=facts.side(draft), represented=facts.represented(draft)
+        )
+    )
+    lines.extend(paying())
+    return lines
+
+
+def fee_to_pay(draft: Draft, today: date) -> list[Text]:
+    """What the filer pays and how, as a filed case's receipt says it under its own heading:
+    the amount, the warning to pay at once if a deadline is close, and how to pay."""
+    return [*_fee_amount(draft, today), *_pay_soon(draft, today), *paying()]
+
+
+def _fee_amount(draft: Draft, today: date) -> list[Text]:
+    """The fee for the draft's case, and the year of the amount if it is not this year's."""
+    home = facts.housing(draft) or "private"
     main = facts.main_case_type(draft) or "rent_level"
     quote = filing_fee(today.year, housing=home, case_type=main)
     lines = [
@@ -246,13 +265,6 @@ def _fee_summary(draft: Draft, today: date) -> list[Text]:
                 requested=str(quote.requested_year),
             )
         )
-    lines.extend(_pay_soon(draft, today))
-    lines.extend(
-        fee_facts(
-            today.year, housing=home, side=facts.side(draft), represented=facts.represented(draft)
-        )
-    )
-    lines.extend(paying())
     return lines
 
 

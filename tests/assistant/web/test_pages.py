@@ -133,6 +133,11 @@ def test_a_whole_filing_through_the_forms(browser: httpx.Client, store: Store) -
     assert browser.get("/chat", follow_redirects=False).headers["Location"] == "/receipt"
     assert "Deadlines that still matter" in receipt.text
     assert "24 December 2026" in receipt.text
+    # How to pay the fee, under its own heading: the amount and how; said once.
+    next_steps, _, rest = receipt.html.partition("How to pay the fee</h2>")
+    fee = rest.partition("<h2>")[0]
+    assert "The fee for filing this case is" in fee and "bank transfer" in fee
+    assert "bank transfer" not in next_steps.partition("What happens next</h2>")[2]
     # The access code for Mine sager, shown on the receipt after the redirect (the store
     # keeps only its digest), and again when the receipt is reloaded.
     code = re.search(r'id="access-code">([^<]+)<', receipt.html)

@@ -31,7 +31,7 @@ def done_turn(**extra: Any) -> dict[str, Any]:
     }
 
 
-def receipt(turn: dict[str, Any], deadlines: list[str]) -> str:
+def receipt(turn: dict[str, Any], deadlines: list[str], fee: list[str] | None = None) -> str:
     request = make_mocked_request("GET", "/receipt")
     number = turn["case_number"]
     response = render(
@@ -43,6 +43,7 @@ def receipt(turn: dict[str, Any], deadlines: list[str]) -> str:
         next_steps=[m for m in turn["messages"] if number not in m],
         access_code=turn.get("access_code"),
         deadlines=deadlines,
+        fee=fee or [],
     )
     assert response.text is not None
     return response.text
