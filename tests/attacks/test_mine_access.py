@@ -10,18 +10,16 @@ from datetime import date
 from assistant.service.mine.signin import CODES_PER_CLIENT
 from tests import samples
 from tests.assistant.mine.site import (
-    Site,
     browser,
     case_page,
     file_a_case,
     file_ids,
     post,
     reply,
-    settings,
     sign_in_with_code,
-    site,
     start_hearing,
 )
+from tests.assistant.web.site import Site, settings, site
 
 __all__ = ["settings", "site"]  # the fixtures
 

@@ -1,32 +1,21 @@
-"""Mine sager over a real server, for tests: the service, a filed case, a signed-in browser."""
+"""Mine sager over a real server, for tests: a filed case, a signed-in browser, a hearing.
+
+The served site and its fixtures are :mod:`tests.assistant.web.site`'s.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from casestore import Store, access_digest, new_access_code
-from naevn.settings import Settings
 from tests.assistant.web.browser import Page
+from tests.assistant.web.site import Site
 from tests.attacks import filer
-from tests.service import running
-
-TODAY = date(2026, 11, 23)
-
-
-@dataclass(frozen=True)
-class Site:
-    """The running service and a store on the same database."""
-
-    url: str
-    store: Store
 
 
 @dataclass(frozen=True)
@@ -36,26 +25,6 @@ class Filed:
     number: str
     access_code: str
     turn: dict[str, Any]
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(
-        db=f"sqlite:///{tmp_path / 'var' / 'naevn.db'}",
-        data_dir=tmp_path / "data",
-        today=TODAY,
-        rate_limit=0,
-    )
-
-
-@pytest.fixture
-def site(settings: Settings) -> Iterator[Site]:
-    store = Store.open(settings.db, settings.blob_dir)
-    try:
-        with running(settings) as url:
-            yield Site(url, store)
-    finally:
-        store.close()
 
 
 def browser(site: Site) -> httpx.Client:

@@ -15,19 +15,17 @@ from casestore.models import PARTY_SESSIONS
 from naevn.settings import Settings
 from tests import samples
 from tests.assistant.mine.site import (
-    Site,
     browser,
     case_page,
     file_a_case,
     file_ids,
     post,
     reply,
-    settings,
     sign_in_with_code,
-    site,
     start_hearing,
     text_of,
 )
+from tests.assistant.web.site import Site, settings, site
 
 __all__ = ["settings", "site"]  # the fixtures
 

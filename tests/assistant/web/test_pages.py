@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 
 import httpx
 import pytest
 
 from casestore import Store
-from naevn.settings import Settings
 from tests import samples
 from tests.assistant.web.browser import Page, submit
+from tests.assistant.web.site import Site, settings, site
 from tests.durability.test_crash_chat import BY_KIND, BY_STATE
-from tests.service import running
 
-TODAY = date(2026, 11, 23)
+__all__ = ["settings", "site"]  # the fixtures
+
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,25 +28,14 @@ HEADERS = {
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(
-        db=f"sqlite:///{tmp_path / 'var' / 'naevn.db'}",
-        data_dir=tmp_path / "data",
-        today=TODAY,
-        rate_limit=0,
-    )
+def store(site: Site) -> Store:
+    """The store beside the service, to see what it holds."""
+    return site.store
 
 
 @pytest.fixture
-def store(settings: Settings) -> Iterator[Store]:
-    opened = Store.open(settings.db, settings.blob_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def browser(settings: Settings, store: Store) -> Iterator[httpx.Client]:
-    with running(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
+def browser(site: Site) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=site.url, timeout=30) as client:
         client.get("/lang/en?next=/")  # the tests read the English pages
         yield client
 
