@@ -89,6 +89,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
 class Draft(Base):
     """A dialogue in progress (or finished): its state and answers, under optimistic locking."""
 
@@ -411,10 +415,6 @@ class AccessAttempt(Base):
     at: Mapped[Stamp]
 
 
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
 DRAFTS = _table(Draft)
 CASES = _table(Case)
 PARTIES = _table(Party)
@@ -457,3 +457,11 @@ __all__ = [
     "STAFF_TRIBUNALS",
     "Base",
 ]
+
+# --- board meetings (migration 0006) -------------------------------------------------------
+
+# --- decisions (migration 0007) ------------------------------------------------------------
+
+# --- anonymisation (migration 0008) --------------------------------------------------------
+
+# --- the public registers (migration 0009) -------------------------------------------------
