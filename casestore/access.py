@@ -52,6 +52,12 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def stored_email(email: str | None) -> str | None:
+    """An address as the store keeps it (see :func:`normalise_email`); None if there is none."""
+    normal = normalise_email(email) if email else ""
+    return normal or None
+
+
 _CODE_COLUMNS = (
     ACCESS_CODES.c.id,
     ACCESS_CODES.c.case_id,
@@ -333,4 +339,5 @@ __all__ = [
     "new_access_code",
     "normalise_access_code",
     "normalise_email",
+    "stored_email",
 ]

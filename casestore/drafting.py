@@ -29,9 +29,17 @@ class DraftTransaction(Protocol):
         ...
 
     def save_draft(
-        self, draft_id: str, *, state: str, data: dict[str, Any], expected_version: int
+        self,
+        draft_id: str,
+        *,
+        state: str,
+        data: dict[str, Any],
+        expected_version: int,
+        email: str | None = None,
     ) -> int:
         """Save a draft if nobody saved it since ``expected_version``; returns the new version.
+
+        ``email`` is the filer's address as the answers now give it (None: not given yet).
 
         Raises:
             NotFoundError: no such draft.

@@ -107,6 +107,9 @@ class Draft(Base):
     version: Mapped[int]
     status: Mapped[Code]
     case_number: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[OptName] = mapped_column(index=True)
+    """The filer's e-mail address once given (trimmed, lower case): Mine sager lists the
+    address's open drafts."""
     created_at: Mapped[Stamp]
     updated_at: Mapped[Stamp]
 

@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import ReturningInsert
 
 from casestore import rows, search
-from casestore.access import AccessQueries
+from casestore.access import AccessQueries, stored_email
 from casestore.blobs import BlobStore
 from casestore.casework import CaseworkQueries
 from casestore.failures import (
@@ -83,6 +83,7 @@ _SAVE = (
     .values(
         state=bindparam("p_state"),
         data=bindparam("p_data"),
+        email=bindparam("p_email"),
         version=DRAFTS.c.version + 1,
         updated_at=bindparam("p_now"),
     )
@@ -180,10 +181,26 @@ class Tx(
         """
         return self._one_draft(_BY_RESUME, {"p_hash": resume_hash})
 
+    def open_drafts_of_email(self, email: str) -> list[DraftRow]:
+        """The open drafts whose filer gave this e-mail address, last saved first."""
+        address = stored_email(email)
+        if address is None:
+            return []  # never "the drafts with no address"
+        stmt = _DRAFT.where(DRAFTS.c.email == address, DRAFTS.c.status == "open")
+        found = self._conn.execute(stmt.order_by(DRAFTS.c.updated_at.desc(), DRAFTS.c.id))
+        return [DraftRow(*row) for row in found]
+
     def save_draft(
-        self, draft_id: str, *, state: str, data: dict[str, Any], expected_version: int
+        self,
+        draft_id: str,
+        *,
+        state: str,
+        data: dict[str, Any],
+        expected_version: int,
+        email: str | None = None,
     ) -> int:
-        """Save a draft's state and data if nobody saved it since ``expected_version``.
+        """Save a draft's state, data and the filer's e-mail address (None: not given yet)
+        if nobody saved it since ``expected_version``.
 
         Returns:
             The new version.
@@ -194,7 +211,7 @@ class Tx(
         """
         self._need_write()
         params = {"p_id": draft_id, "p_version": expected_version, "p_state": state}
-        params |= {"p_data": data, "p_now": self._now()}
+        params |= {"p_data": data, "p_now": self._now(), "p_email": stored_email(email)}
         if self._conn.execute(_SAVE, params).rowcount == 1:
             return expected_version + 1
         self._check_open(draft_id)

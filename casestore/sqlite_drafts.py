@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
+from casestore.access import stored_email
 from casestore.failures import CONFLICT, NO_DRAFT, NO_FILE, STALE, SUBMITTED, UNAVAILABLE
 from casestore.records import AttachmentRow, DraftRow, Reply
 from statemachine.errors import ConflictError, NotFoundError, StoreError
@@ -29,7 +30,7 @@ _LOAD = (
     "token_hash FROM drafts WHERE id = ?"
 )
 _SAVE = (
-    "UPDATE drafts SET state = ?, data = ?, version = version + 1, updated_at = ? "
+    "UPDATE drafts SET state = ?, data = ?, email = ?, version = version + 1, updated_at = ? "
     "WHERE id = ? AND version = ? AND status = 'open'"
 )
 _STATUS = "SELECT status FROM drafts WHERE id = ?"
@@ -84,7 +85,13 @@ class SqliteDraftTransaction:
         )  # fmt: skip
 
     def save_draft(
-        self, draft_id: str, *, state: str, data: dict[str, Any], expected_version: int
+        self,
+        draft_id: str,
+        *,
+        state: str,
+        data: dict[str, Any],
+        expected_version: int,
+        email: str | None = None,
     ) -> int:
         """Save if nobody saved since ``expected_version``; returns the new version.
 
@@ -92,7 +99,8 @@ class SqliteDraftTransaction:
             NotFoundError: no such draft.
             ConflictError: the version moved on, or the draft was submitted.
         """
-        params = (state, _dumps(data), self._now(), draft_id, expected_version)
+        address = stored_email(email)
+        params = (state, _dumps(data), address, self._now(), draft_id, expected_version)
         if self._conn.execute(_SAVE, params).rowcount == 1:
             return expected_version + 1
         status = self._conn.execute(_STATUS, (draft_id,)).fetchone()

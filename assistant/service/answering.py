@@ -34,6 +34,7 @@ from statemachine.errors import (
     NotFoundError,
     UploadError,
 )
+from statemachine.flows.intake.filing import contact_email
 from statemachine.text import N_, Text, t, tn
 
 DRAFT_DAYS = Retention().drafts.days
@@ -186,7 +187,11 @@ class Answering:
             # Not foreseen by submitting_states; stop before writing and file in full.
             raise _NeedsFiling
         version = tx.save_draft(
-            session, state=draft.state, data=draft.to_data(), expected_version=row.version
+            session,
+            state=draft.state,
+            data=draft.to_data(),
+            expected_version=row.version,
+            email=contact_email(draft),
         )
         filed = None
         if files_it and filing is not None:

@@ -31,7 +31,7 @@ from assistant.service.uploads import (
     record,
     remove,
 )
-from casestore import BlobRef, BlobWriter, DraftRow, Store
+from casestore import BlobRef, BlobWriter, DraftRow, Store, Tx
 from statemachine.engine.machine import Engine
 from statemachine.errors import ConflictError, NaevnError
 from statemachine.text import N_, t
@@ -119,21 +119,42 @@ class Conversation:
                 request): the first resume's token is the one that works.
         """
         digest = codes.digest(codes.normalise_resume_code(code))
+        row, token = self.hand_over(lambda tx: tx.find_draft_by_resume(digest))
+        return Started(row.id, token, "", self._turn_at(row))
+
+    def hand_over(self, find: Callable[[Tx], DraftRow]) -> tuple[DraftRow, str]:
+        """Give the draft ``find`` picks (in the same transaction) a new bearer token.
+
+        Resuming by code and continuing from Mine sager both come here: ``find`` checks that
+        the caller may have the draft, and from now on they hold it; the old token stops
+        working.
+
+        Returns:
+            The draft, and its new token.
+
+        Raises:
+            NotFoundError: ``find`` found no draft the caller may have.
+            ConflictError: the draft was handed over a moment ago (a second tab or a replayed
+                request): the first one's token is the one that works. The message is in the
+                draft's language.
+        """
         token = codes.new_token()
+        row: DraftRow | None = None
         try:
             with self.store.begin() as tx:
-                row = tx.find_draft_by_resume(digest)
+                row = find(tx)
                 since = tx.time_since_event(row.id, "draft.resumed")
                 if since is not None and since < self._resume_quiet:
                     raise ConflictError(t(JUST_RESUMED, seconds=self._resume_quiet.seconds))
-                # Only the resume that loaded the token it replaces wins a race.
+                # Only the hand-over that loaded the token it replaces wins a race.
                 tx.set_token(row.id, codes.digest(token), replaces=row.token_hash)
                 tx.record_event("draft.resumed", actor=f"filer:{row.id}", draft_id=row.id)
         except ConflictError as err:
-            err.message = t(JUST_RESUMED, seconds=max(self._resume_quiet.seconds, 1))
-            err.lang = draft_of(row).lang  # the code's holder reads the draft's language
+            if row is not None:
+                err.message = t(JUST_RESUMED, seconds=max(self._resume_quiet.seconds, 1))
+                err.lang = draft_of(row).lang  # the holder reads the draft's language
             raise
-        return Started(row.id, token, "", self._turn_at(row))
+        return row, token
 
     def current(self, session: str, *, token: str | None = None) -> Turn:
         """The current turn of a session, without changing anything.

@@ -76,6 +76,16 @@ def uploaded(client: httpx.Client, session: Session, content: bytes) -> str:
 
 def file_case(client: httpx.Client, session: Session) -> dict[str, Any]:
     """Take a session at the first document question through to a filed case."""
+    past_documents(client, session)
+    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue", True]:
+        turn = answer(client, session, value)
+    assert turn["done"] and turn["case_number"], turn
+    return turn
+
+
+def past_documents(client: httpx.Client, session: Session) -> dict[str, Any]:
+    """Take a session at the first document question past the documents (a PDF for each
+    required one); returns the turn after them, which asks for the filer's name."""
     turn: dict[str, Any] = client.get(f"/api/v1/sessions/{session.id}", headers=session.auth).json()
     note = 0
     while turn["state"] in ("ask_attachment", "ask_attachment_reason"):
@@ -88,9 +98,6 @@ def file_case(client: httpx.Client, session: Session) -> dict[str, Any]:
             turn = answer(client, session, {"attachment": file})
         else:
             turn = answer(client, session, "missing")
-    for value in ["Anna Jensen", True, "anna@example.dk", "", None, "continue", True]:
-        turn = answer(client, session, value)
-    assert turn["done"] and turn["case_number"], turn
     return turn
 
 

@@ -7,17 +7,22 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.service.codes import digest
 from assistant.service.mine.signin import CODES_PER_CLIENT
 from tests import samples
 from tests.assistant.mine.site import (
     browser,
     case_page,
+    continue_form,
+    draft_of,
     file_a_case,
     file_ids,
     post,
     reply,
+    sign_in_by_mail,
     sign_in_with_code,
     start_hearing,
+    text_of,
 )
 from tests.assistant.web.site import Site, settings, site
 
@@ -130,3 +135,40 @@ def test_a_post_without_the_csrf_field_is_refused_and_changes_nothing(site: Site
     with site.store.read() as tx:
         work = tx.casework(filed.number)
     assert all(a["filename"] != "x.pdf" for a in work.attachments)
+
+
+def test_another_address_s_draft_is_neither_listed_nor_continued(site: Site) -> None:
+    theirs = draft_of(site, "eve@example.dk")
+    mine = draft_of(site, "anna@example.dk")
+    with site.store.read() as tx:
+        before = tx.load_draft(theirs.id)
+    with browser(site) as client:
+        sign_in_by_mail(site, client, "anna@example.dk")
+        listing = client.get("/mine")
+        taken = post(client, f"/mine/drafts/{theirs.id}")
+        missing = post(client, "/mine/drafts/s_" + "A" * 22)
+        malformed = post(client, "/mine/drafts/../cases")
+        forged = client.post(f"/mine/drafts/{mine.id}", data={})
+    assert continue_form(listing.text) == [mine.id]
+    assert taken.status_code == missing.status_code == 404
+    same = taken.text.replace(theirs.id, "D") == missing.text.replace("s_" + "A" * 22, "D")
+    assert same, "no oracle: someone else's draft is a missing one (but for the page's path)"
+    assert malformed.status_code in (404, 405)
+    assert forged.status_code == 403
+    assert "naevn_draft" not in taken.headers.get("set-cookie", "")
+    with site.store.read() as tx:
+        assert tx.load_draft(theirs.id) == before, "their draft kept its token and answers"
+        kept = tx.load_draft(mine.id).token_hash
+    assert kept == digest(mine.token), "the forged post did nothing"
+
+
+def test_a_draft_continued_twice_at_once_goes_to_one_browser(site: Site) -> None:
+    draft = draft_of(site, "anna@example.dk")
+    with browser(site) as first, browser(site) as second:
+        sign_in_by_mail(site, first, "anna@example.dk")
+        sign_in_by_mail(site, second, "anna@example.dk")
+        won = post(first, f"/mine/drafts/{draft.id}")
+        lost = post(second, f"/mine/drafts/{draft.id}")
+        assert won.status_code == 303 and lost.status_code == 409
+        assert "a moment ago" in text_of(lost)
+        assert first.get("/chat").status_code == 200

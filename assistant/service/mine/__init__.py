@@ -6,8 +6,8 @@ one place that decides what a signed-in viewer may see; :mod:`~assistant.service
 reads the cases through it and takes a party's reply.
 """
 
-from assistant.service.mine.cases import CasePage, Mine
+from assistant.service.mine.cases import CasePage, Mine, SavedDraft
 from assistant.service.mine.scope import Viewer
 from assistant.service.mine.signin import SignedIn
 
-__all__ = ["CasePage", "Mine", "SignedIn", "Viewer"]
+__all__ = ["CasePage", "Mine", "SavedDraft", "SignedIn", "Viewer"]

@@ -7,20 +7,24 @@ what a viewer may see.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from assistant.service.answering import draft_of
+from assistant.service.conversation import Conversation
 from assistant.service.mine import scope
 from assistant.service.mine.scope import Opened, Viewer
 from assistant.service.mine.signin import SignedIn, SignIn
 from assistant.service.uploads import Accepted, drop_unused
-from casestore import AttachmentRow, PartyCase, PartyDeadline, Store
+from casestore import AttachmentRow, DraftRow, PartyCase, PartyDeadline, Tx
+from statemachine.catalog.casetypes import case_type
 from statemachine.errors import AuthenticationError, InvalidInputError, NotFoundError
+from statemachine.flows.intake.facts import main_case_type
 from statemachine.flows.lifecycle.statuses import CLOSED_STATUSES
-from statemachine.text import N_, t
+from statemachine.text import N_, Text, t
 
 REPLY_MAX: Final = 10_000
 """The most characters a reply may have."""
@@ -53,17 +57,32 @@ class CasePage:
         return self.opened.case
 
 
+@dataclass(frozen=True, slots=True)
+class SavedDraft:
+    """An open draft as Mine sager lists it."""
+
+    id: str
+    """The draft's session id."""
+    case_type: Text | None
+    """The case type chosen so far, if any."""
+    started_at: datetime
+    """When the filing began."""
+    saved_at: datetime
+    """When an answer was last saved (the draft is kept a while from then)."""
+
+
 class Mine:
     """Mine sager over the store (the pages' one way in)."""
 
-    def __init__(self, store: Store, today: Callable[[], date]) -> None:
+    def __init__(self, conversation: Conversation) -> None:
         """Args:
-        store: the case store.
-        today: the clock for deadlines (tests freeze it).
+        conversation: the dialogue service, over the case store; its clock gives the
+            deadlines (tests freeze it), and it hands a draft to whoever continues it.
         """
-        self._store = store
-        self._today = today
-        self.sign_in = SignIn(store)
+        self._conversation = conversation
+        self._store = conversation.store
+        self._today = conversation.today
+        self.sign_in = SignIn(self._store)
         """Mailed codes, access codes and sign-out."""
 
     def viewer(self, token: str | None) -> Viewer:
@@ -84,6 +103,34 @@ class Mine:
         with self._store.read() as tx:
             viewer = scope.viewer_of(tx, token)
             return viewer, scope.cases_of(tx, viewer, self._today())
+
+    def drafts(self, token: str | None) -> list[SavedDraft]:
+        """The open drafts the viewer may continue, last saved first.
+
+        Raises:
+            AuthenticationError: not signed in.
+        """
+        with self._store.read() as tx:
+            rows = scope.drafts_of(tx, scope.viewer_of(tx, token))
+        return [_saved(row) for row in rows]
+
+    def continue_draft(self, token: str | None, draft_id: str) -> tuple[str, str]:
+        """Hand one of the viewer's drafts to this browser, as its resume code would.
+
+        Returns:
+            The draft's session id and its new token (the old token stops working).
+
+        Raises:
+            AuthenticationError: not signed in.
+            NotFoundError: no such open draft, or not the viewer's (the same).
+            ConflictError: the draft was continued a moment ago, elsewhere.
+        """
+
+        def find(tx: Tx) -> DraftRow:
+            return scope.open_draft(tx, scope.viewer_of(tx, token), draft_id)
+
+        row, new_token = self._conversation.hand_over(find)
+        return row.id, new_token
 
     def case(self, token: str | None, number: str) -> tuple[Viewer, CasePage]:
         """One case's page.
@@ -194,4 +241,10 @@ class Mine:
             self.sign_in.sign_out(token)
 
 
-__all__ = ["CasePage", "Mine", "SignedIn"]
+def _saved(row: DraftRow) -> SavedDraft:
+    main = main_case_type(draft_of(row))
+    label = None if main is None else t(case_type(main).label)
+    return SavedDraft(row.id, label, row.created_at, row.updated_at)
+
+
+__all__ = ["CasePage", "Mine", "SavedDraft", "SignedIn"]

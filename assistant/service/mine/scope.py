@@ -1,6 +1,7 @@
 """What a viewer of Mine sager may see: the one place that decides, which every page asks.
 
-A viewer signed in by e-mail sees the cases that address filed (as filer or representative);
+A viewer signed in by e-mail sees the cases that address filed (as filer or representative)
+and the open drafts whose filer gave it, which they may continue;
 one signed in by a case's access code sees that case as its filer; one signed in by a hearing
 code sees only that hearing: its letter, its material, its deadline and their own replies.
 Anything else, whether it does not exist or is someone else's, is refused the same way.
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from assistant.service import codes
-from casestore import AccessCodeRow, PartyCase, PartyHearing, PartyMessage, Tx
+from casestore import AccessCodeRow, DraftRow, PartyCase, PartyHearing, PartyMessage, Tx
 from statemachine.errors import AuthenticationError, NotFoundError
 from statemachine.text import N_, t
 
@@ -77,6 +78,27 @@ def cases_of(tx: Tx, viewer: Viewer, today: date) -> list[PartyCase]:
         return tx.cases_of_email(viewer.email, today=today)
     assert viewer.access is not None
     return [tx.party_case(viewer.access.case_id, _code_parties(tx, viewer.access), today=today)]
+
+
+def drafts_of(tx: Tx, viewer: Viewer) -> list[DraftRow]:
+    """The open drafts a viewer may continue, last saved first: for an address, those whose
+    filer gave it; a case's or a hearing's code opens none."""
+    if viewer.email is None:
+        return []
+    return tx.open_drafts_of_email(viewer.email)
+
+
+def open_draft(tx: Tx, viewer: Viewer, draft_id: str) -> DraftRow:
+    """One open draft the viewer may continue.
+
+    Raises:
+        NotFoundError: there is no such open draft, or the viewer may not continue it (the
+            same).
+    """
+    found = next((d for d in drafts_of(tx, viewer) if d.id == draft_id), None)
+    if found is None:
+        raise NotFoundError(t(NOT_HERE))
+    return found
 
 
 def open_case(tx: Tx, viewer: Viewer, number: str, today: date) -> Opened:

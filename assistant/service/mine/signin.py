@@ -99,8 +99,8 @@ class SignIn:
         self._store = store
 
     def mail_code(self, email: str, *, client: str, lang: str) -> None:
-        """Mail a one-time code to ``email`` if the address filed a case (the reply is the
-        same either way, so the page tells no one which addresses have cases).
+        """Mail a one-time code to ``email`` if the address filed a case or is a draft's (the
+        reply is the same either way, so the page tells no one which addresses have cases).
 
         Raises:
             InvalidInputError: not an e-mail address.
@@ -116,7 +116,8 @@ class SignIn:
             tx.record_attempt(client, "mail")
             if tx.signin_codes_since(since, email=address) >= MAILS_PER_ADDRESS:
                 raise _limited(now + MAIL_WINDOW, now, lang)
-            if not tx.cases_of_email(address, today=now.date()):
+            has_some = tx.cases_of_email(address, today=now.date())
+            if not has_some and not tx.open_drafts_of_email(address):
                 return
             code = new_mail_code()
             expires = now + timedelta(minutes=CODE_MINUTES)

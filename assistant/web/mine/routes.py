@@ -15,6 +15,7 @@ ROUTES: Final = (
     web.post("/mine/access", views.access, name="mine_access"),
     web.post("/mine/stay", views.stay, name="mine_stay"),
     web.post("/mine/signout", views.sign_out, name="mine_signout"),
+    web.post("/mine/drafts/{draft}", views.continue_draft, name="mine_draft"),
     web.get("/mine/cases/{number}", views.case, name="mine_case"),
     web.get("/mine/cases/{number}/files/{attachment}", views.download, name="mine_file"),
     web.post("/mine/cases/{number}/reply", views.reply, name="mine_reply"),

@@ -22,8 +22,7 @@ _MINE: Final = web.AppKey("mine", Mine)
 
 async def start(app: web.Application) -> None:
     """Make the app's Mine sager service once the conversation is on the app (startup)."""
-    conversation = app[CONVERSATION]
-    app[_MINE] = Mine(conversation.store, conversation.today)
+    app[_MINE] = Mine(app[CONVERSATION])
 
 
 def mine_of(request: web.Request) -> Mine:

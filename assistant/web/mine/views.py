@@ -11,22 +11,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 from urllib.parse import quote
 
 from aiohttp import web
 
 from assistant.api.keys import CONVERSATION, OFFLOAD
-from assistant.service.mine import Mine
+from assistant.service.mine import Mine, SavedDraft
 from assistant.service.mine.scope import NOT_HERE
 from assistant.service.uploads import Accepted, drop_unused
 from assistant.web import cookies, csrf
+from assistant.web.keys import DRAFT_DAYS
 from assistant.web.mine import replies, session
 from assistant.web.mine.session import client_of, mine_of, token_of
-from assistant.web.render import render
+from assistant.web.render import LOCAL_TIME, render
 from casestore import Store
-from locales import translator
+from locales import Translator, translator
 from statemachine.errors import (
     AuthenticationError,
     InvalidInputError,
@@ -43,14 +44,16 @@ _NUMBER: Final = re.compile(r"[0-9]{3}-[0-9]{5,6}")
 """A case number in a path."""
 _ATTACHMENT: Final = re.compile(r"a_[A-Za-z0-9_-]{22}")
 """An attachment id in a path."""
+_DRAFT: Final = re.compile(r"s_[A-Za-z0-9_-]{22}")
+"""A draft's session id in a path."""
 
 SENT = N_("Your reply has been sent to the tribunal's secretariat.")
 SENT_LATE = N_(
     "Your reply has been sent, but after the deadline. The tribunal may decide the case without it."
 )
 MAIL_SENT = N_(
-    "If {email} is the e-mail address of a case, we have sent a code to it. It works for "
-    "{minutes} minutes."
+    "If {email} is the e-mail address of a case or of a filing not sent yet, we have sent a "
+    "code to it. It works for {minutes} minutes."
 )
 
 
@@ -119,6 +122,7 @@ async def index(request: web.Request) -> web.StreamResponse:
         return _signin_page(request)
     mine = mine_of(request)
     viewer, cases = await request.app[OFFLOAD](lambda: mine.cases(token))
+    saved = await request.app[OFFLOAD](lambda: mine.drafts(token))
     if viewer.kind != "email" and len(cases) == 1:
         return see_other(f"/mine/cases/{cases[0].number}")
     tr = translator(cookies.lang_of(request))
@@ -140,7 +144,41 @@ async def index(request: web.Request) -> web.StreamResponse:
         email=viewer.email or "",
         ongoing=ongoing,
         closed=closed,
+        drafts=_draft_rows(saved, tr, request.app[DRAFT_DAYS]),
     )
+
+
+def _draft_rows(saved: list[SavedDraft], tr: Translator, days: int) -> list[dict[str, str]]:
+    """The drafts' table: what each is about, when it was last saved and until when it is kept
+    if nobody continues it."""
+    return [
+        {
+            "id": d.id,
+            "case_type": tr.render(d.case_type) if d.case_type else "",
+            "started": tr.date(d.started_at.astimezone(LOCAL_TIME).date()),
+            "saved": tr.date(d.saved_at.astimezone(LOCAL_TIME).date()),
+            "kept": tr.date(d.saved_at.astimezone(LOCAL_TIME).date() + timedelta(days=days)),
+        }
+        for d in saved
+    ]
+
+
+@mine_page
+async def continue_draft(request: web.Request) -> web.StreamResponse:
+    """``POST /mine/drafts/{draft}``: continue one of the viewer's drafts in the chat."""
+    form = await request.post()
+    csrf.check(request, form)
+    draft_id = request.match_info["draft"]
+    if not _DRAFT.fullmatch(draft_id):
+        raise NotFoundError(t(NOT_HERE))
+    token = token_of(request)
+    mine = mine_of(request)
+    session_id, draft_token = await request.app[OFFLOAD](
+        lambda: mine.continue_draft(token, draft_id)
+    )
+    response = see_other("/chat")
+    cookies.set_draft(request, response, cookies.Draft(session_id, draft_token, ""))
+    return response
 
 
 @mine_page

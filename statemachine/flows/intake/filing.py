@@ -56,6 +56,12 @@ class Filing:
     """The deadlines as computed at submission, in the ``naevn deadline --json`` shape."""
 
 
+def contact_email(draft: Draft) -> str | None:
+    """The e-mail address the filer gave for themselves (a representative's own), if any yet."""
+    email = draft.answers.get("ask_email")
+    return email if isinstance(email, str) and email.strip() else None
+
+
 def filing_from(draft: Draft, answers: dict[str, Any], today: date) -> Filing:
     """Collect the filing from a draft at the declaration.
 

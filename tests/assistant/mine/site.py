@@ -16,6 +16,7 @@ from casestore import Store, access_digest, new_access_code
 from tests.assistant.web.browser import Page
 from tests.assistant.web.site import Site
 from tests.attacks import filer
+from tests.attacks.filer import Session
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,37 @@ def file_a_case(site: Site) -> Filed:
         filer.to_documents(client, session)
         turn = filer.file_case(client, session)
     return Filed(turn["case_number"], turn["access_code"], turn)
+
+
+def draft_of(site: Site, email: str) -> Session:
+    """A draft begun through the filer API, as far as the phone question: the filer gave
+    ``email`` for themselves just before."""
+    with browser(site) as client:
+        session = filer.start(client)
+        filer.to_documents(client, session)
+        filer.past_documents(client, session)
+        for value in ["Anna Jensen", True, email]:
+            turn = filer.answer(client, session, value)
+    assert turn["state"] == "ask_phone", turn["state"]
+    return session
+
+
+def sign_in_by_mail(site: Site, client: httpx.Client, email: str) -> None:
+    """Sign ``client`` in with the code mailed to ``email`` through the outbox."""
+    asked = post(client, "/mine/email", email=email)
+    assert asked.status_code == 200, asked.text
+    with site.store.read() as tx:
+        mails = [m for m in tx.outbox_list() if m.kind == "signin" and m.recipient == email]
+    newest = max(mails, key=lambda m: m.id)
+    code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}", newest.body)
+    assert code is not None
+    signed = post(client, "/mine/code", email=email, code=code.group(0))
+    assert signed.status_code == 303, signed.text
+
+
+def continue_form(html: str) -> list[str]:
+    """The draft ids the page offers to continue."""
+    return re.findall(r'action="/mine/drafts/(s_[A-Za-z0-9_-]{22})"', html)
 
 
 def csrf_of(client: httpx.Client) -> str:
