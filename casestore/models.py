@@ -468,3 +468,157 @@ __all__ = [
 # --- anonymisation (migration 0008) --------------------------------------------------------
 
 # --- the public registers (migration 0009) -------------------------------------------------
+
+
+from decimal import Decimal  # noqa: E402  (the registers' own types, kept in their region)
+
+from sqlalchemy import Boolean, LargeBinary, Numeric  # noqa: E402
+
+
+class RegisterDecision(Base):
+    """A decision in the public Afgørelsesregister: only the public fields of domain.md §6, never
+    a party's name. A correction adds a new version and withdraws (unlists) the old one.
+
+    Every list reads the listed rows newest decision first (``decided_on, id`` descending), so
+    every index leads with ``listed``, then one filter's column, then that order: a page of a
+    filter is one index range read from its cursor on.
+    """
+
+    __tablename__ = "register_decisions"
+    __table_args__ = (
+        Index(None, "listed", "decided_on", "id"),
+        Index(None, "listed", "municipality_code", "decided_on", "id"),
+        Index(None, "listed", "tribunal", "decided_on", "id"),
+        Index(None, "listed", "outcome", "decided_on", "id"),
+    )
+
+    id: Mapped[IntPk]
+    """The public id (the register's serial number)."""
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    """The case it was published from; None for a decision loaded in bulk (an import)."""
+    case_number: Mapped[Code]
+    version: Mapped[int]
+    """1 for the first publication, then one more for each correction."""
+    listed: Mapped[bool] = mapped_column(Boolean())
+    """Whether this is the version the register shows (False once a correction replaced it)."""
+    replaced_by: Mapped[int | None] = mapped_column(Integer())
+    """The id of the version that replaced this one, once withdrawn."""
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    correction_reason: Mapped[str | None] = mapped_column(Text())
+    """Why this version corrects the one before (public: no names)."""
+    municipality_code: Mapped[int]
+    tribunal: Mapped[Code]
+    board: Mapped[Code]
+    """``hln`` or ``bkn``."""
+    filed_on: Mapped[Day]
+    decided_on: Mapped[Day]
+    published_at: Mapped[Stamp]
+    submitter: Mapped[Code]
+    """The filer's role: ``tenant``, ``landlord``, ``tenant_board`` or ``representative``."""
+    outcome: Mapped[Code]
+    """The closure reason (reasonForClosing): IN_FAVOUR, REJECTED, SETTLEMENT and so on."""
+    in_favour: Mapped[Code]
+    locally_inspected: Mapped[Code]
+    public_interest: Mapped[Code]
+    fee_imposed: Mapped[Code]
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    """The anonymised decision PDF in the blob store; None when it has none (an import)."""
+    document_size: Mapped[int | None] = mapped_column(Integer())
+
+
+class RegisterSubject(Base):
+    """One subject (sagsområde) of a register decision, with its decision's order columns, so a
+    subject's page reads one index range."""
+
+    __tablename__ = "register_subjects"
+    __table_args__ = (
+        PrimaryKeyConstraint("decision_id", "subject"),
+        Index(None, "listed", "subject", "decided_on", "decision_id"),
+    )
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("register_decisions.id"))
+    subject: Mapped[Code]
+    listed: Mapped[bool] = mapped_column(Boolean())
+    decided_on: Mapped[Day]
+
+
+class RegisterStatute(Base):
+    """One statute (law, chapter, section) a register decision was made under, for its filter."""
+
+    __tablename__ = "register_statutes"
+    __table_args__ = (
+        PrimaryKeyConstraint("decision_id", "statute"),
+        Index(None, "listed", "statute", "decided_on", "decision_id"),
+    )
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("register_decisions.id"))
+    statute: Mapped[str] = mapped_column(String(160))
+    """The statute's id, such as ``lejeloven:1:1`` (law, chapter, section)."""
+    label: Mapped[str] = mapped_column(Text())
+    """How the decision names it (public text)."""
+    listed: Mapped[bool] = mapped_column(Boolean())
+    decided_on: Mapped[Day]
+
+
+class RegisterRent(Base):
+    """A rent the tribunal set, in the public Huslejeregister: the home at unit level (street,
+    number, floor, door, postcode) and the rent, never a name. Listed like its decision."""
+
+    __tablename__ = "register_rents"
+    __table_args__ = (
+        Index(None, "listed", "decided_on", "id"),
+        Index(None, "listed", "municipality_code", "decided_on", "id"),
+        Index(None, "listed", "postcode", "decided_on", "id"),
+        Index(None, "listed", "method", "decided_on", "id"),
+        Index(None, "listed", "category", "decided_on", "id"),
+    )
+
+    id: Mapped[IntPk]
+    decision_id: Mapped[int] = mapped_column(ForeignKey("register_decisions.id"), index=True)
+    listed: Mapped[bool] = mapped_column(Boolean())
+    municipality_code: Mapped[int]
+    tribunal: Mapped[Code]
+    decided_on: Mapped[Day]
+    street: Mapped[Name]
+    number: Mapped[str] = mapped_column(String(16))
+    floor: Mapped[str] = mapped_column(String(16))
+    door: Mapped[str] = mapped_column(String(16))
+    postcode: Mapped[int]
+    method: Mapped[Code]
+    """BASED_ON_EXPENSES, BASED_ON_COMPARABLE_RENTS, BASED_ON_FREE_MARKET_PRICE or NOT_SET."""
+    category: Mapped[Code]
+    """MONTHLY_RENT or ANNUAL_RENT_PER_SQUARE_METERS."""
+    declaration: Mapped[Code]
+    """EXAMPLE_RENT or TENANCY_SPECIFIC_RENT."""
+    amount: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    """The rent in DKK, in the category's unit."""
+    area: Mapped[int]
+    """The gross area in m²."""
+    rent_from: Mapped[date | None] = mapped_column(Date())
+    """The date from which the rent is set."""
+
+
+class RegisterDocument(Base):
+    """The anonymised decision PDF a register decision publishes, kept in the row so that it is
+    written in the publishing transaction and never swept as an unnamed blob."""
+
+    __tablename__ = "register_documents"
+
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("register_decisions.id"), primary_key=True, autoincrement=False
+    )
+    content: Mapped[bytes] = mapped_column(LargeBinary())
+
+
+REGISTER_DECISIONS = _table(RegisterDecision)
+REGISTER_DOCUMENTS = _table(RegisterDocument)
+REGISTER_SUBJECTS = _table(RegisterSubject)
+REGISTER_STATUTES = _table(RegisterStatute)
+REGISTER_RENTS = _table(RegisterRent)
+__all__ += [
+    "REGISTER_DECISIONS",
+    "REGISTER_DOCUMENTS",
+    "REGISTER_RENTS",
+    "REGISTER_STATUTES",
+    "REGISTER_SUBJECTS",
+]
