@@ -59,6 +59,7 @@ from casestore.records import (
     Reply,
     Submission,
 )
+from casestore.registers import RegisterQueries
 from casestore.replies import ReplyQueries
 from casestore.staffing import StaffQueries
 from statemachine.errors import ConflictError, NotFoundError, StoreError
@@ -108,6 +109,7 @@ class Tx(
     OutboxQueries,
     AccessQueries,
     ReplyQueries,
+    RegisterQueries,
 ):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 
