@@ -26,6 +26,7 @@ from casestore import rows, search
 from casestore.access import AccessQueries, stored_email
 from casestore.blobs import BlobStore
 from casestore.casework import CaseworkQueries
+from casestore.export import ExportQueries
 from casestore.failures import (
     CONFLICT,
     FOREIGN_FILE,
@@ -109,6 +110,7 @@ class Tx(
     OutboxQueries,
     AccessQueries,
     ReplyQueries,
+    ExportQueries,
     RegisterQueries,
 ):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).

@@ -33,6 +33,7 @@ Action = Literal[
     "bulk_assign",
     "outbox",
     "step",
+    "export",
 ]
 """What a staff call does to a case (or, for ``outbox``, to the service)."""
 
@@ -40,10 +41,12 @@ ACTIONS: Final[Mapping[str, frozenset[str]]] = {
     **lifecycle.ACTIONS,
     "assign_other": frozenset({"lead"}),
     "outbox": frozenset({"lead", "admin"}),
+    "export": frozenset({"caseworker", "lead", "admin"}),
 }
 """The roles that may do each action: the lifecycle's (:data:`statemachine.flows.lifecycle.
-ACTIONS`), and the two only the staff API knows of: assigning a case to someone other than
-oneself (or to nobody), and the dead letters of the outbox. ``step`` is the step's own
+ACTIONS`), and those only the staff API knows of: assigning a case to someone other than
+oneself (or to nobody), the dead letters of the outbox, and a case's export for the
+ESDH (not a board member's). ``step`` is the step's own
 ``roles`` (:data:`statemachine.flows.lifecycle.STEPS`)."""
 
 NO_TOKEN = N_(

@@ -120,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     show.add_argument("--db", metavar="URL")
     show.add_argument("--data-dir", metavar="DIR")
+    export = cases_sub.add_parser(
+        "export",
+        help="write one case as a ZIP for the records system (ESDH): case.json and its files",
+        description="Write one case as a ZIP: case.json (answers, parties, deadlines, events, "
+        "notes, messages, hearings, decision) and the case's documents under files/.",
+    )
+    export.add_argument("number")
+    export.add_argument(
+        "--out", metavar="FILE", help="where to write it (default sag-NUMBER.zip; - for stdout)"
+    )
+    export.add_argument("--db", metavar="URL")
+    export.add_argument("--data-dir", metavar="DIR")
 
     demo = commands.add_parser("demo", help="load demo cases, to try naevn")
     demo.add_argument("--force", action="store_true", help="even if real cases exist")
@@ -257,6 +269,10 @@ def _run(args: argparse.Namespace) -> int:
         store = open_store(settings)
         if args.cases_command == "list":
             cases_command.list_cases(store, args.json, sys.stdout)
+        elif args.cases_command == "export":
+            from naevn.commands import export as export_command
+
+            export_command.export_case(store, args.number, args.out, sys.stdout)
         else:
             cases_command.show_case(store, args.number, args.json, sys.stdout)
         return 0

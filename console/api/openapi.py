@@ -124,6 +124,23 @@ def _download() -> Schema:
     }
 
 
+def _export() -> Schema:
+    return {
+        "description": "A ZIP, streamed: `case.json` (the case with canonical ids: answers, "
+        "parties, documents, deadlines, events, notes, messages, hearings, decision) and each "
+        "document under `files/<id>/<name>`. Each export is noted in the case's audit trail.",
+        "headers": {
+            "X-Request-Id": ref("headers", "StaffRequestId"),
+            "Content-Disposition": {
+                "description": "`attachment; filename=\"sag-<number>.zip\"`.",
+                "required": True,
+                "schema": {"type": "string", "pattern": "^attachment;"},
+            },
+        },
+        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+    }
+
+
 def _paths() -> dict[str, Schema]:
     number = ref("parameters", "StaffCaseNumber")
     case_ok = (200, "Case", "The whole case, after the change.")
@@ -161,6 +178,16 @@ def _paths() -> dict[str, Schema]:
                 (200, None, ""),
                 ON_CASE,
                 raw=_download(),
+            ),
+        },
+        f"{PREFIX}/cases/{{number}}/export": {
+            "parameters": [number],
+            "get": _operation(
+                "staff_export",
+                "The case for the records system (ESDH): a ZIP of `case.json` and its files.",
+                (200, None, ""),
+                ON_CASE,
+                raw=_export(),
             ),
         },
         f"{PREFIX}/cases/{{number}}/steps": {

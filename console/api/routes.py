@@ -7,6 +7,7 @@ from typing import Final
 from aiohttp import web
 
 from console.api import views
+from console.api.export import export
 from console.api.openapi import PREFIX
 
 ROUTES: Final = (
@@ -19,6 +20,7 @@ ROUTES: Final = (
         views.document,
         name="staff_document",
     ),
+    web.get(f"{PREFIX}/cases/{{number}}/export", export, name="staff_export"),
     web.post(f"{PREFIX}/cases/{{number}}/steps", views.step, name="staff_step"),
     web.post(f"{PREFIX}/cases/{{number}}/assign", views.assign, name="staff_assign"),
     web.post(f"{PREFIX}/assign", views.bulk_assign, name="staff_bulk_assign"),

@@ -34,6 +34,7 @@ EVENTS: Final[Mapping[str, str]] = {
     "case.message": N_("Message sent"),
     "case.hearing": N_("Hearing started"),
     "case.reply": N_("Reply received"),
+    "case.exported": N_("Exported for the records system (ESDH)"),
 }
 """Each audit event's label (a msgid); an event of another kind shows its kind."""
 

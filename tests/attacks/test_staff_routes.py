@@ -55,6 +55,7 @@ ROUTES = {
     "queue": Route("GET", "/api/v1/staff/cases", on_case=False),
     "case": Route("GET", CASE),
     "document": Route("GET", CASE + "/attachments/{document}"),
+    "export": Route("GET", CASE + "/export", None, ("board",)),
     "step": Route(
         "POST", CASE + "/steps", {"step": "request_fee", "version": 1}, ("board", "admin")
     ),
