@@ -158,6 +158,11 @@ class RegisterQueries(TxBase):
         ).first()
         return None if row is None else self._decorated([row])[0]
 
+    def rents_of_decision(self, decision_id: int) -> list[RegisterRentRow]:
+        """The rents a register decision set (listed or not), in the order published."""
+        stmt = _RENT.where(R.c.decision_id == decision_id).order_by(R.c.id)
+        return [_rent_row(row) for row in self._conn.execute(stmt)]
+
     def register_document(self, decision_id: int) -> bytes | None:
         """The anonymised PDF a register decision publishes, or None without one."""
         content = self._conn.execute(

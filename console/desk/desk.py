@@ -20,6 +20,7 @@ from console.access import Staff, authenticate, authorize
 from console.desk.casefile import Json, row_json
 from console.desk.changes import Changes, StaffRef
 from console.desk.export import Exports
+from console.desk.publication import Publication
 from console.desk.queries import queue_query, saved_query
 from locales import translator
 from statemachine.catalog.tribunals import tribunal
@@ -53,7 +54,7 @@ class Download:
     """Its size in bytes."""
 
 
-class Desk(Changes, Exports):
+class Desk(Changes, Exports, Publication):
     """The staff service layer over one store: ``Desk(store, clock)``, where ``clock``
     gives today (tests freeze it). The changes are in :class:`console.desk.changes.Changes`.
     """

@@ -1,0 +1,1 @@
+"""The public Afgørelsesregister and Huslejeregister: pages, JSON and CSV, without a login."""
