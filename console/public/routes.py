@@ -14,21 +14,28 @@ from console.public.keys import REGISTERS
 API: Final = "/api/v1/public"
 """Where the registers' JSON and CSV live."""
 
-ROUTES: Final = (
+API_ROUTES: Final = (
     web.get(f"{API}/decisions", views.api_decisions, name="public_decisions"),
     web.get(f"{API}/decisions.csv", views.csv_decisions, name="public_decisions_csv"),
     web.get(f"{API}/decisions/{{id}}", views.api_decision, name="public_decision"),
     web.get(f"{API}/decisions/{{id}}/document", views.document, name="public_document"),
     web.get(f"{API}/rents", views.api_rents, name="public_rents"),
     web.get(f"{API}/rents.csv", views.csv_rents, name="public_rents_csv"),
+)
+"""The registers' API: each route is in the OpenAPI document under its name
+(:mod:`console.public.openapi`)."""
+
+PAGES: Final = (
     web.get("/registre", views.index, name="registers_index"),
     web.get("/registre/afgoerelser", views.decisions_page, name="registers_decisions"),
     web.get("/registre/afgoerelser/{id}", views.decision_page, name="registers_decision"),
     web.get("/registre/huslejer", views.rents_page, name="registers_rents"),
     web.get("/registre/static/{name}", views.static, name="registers_static"),
 )
-"""The registers (issue 12 §4): the ``public_*`` routes are in the OpenAPI document under
-their names (:mod:`console.public.openapi`); the ``registers_*`` ones are pages."""
+"""The registers' pages (HTML, and their stylesheet)."""
+
+ROUTES: Final = (*API_ROUTES, *PAGES)
+"""Every route of the registers (issue 12 §4)."""
 
 
 def setup(app: web.Application) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.api import openapi as filer
 from console.api import openapi as staff
+from console.public import openapi as public
 
 
 @functools.cache
@@ -36,6 +37,11 @@ def document() -> dict[str, Any]:
     ]
     _join(merged["paths"], other["paths"], "path")
     for kind, parts in other["components"].items():
+        _join(merged["components"].setdefault(kind, {}), parts, kind)
+    registers = public.document()
+    merged["tags"].append({"name": "public", "description": registers["description"]})
+    _join(merged["paths"], registers["paths"], "path")
+    for kind, parts in registers["components"].items():
         _join(merged["components"].setdefault(kind, {}), parts, kind)
     return merged
 

@@ -27,6 +27,7 @@ from assistant.chat.terminal import PlainChat
 from assistant.protocol import Turn
 from assistant.web import routes as web_pages
 from assistant.web.mine import routes as mine_pages
+from console.public import routes as register_pages
 from naevn.settings import Settings
 from naevn.web.app import create_app
 from naevn.web.limits import Rate
@@ -164,7 +165,10 @@ def test_every_route_of_the_service_is_documented_and_nothing_else(tmp_path: Pat
     }
     # The citizen's HTML pages are pages, not API: they are served exactly as their tables
     # say, and are not in the document.
-    pages = {(route.method, route.path) for route in (*web_pages.ROUTES, *mine_pages.ROUTES)}
+    pages = {
+        (route.method, route.path)
+        for route in (*web_pages.ROUTES, *mine_pages.ROUTES, *register_pages.PAGES)
+    }
     documented = {
         (method.upper(), path)
         for path, item in served_document()["paths"].items()
