@@ -90,6 +90,11 @@ class Settings:
     """Connections one client address may have open; more are closed at once, unread
     (``NAEVN_CONNECTIONS_PER_ADDRESS``). 0: no cap, for a service behind a reverse proxy,
     where every connection comes from the proxy's address."""
+    trusted_proxies: tuple[str, ...] = ()
+    """The reverse proxies in front of the service, as addresses or networks
+    (``NAEVN_TRUSTED_PROXIES``, comma-separated, e.g. ``127.0.0.1,10.0.0.0/8``): from these,
+    ``X-Forwarded-For`` and ``X-Forwarded-Proto`` give the client's address and scheme, so each
+    citizen has their own rate limits. None by default: the headers are then ignored."""
     # --- mail to parties (the outbox, naevn.delivery) ---
     public_url: str = DEFAULT_PUBLIC_URL
     """The address parties open the service at, without a trailing slash
@@ -165,6 +170,9 @@ def from_env(db: str | None = None, data_dir: str | None = None) -> Settings:
         body_window=float(os.environ.get("NAEVN_BODY_WINDOW") or DEFAULT_BODY_WINDOW),
         connections_per_address=int(
             os.environ.get("NAEVN_CONNECTIONS_PER_ADDRESS") or DEFAULT_CONNECTIONS_PER_ADDRESS
+        ),
+        trusted_proxies=tuple(
+            p.strip() for p in os.environ.get("NAEVN_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
         public_url=(os.environ.get("NAEVN_PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/"),
         smtp_host=os.environ.get("NAEVN_SMTP_HOST") or None,

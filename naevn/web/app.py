@@ -35,6 +35,7 @@ from naevn import embedded
 from naevn.delivery import delivery
 from naevn.housekeeping import housekeeping, retention_of
 from naevn.settings import Settings
+from naevn.web.forwarded import PROXIES, networks, real_client
 from naevn.web.keys import LIMITER, SETTINGS, STORE
 from naevn.web.limits import RateLimiter, default_rates
 from naevn.web.middlewares import errors, rate_limit, request_ids, security_headers
@@ -87,12 +88,13 @@ def create_app(settings: Settings) -> web.Application:
         settings: the store, data folder, clock, rate limits and retention.
 
     Raises:
-        NaevnError: a retention setting is out of range.
+        NaevnError: a retention setting is out of range, or a trusted proxy is not an address.
     """
     app = web.Application(
         client_max_size=MAX_JSON_BODY,
-        middlewares=[security_headers, request_ids, errors, rate_limit],
+        middlewares=[real_client, security_headers, request_ids, errors, rate_limit],
     )
+    app[PROXIES] = networks(settings.trusted_proxies)
     app[SETTINGS] = settings
     app[OPENAPI] = document()
     app[DRAFT_DAYS] = settings.draft_retention_days

@@ -9,6 +9,9 @@
    status, in the filer's language; a client that hung up mid-request is logged as a
    disconnect; anything else unexpected is logged and becomes a plain 500;
 3. :func:`rate_limit`: per client address, 429 with ``Retry-After``.
+
+Outside them all, :func:`naevn.web.forwarded.real_client` gives a request that came through a
+trusted reverse proxy its client's own address and scheme.
 """
 
 from __future__ import annotations
