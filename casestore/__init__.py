@@ -31,6 +31,7 @@ from casestore.caserecords import (
     SavedFilter,
     StaffRow,
 )
+from casestore.decisionrecords import DecisionRow
 from casestore.drafting import DraftTransaction, FilingTransaction
 from casestore.failures import QueryError
 from casestore.migrate import current, upgrade
@@ -70,6 +71,7 @@ __all__ = [
     "CaseSummary",
     "CaseWork",
     "Clock",
+    "DecisionRow",
     "DraftRow",
     "DraftStatus",
     "DraftTransaction",

@@ -465,6 +465,66 @@ __all__ = [
 
 # --- decisions (migration 0007) ------------------------------------------------------------
 
+
+from decimal import Decimal as _Decimal  # noqa: E402  (the decisions' own types, in their region)
+
+from sqlalchemy import Numeric as _Numeric  # noqa: E402
+
+
+class Decision(Base):
+    """One version of a case's decision: the box's fields with their canonical values
+    (statemachine/catalog/decisions.py), the caseworker's free texts, and whether it is a
+    draft or registered. A case's versions count 1, 2, ...; registering a later version (a
+    correction) keeps every earlier one, and the current decision is the highest registered
+    version."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("case_id", "version"),)
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    version: Mapped[int]
+    state: Mapped[Code]
+    """``draft`` while the caseworker edits it, ``registered`` once decided."""
+    outcome: Mapped[Code]
+    """The closing reason (reasonForClosing)."""
+    in_favour: Mapped[Code]
+    fee_imposed: Mapped[Code]
+    locally_inspected: Mapped[Code]
+    public_interest: Mapped[Code]
+    decided_on: Mapped[date | None] = mapped_column(Date())
+    subjects: Mapped[Json]
+    """The subjects, as case type ids (a list)."""
+    statutes: Mapped[Json]
+    """The provisions, as statute ids ``law:chapter:section`` (a list)."""
+    rent_method: Mapped[str | None] = mapped_column(String(64))
+    rent_category: Mapped[str | None] = mapped_column(String(64))
+    rent_declaration: Mapped[str | None] = mapped_column(String(64))
+    rent_amount: Mapped[_Decimal | None] = mapped_column(_Numeric(12, 2))
+    rent_area: Mapped[int | None] = mapped_column(Integer())
+    rent_from: Mapped[date | None] = mapped_column(Date())
+    decision_text: Mapped[str | None] = mapped_column(Text())
+    """AFGØRELSE as the caseworker wrote it; None: the standard text."""
+    facts_text: Mapped[str | None] = mapped_column(Text())
+    """SAGSFREMSTILLING as the caseworker wrote it; None: the standard text."""
+    reasons_text: Mapped[str | None] = mapped_column(Text())
+    """The begrundelse as the caseworker wrote it; None: the standard text."""
+    correction_reason: Mapped[str | None] = mapped_column(Text())
+    """Why this version corrects a registered one; None for the first decision."""
+    created_at: Mapped[Stamp]
+    created_by: Mapped[Name]
+    updated_at: Mapped[Stamp]
+    registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    registered_by: Mapped[OptName]
+    notified_on: Mapped[date | None] = mapped_column(Date())
+    """The day the parties were sent it: the appeal period runs from here."""
+    document_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("attachments.id"))
+    """The decision PDF sent to the parties (a file of the case)."""
+
+
+DECISIONS = _table(Decision)
+__all__ += ["DECISIONS"]
+
 # --- anonymisation (migration 0008) --------------------------------------------------------
 
 # --- the public registers (migration 0009) -------------------------------------------------

@@ -26,6 +26,7 @@ from casestore import rows, search
 from casestore.access import AccessQueries, stored_email
 from casestore.blobs import BlobStore
 from casestore.casework import CaseworkQueries
+from casestore.decisions import DecisionQueries
 from casestore.export import ExportQueries
 from casestore.failures import (
     CONFLICT,
@@ -112,6 +113,7 @@ class Tx(
     ReplyQueries,
     ExportQueries,
     RegisterQueries,
+    DecisionQueries,
 ):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 

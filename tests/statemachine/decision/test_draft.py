@@ -7,6 +7,7 @@ from datetime import date
 from statemachine.catalog.decisions import BoxValues
 from statemachine.flows.decision import CaseFacts, FreeTexts, appeal_text, draft_decision
 from statemachine.flows.decision import draft as d
+from statemachine.text import Text
 
 CASE = CaseFacts(
     number="101-10005",
@@ -54,7 +55,7 @@ def test_the_caseworkers_own_text_replaces_the_standard_text() -> None:
     draft = draft_decision(CASE, BOX, free, dated=date(2026, 6, 1))
     assert draft.sections[0].paragraphs == ("Første afsnit.", "Andet afsnit.")
     assert draft.sections[2].paragraphs[1:] == ("Fordi.",)
-    assert isinstance(draft.sections[1].paragraphs[0], d.Text)
+    assert isinstance(draft.sections[1].paragraphs[0], Text)
 
 
 def test_klagevejledning_follows_the_appeal_route() -> None:
