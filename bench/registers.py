@@ -83,7 +83,7 @@ def decisions(count: int, seed: int = 12) -> Iterator[PublicDecision]:
         code = rng.choice(MUNICIPALITIES)
         board = "bkn" if rng.random() < 0.25 else "hln"
         decided = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-        rents = ()
+        rents: tuple[PublicRent, ...] = ()
         if rng.random() < 0.6:
             rents = (
                 PublicRent(

@@ -44,7 +44,7 @@ _LABELLED: Final = {
     "properties": {"id": _TEXT, "label": _TEXT},
 }
 
-_COMMON: Final = {
+_COMMON: Final[dict[str, tuple[str, Schema]]] = {
     "municipality": (
         "The kommunekode, such as 101.",
         {"type": "integer", "minimum": 100, "maximum": 999},
@@ -59,7 +59,7 @@ _COMMON: Final = {
     "after": ("The `next` cursor of the page before.", {"type": "string", "maxLength": 200}),
     "lang": ("The language of the labels.", {"enum": ["da", "en"]}),
 }
-_DECISION_FILTERS: Final = {
+_DECISION_FILTERS: Final[dict[str, tuple[str, Schema]]] = {
     "subject": (
         "A subject (case type id), such as maintenance.",
         {"type": "string", "maxLength": 160},
@@ -67,7 +67,7 @@ _DECISION_FILTERS: Final = {
     "outcome": ("The closure reason.", {"enum": list(OUTCOMES)}),
     "statute": ("A statute's id, such as lejeloven:1:1.", {"type": "string", "maxLength": 160}),
 }
-_RENT_FILTERS: Final = {
+_RENT_FILTERS: Final[dict[str, tuple[str, Schema]]] = {
     "method": ("The rent-setting method.", {"enum": list(METHODS)}),
     "category": ("The rent's unit.", {"enum": list(CATEGORIES)}),
     "postcode": ("The postal number.", {"type": "integer", "minimum": 1000, "maximum": 9999}),
