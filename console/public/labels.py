@@ -1,7 +1,9 @@
-"""The public registers' words for the values they show: outcomes, sides, rent fields.
+"""The public registers' words for the values they show.
 
-Each is a msgid, translated at the edge. The values are the canonical ones of domain.md §4.4
-and §4.6, as the real register's API names them.
+The box's values (outcomes, sides, fee, inspection, public interest, the rent fields) and the
+subjects have their labels in the decision catalog (:mod:`statemachine.catalog.decisions`),
+the same words the decision's BOKS uses; this module adds the filer's role and the kind of
+tribunal. Each is a msgid, translated at the edge.
 """
 
 from __future__ import annotations
@@ -9,34 +11,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from statemachine.catalog import decisions
 from statemachine.text import N_
 
-OUTCOMES: Final[Mapping[str, str]] = {
-    "IN_FAVOUR": N_("Decided in favour"),
-    "IN_PARTIAL_FAVOUR": N_("Decided partly in favour"),
-    "REJECTED": N_("Rejected"),
-    "SETTLEMENT": N_("Settled"),
-    "DISMISSED": N_("Dismissed"),
-    "NOT_SET": N_("Not stated"),
-}
+OUTCOMES: Final = decisions.CLOSING_REASONS
 """The closure reasons (reasonForClosing)."""
-
-IN_FAVOUR: Final[Mapping[str, str]] = {
-    "TENANT": N_("The tenant"),
-    "LANDLORD": N_("The landlord"),
-    "SHARED": N_("Both in part"),
-    "NOT_SET": N_("Not stated"),
-}
+IN_FAVOUR: Final = decisions.IN_FAVOUR
 """Who prevailed."""
-
-YES_NO: Final[Mapping[str, str]] = {
-    "YES": N_("Yes"),
-    "NO": N_("No"),
-    "HELD": N_("Yes"),
-    "NOT_HELD": N_("No"),
-    "NOT_SET": N_("Not stated"),
-}
-"""Fee imposed, public interest, inspection held."""
+FEE_IMPOSED: Final = decisions.FEE_IMPOSED
+"""Whether the landlord fee was imposed."""
+LOCALLY_INSPECTED: Final = decisions.LOCALLY_INSPECTED
+"""Whether the home was inspected."""
+PUBLIC_INTEREST: Final = decisions.PUBLIC_INTEREST
+"""Whether the decision is of general public interest."""
+METHODS: Final = decisions.RENT_METHODS
+"""How the rent was set."""
+CATEGORIES: Final = decisions.RENT_CATEGORIES
+"""The unit a rent is given in."""
+DECLARATIONS: Final = decisions.RENT_DECLARATIONS
+"""Whether the rent is an example or this tenancy's."""
+SUBJECTS: Final = decisions.SUBJECTS
+"""The subjects (sagsområder), by case type id."""
 
 SUBMITTERS: Final[Mapping[str, str]] = {
     "tenant": N_("Tenant"),
@@ -45,29 +40,3 @@ SUBMITTERS: Final[Mapping[str, str]] = {
     "representative": N_("Representative"),
 }
 """Who filed the case (a role, never a name)."""
-
-BOARDS: Final[Mapping[str, str]] = {
-    "hln": N_("Rent tribunal (huslejenævn)"),
-    "bkn": N_("Residents' complaints board (beboerklagenævn)"),
-}
-"""The kind of tribunal."""
-
-METHODS: Final[Mapping[str, str]] = {
-    "BASED_ON_EXPENSES": N_("Cost-based rent (omkostningsbestemt)"),
-    "BASED_ON_COMPARABLE_RENTS": N_("The rented unit's value (det lejedes værdi)"),
-    "BASED_ON_FREE_MARKET_PRICE": N_("Market rent (fri leje)"),
-    "NOT_SET": N_("Not stated"),
-}
-"""How the rent was set."""
-
-CATEGORIES: Final[Mapping[str, str]] = {
-    "MONTHLY_RENT": N_("Monthly rent"),
-    "ANNUAL_RENT_PER_SQUARE_METERS": N_("Yearly rent per m²"),
-}
-"""The unit a rent is given in."""
-
-DECLARATIONS: Final[Mapping[str, str]] = {
-    "EXAMPLE_RENT": N_("Example rent"),
-    "TENANCY_SPECIFIC_RENT": N_("Rent of this tenancy"),
-}
-"""Whether the rent is an example or this tenancy's."""

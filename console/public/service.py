@@ -21,7 +21,6 @@ from casestore.registerrecords import (
 )
 from console.public import labels
 from locales import Translator
-from statemachine.catalog.casetypes import case_type
 from statemachine.catalog.municipalities import municipality
 from statemachine.catalog.tribunals import tribunal
 from statemachine.errors import NaevnError
@@ -108,11 +107,8 @@ def tribunal_name(tr: Translator, code: str) -> str:
 
 
 def subject_label(tr: Translator, subject: str) -> str:
-    """A subject's label: the case type's, or the id itself."""
-    try:
-        return tr.gettext(case_type(subject).label)
-    except NaevnError:
-        return subject
+    """A subject's label, or the id itself if the catalog does not know it."""
+    return _label(tr, labels.SUBJECTS, subject)
 
 
 def decision_json(row: RegisterDecisionRow, tr: Translator) -> Json:

@@ -43,7 +43,6 @@ from console.public.service import (
     tribunal_name,
 )
 from locales import LANGUAGES, Translator, translator
-from statemachine.catalog.casetypes import CASE_TYPES
 from statemachine.catalog.municipalities import MUNICIPALITIES
 from statemachine.catalog.tribunals import TRIBUNALS
 from statemachine.errors import InvalidInputError, NotFoundError
@@ -197,9 +196,7 @@ async def decisions_page(request: web.Request) -> web.Response:
         csv_url=_csv_url(request, "/api/v1/public/decisions.csv"),
         municipalities=[(m.code, m.name) for m in sorted(MUNICIPALITIES, key=lambda m: m.name)],
         tribunals=_tribunal_options(tr),
-        subjects=sorted(
-            ((c.id, tr.gettext(c.label)) for c in CASE_TYPES), key=lambda item: item[1]
-        ),
+        subjects=sorted(_options(tr, labels.SUBJECTS), key=lambda item: item[1]),
         outcomes=_options(tr, labels.OUTCOMES),
     )
 
@@ -221,9 +218,9 @@ async def decision_page(request: web.Request) -> web.Response:
         "filed": tr.date(row.filed_on),
         "published": tr.date(row.published_at.date()),
         "in_favour": _label(tr, labels.IN_FAVOUR, row.in_favour),
-        "inspected": _label(tr, labels.YES_NO, row.locally_inspected),
-        "fee": _label(tr, labels.YES_NO, row.fee_imposed),
-        "interest": _label(tr, labels.YES_NO, row.public_interest),
+        "inspected": _label(tr, labels.LOCALLY_INSPECTED, row.locally_inspected),
+        "fee": _label(tr, labels.FEE_IMPOSED, row.fee_imposed),
+        "interest": _label(tr, labels.PUBLIC_INTEREST, row.public_interest),
         "statutes": [s.label for s in row.statutes],
     }
     return render(
