@@ -41,6 +41,10 @@ NOBODY = N_("Nobody")
 NONE_DUE = N_("None")
 
 
+DECISION_EVENTS = frozenset({"case.decision", "case.decision_corrected"})
+"""The audit lines of a registered decision (:mod:`casestore.decisions`)."""
+
+
 def facts_of(work: CaseWork, staff: Staff, today: date) -> lifecycle.Facts:
     """What the lifecycle judges a step of ``staff`` on this case by, today."""
     hearing = work.hearings[-1] if work.hearings else None
@@ -52,6 +56,7 @@ def facts_of(work: CaseWork, staff: Staff, today: date) -> lifecycle.Facts:
         counterparty_reachable=any(reachable(p) for p in counterparties(work)),
         reply_received=hearing is not None and hearing.replied_at is not None,
         reply_due=hearing.reply_due if hearing is not None else None,
+        decision_recorded=any(e.get("kind") in DECISION_EVENTS for e in work.events),
     )
 
 

@@ -19,6 +19,7 @@ from casestore.outbox import OutboxRow
 from console.access import Staff, authenticate, authorize
 from console.desk.casefile import Json, row_json
 from console.desk.changes import Changes, StaffRef
+from console.desk.decisions import Decisions
 from console.desk.export import Exports
 from console.desk.publication import Publication
 from console.desk.queries import queue_query, saved_query
@@ -54,7 +55,7 @@ class Download:
     """Its size in bytes."""
 
 
-class Desk(Changes, Exports, Publication):
+class Desk(Changes, Exports, Publication, Decisions):
     """The staff service layer over one store: ``Desk(store, clock)``, where ``clock``
     gives today (tests freeze it). The changes are in :class:`console.desk.changes.Changes`.
     """
