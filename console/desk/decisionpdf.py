@@ -21,7 +21,7 @@ from statemachine.text import Param, Text
 DOCUMENT_LANG: Final = "da"
 """The language of the tribunal's decision: Danish, whoever reads the console."""
 
-SECRETARIAT: Final = "Nævnets sekretariat, {area}"
+SECRETARIAT: Final = "Nævnets sekretariat · {area}"
 """The letterhead's address line (the tribunals' street addresses are not in the catalog)."""
 
 
@@ -99,7 +99,7 @@ def document_data(
     """The template's data: the draft rendered in Danish."""
     words = translator(DOCUMENT_LANG)
     court = tribunal(work.tribunal)
-    area = ", ".join(f"{municipality(code).name} Kommune" for code in court.members)
+    area = ", ".join(municipality(code).name for code in court.members)
     return {
         "tribunal": {
             "name": capitalised(words.render(court.name)),
