@@ -142,10 +142,14 @@ def _export() -> Schema:
 
 
 def _paths() -> dict[str, Schema]:
+    from console.api import decisionpaths  # here: it builds on this module's _operation
+
     number = ref("parameters", "StaffCaseNumber")
     case_ok = (200, "Case", "The whole case, after the change.")
     queue_params = [ref("parameters", f"StaffQuery_{name}") for name in QUEUE_PARAMS]
+    errors = {"on_case": ON_CASE, "write": WRITE}
     return {
+        **decisionpaths.paths(_operation, PREFIX, number, errors),
         f"{PREFIX}/me": {
             "get": _operation("staff_me", "Who the token is.", (200, "Me", "The caller."), READ)
         },

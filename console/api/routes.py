@@ -6,7 +6,7 @@ from typing import Final
 
 from aiohttp import web
 
-from console.api import views
+from console.api import decisions, views
 from console.api.export import export
 from console.api.openapi import PREFIX
 
@@ -21,6 +21,20 @@ ROUTES: Final = (
         name="staff_document",
     ),
     web.get(f"{PREFIX}/cases/{{number}}/export", export, name="staff_export"),
+    web.get(f"{PREFIX}/cases/{{number}}/decision", decisions.decision, name="staff_decision"),
+    web.put(
+        f"{PREFIX}/cases/{{number}}/decision", decisions.save_decision, name="staff_save_decision"
+    ),
+    web.post(
+        f"{PREFIX}/cases/{{number}}/decision/register",
+        decisions.register_decision,
+        name="staff_register_decision",
+    ),
+    web.get(
+        f"{PREFIX}/cases/{{number}}/decision/document",
+        decisions.decision_document,
+        name="staff_decision_document",
+    ),
     web.post(f"{PREFIX}/cases/{{number}}/steps", views.step, name="staff_step"),
     web.post(f"{PREFIX}/cases/{{number}}/assign", views.assign, name="staff_assign"),
     web.post(f"{PREFIX}/assign", views.bulk_assign, name="staff_bulk_assign"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from console.api import decisionpaths
 from console.desk.queries import FIELDS, SORTS
 from locales import LANGUAGES
 from statemachine.errors import ERROR_CODES
@@ -399,4 +400,5 @@ def _schemas() -> dict[str, Schema]:
         "Mail": mail,
         "Outbox": _closed({"mail": _list(mail)}),
         **_requests(),
+        **decisionpaths.schemas(),
     }
