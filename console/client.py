@@ -11,7 +11,7 @@ message for the caseworker; nothing else is meant to leave a client.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol, TypedDict
+from typing import Any, Literal, Protocol, TypedDict
 
 
 class TribunalRef(TypedDict):
@@ -318,6 +318,37 @@ StaffRef = int | Literal["me"] | None
 """Whom to assign to: a staff id, the caller (``"me"``), or nobody (None)."""
 
 
+class DecisionDoc(TypedDict):
+    """A decision as Danish text: header and box as label/value pairs, the standard sentence,
+    and the sections (``key``, ``heading``, ``paragraphs``, ``items``)."""
+
+    header: list[list[str]]
+    box: list[list[str]]
+    standard: str
+    sections: list[dict[str, Any]]
+
+
+class Decision(TypedDict):
+    """A case's decision (``GET /cases/{number}/decision``): the draft and the current
+    version (each the box fields and texts, or None), every version, the box shown, the
+    document as text, the standard texts, the lists to pick from, and the problems that stop
+    registering it."""
+
+    number: str
+    status: str
+    case_version: int
+    draft: dict[str, Any] | None
+    current: dict[str, Any] | None
+    versions: list[dict[str, Any]]
+    box: dict[str, Any]
+    document: DecisionDoc
+    standard: dict[str, str]
+    decides_rent: bool
+    problems: list[str]
+    choices: dict[str, Any]
+    correction: bool
+
+
 class StaffClient(Protocol):
     """The staff API, one async method per route."""
 
@@ -397,4 +428,29 @@ class StaffClient(Protocol):
 
     async def delete_filter(self, name: str) -> None:
         """Delete a saved filter."""
+        ...
+
+    # --- the decision (issue 12) ---------------------------------------------------------------
+
+    async def decision(self, number: str) -> Decision:
+        """The case's decision: draft or current, with its document and lists."""
+        ...
+
+    async def save_decision(
+        self,
+        number: str,
+        fields: dict[str, Any],
+        *,
+        version: int | None,
+        correction_reason: str | None,
+    ) -> Decision:
+        """Save the draft decision (a correction once one is registered needs a reason)."""
+        ...
+
+    async def register_decision(self, number: str, *, version: int, case_version: int) -> Decision:
+        """Register the draft: the case is decided and the parties are sent it."""
+        ...
+
+    async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
+        """The decision as PDF (the draft, else the current one, or a given version)."""
         ...

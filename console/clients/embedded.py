@@ -15,6 +15,7 @@ from console.client import (
     BulkResult,
     CaseDetail,
     Colleague,
+    Decision,
     Document,
     MailInfo,
     MailState,
@@ -174,3 +175,46 @@ class EmbeddedStaffClient:
     async def delete_filter(self, name: str) -> None:
         """Delete a saved filter."""
         await self._run(self.desk.delete_filter, self.staff, name)
+
+    # --- the decision (issue 12) ---------------------------------------------------------------
+
+    async def decision(self, number: str) -> Decision:
+        """The case's decision: draft or current, with its document and lists."""
+        found = await self._run(self.desk.decision, self.staff, number, lang=self.lang)
+        return cast(Decision, found)
+
+    async def save_decision(
+        self,
+        number: str,
+        fields: dict[str, Any],
+        *,
+        version: int | None,
+        correction_reason: str | None,
+    ) -> Decision:
+        """Save the draft decision."""
+        saved = await self._run(
+            self.desk.save_decision,
+            self.staff,
+            number,
+            fields,
+            version=version,
+            correction_reason=correction_reason,
+            lang=self.lang,
+        )
+        return cast(Decision, saved)
+
+    async def register_decision(self, number: str, *, version: int, case_version: int) -> Decision:
+        """Register the draft decision."""
+        done = await self._run(
+            self.desk.register_decision,
+            self.staff,
+            number,
+            version=version,
+            case_version=case_version,
+            lang=self.lang,
+        )
+        return cast(Decision, done)
+
+    async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
+        """The decision as PDF."""
+        return await self._run(self.desk.decision_document, self.staff, number, version=version)

@@ -14,6 +14,7 @@ from console.client import (
     BulkResult,
     CaseDetail,
     Colleague,
+    Decision,
     Document,
     MailInfo,
     MailState,
@@ -209,6 +210,40 @@ class HttpStaffClient:
     async def delete_filter(self, name: str) -> None:
         """Delete a saved filter."""
         await self._call("DELETE", f"/filters/{name}")
+
+    # --- the decision (issue 12) ---------------------------------------------------------------
+
+    async def decision(self, number: str) -> Decision:
+        """The case's decision: draft or current, with its document and lists."""
+        return cast(Decision, await self._json("GET", f"/cases/{number}/decision"))
+
+    async def save_decision(
+        self,
+        number: str,
+        fields: dict[str, Any],
+        *,
+        version: int | None,
+        correction_reason: str | None,
+    ) -> Decision:
+        """Save the draft decision."""
+        body: dict[str, Any] = {"fields": fields}
+        if version is not None:
+            body["version"] = version
+        if correction_reason:
+            body["correction_reason"] = correction_reason
+        return cast(Decision, await self._json("PUT", f"/cases/{number}/decision", body=body))
+
+    async def register_decision(self, number: str, *, version: int, case_version: int) -> Decision:
+        """Register the draft decision."""
+        body = {"version": version, "case_version": case_version}
+        path = f"/cases/{number}/decision/register"
+        return cast(Decision, await self._json("POST", path, body=body))
+
+    async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
+        """The decision as PDF."""
+        params = {"version": str(version)} if version is not None else None
+        response = await self._call("GET", f"/cases/{number}/decision/document", params=params)
+        return response.content
 
 
 def _refusal(response: httpx.Response) -> StaffApiError:
