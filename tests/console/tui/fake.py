@@ -3,13 +3,14 @@ checks that need a refusal on demand)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from console.client import (
     BulkResult,
     CaseDetail,
     CaseRow,
     Colleague,
+    Decision,
     Document,
     MailInfo,
     MailState,
@@ -122,4 +123,25 @@ class FakeClient:
         return []
 
     async def resend(self, mail_id: int) -> MailInfo:
+        raise ConflictError(self.refuse or "no")
+
+    # --- the decision (issue 12) ---------------------------------------------------------------
+
+    async def decision(self, number: str) -> Decision:
+        raise ConflictError(self.refuse or "no")
+
+    async def save_decision(
+        self,
+        number: str,
+        fields: dict[str, Any],
+        *,
+        version: int | None,
+        correction_reason: str | None,
+    ) -> Decision:
+        raise ConflictError(self.refuse or "no")
+
+    async def register_decision(self, number: str, *, version: int, case_version: int) -> Decision:
+        raise ConflictError(self.refuse or "no")
+
+    async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
         raise ConflictError(self.refuse or "no")
