@@ -18,7 +18,7 @@ from casestore import Tx
 from casestore.outbox import OutboxRow
 from console.access import Staff, authenticate, authorize
 from console.desk.casefile import Json, row_json
-from console.desk.changes import Changes, StaffRef
+from console.desk.changes import StaffRef
 from console.desk.decisions import Decisions
 from console.desk.export import Exports
 from console.desk.publication import Publication
@@ -55,7 +55,7 @@ class Download:
     """Its size in bytes."""
 
 
-class Desk(Changes, Exports, Publication, Decisions):
+class Desk(Publication, Exports, Decisions):
     """The staff service layer over one store: ``Desk(store, clock)``, where ``clock``
     gives today (tests freeze it). The changes are in :class:`console.desk.changes.Changes`.
     """
