@@ -2,10 +2,13 @@
 
 ``case.json`` holds the case with canonical ids only (no labels, which an archive cannot look
 up later): the case's own fields, the filer's answers, the parties, the documents, the
-deadlines, the audit trail, the secretariat's notes, messages and hearings, and the decision
-when there is one (null until then). Each document is in the ZIP under ``files/<id>/<name>``,
-the name the filer gave it made safe as a path; its entry in ``attachments`` says where
-(``path``).
+deadlines, the audit trail, the secretariat's notes, messages and hearings; the decision
+when one is registered (null until then) and every registered version of it (a correction
+keeps the ones before); and the case's entry in the public register once it is published
+(null until then). The decision PDF sent to the parties is one of the case's documents.
+
+Each document is in the ZIP under ``files/<id>/<name>``, the name the filer gave it made safe
+as a path; its entry in ``attachments`` says where (``path``).
 
 The ZIP is written as a stream (:func:`zip_chunks`): the document first, then each file in
 chunks, so neither the export nor the service ever holds a whole case's files in memory, and
@@ -18,17 +21,20 @@ import json
 import re
 import unicodedata
 import zipfile
-from collections.abc import Generator, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime
-from typing import Any, Final
+from decimal import Decimal
+from typing import Any, Final, Protocol, cast
 
 from sqlalchemy import insert
 
 from casestore.blobs import BlobStore
 from casestore.caserecords import CaseWork
 from casestore.caseviews import CaseViews
+from casestore.decisionrecords import DecisionRow
 from casestore.models import EVENTS
+from casestore.registerrecords import RegisterDecisionRow
 
 FORMAT: Final = "naevn.case-export/1"
 """The document's format and version, its first field."""
@@ -87,14 +93,17 @@ def case_export(
     work: CaseWork,
     *,
     exported_at: datetime,
-    decision: Mapping[str, Any] | None = None,
+    decisions: Sequence[object] = (),
+    publication: object | None = None,
 ) -> Export:
     """The export of one case as the store reads it (``Tx.casework``).
 
     Args:
         work: the whole case.
         exported_at: now, for the document.
-        decision: the case's current decision, JSON-ready; None when none is registered.
+        decisions: the registered versions of the case's decision, the first first (the
+            last is the current one); rows or mappings.
+        publication: the case's listed entry in the public register; None if unpublished.
     """
     files: list[ExportFile] = []
     attachments: list[dict[str, Any]] = []
@@ -180,9 +189,19 @@ def case_export(
             }
             for h in work.hearings
         ],
-        "decision": _plain(dict(decision)) if decision is not None else None,
+        "decision": _plain(decisions[-1]) if decisions else None,
+        "decision_versions": [_plain(d) for d in decisions],
+        "publication": _plain(publication) if publication is not None else None,
     }
     return Export(work.number, document, tuple(files), exported_at)
+
+
+class _Reads(Protocol):
+    """The reads an export makes, from the transaction's other mixins."""
+
+    def casework(self, number: str) -> CaseWork: ...
+    def decision_versions(self, case_id: int) -> list[DecisionRow]: ...
+    def listed_decision_of(self, case_number: str) -> RegisterDecisionRow | None: ...
 
 
 class ExportQueries(CaseViews):
@@ -194,8 +213,15 @@ class ExportQueries(CaseViews):
         Raises:
             NotFoundError: no such case.
         """
-        work = self.casework(number)
-        return case_export(work, exported_at=self._now())
+        tx = cast(_Reads, self)  # a Tx: it has the decisions' and the registers' reads too
+        work = tx.casework(number)
+        registered = [d for d in tx.decision_versions(work.case_id) if d.registered]
+        return case_export(
+            work,
+            exported_at=self._now(),
+            decisions=registered,
+            publication=tx.listed_decision_of(number),
+        )
 
     def record_export(self, number: str, *, actor: str, data: dict[str, Any]) -> None:
         """A ``case.exported`` line in the case's audit trail: who exported it, and how.
@@ -299,7 +325,12 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def _plain(value: Any) -> Any:
-    """A value made JSON-ready: dates and times as ISO text, tuples as lists."""
+    """A value made JSON-ready: records as objects, dates and times as ISO text, amounts as
+    decimal text (exact), tuples as lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

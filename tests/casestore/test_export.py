@@ -8,6 +8,7 @@ import json
 import random
 import zipfile
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -136,3 +137,54 @@ def test_the_entries_are_stamped_with_the_export_time(store: Store) -> None:
     archive, _ = _zip(store, number)
     stamps = {info.date_time[:3] for info in archive.infolist()}
     assert stamps == {date(2026, 11, 23).timetuple()[:3]}
+
+
+def test_the_decision_and_its_corrections_are_in_the_document(store: Store) -> None:
+    number = file_case(store, 1)
+    with store.begin() as tx:
+        case_id = tx.case_scope(number)[0]
+        tx.save_decision_draft(
+            case_id,
+            {
+                "outcome": "IN_FAVOUR",
+                "in_favour": "TENANT",
+                "decided_on": date(2026, 12, 1),
+                "subjects": ("rent_increase",),
+                "rent_amount": Decimal("8200.50"),
+                "decision_text": "Lejeforhøjelsen er ugyldig.",
+            },
+            actor="staff:1",
+        )
+        # A draft is no decision yet.
+        assert tx.export_case(number).document["decision"] is None
+        first = tx.record_decision(
+            case_id, version=1, actor="staff:1", notified_on=date(2026, 12, 2), document_id=None
+        )
+        tx.save_decision_draft(
+            case_id,
+            {
+                "outcome": "IN_PARTIAL_FAVOUR",
+                "in_favour": "SHARED",
+                "decided_on": date(2026, 12, 1),
+            },
+            actor="staff:1",
+            correction_reason="Skrivefejl i udfaldet.",
+        )
+        tx.record_decision(
+            case_id, version=2, actor="staff:1", notified_on=date(2026, 12, 3), document_id=None
+        )
+    with store.read() as tx:
+        document = tx.export_case(number).document
+    json.dumps(document)  # JSON-ready throughout
+    assert document["decision"]["version"] == 2
+    assert document["decision"]["outcome"] == "IN_PARTIAL_FAVOUR"
+    assert document["decision"]["correction_reason"] == "Skrivefejl i udfaldet."
+    old = document["decision_versions"][0]
+    assert [d["version"] for d in document["decision_versions"]] == [first.version, 2]
+    assert (old["outcome"], old["rent_amount"], old["decided_on"]) == (
+        "IN_FAVOUR",
+        "8200.50",
+        "2026-12-01",
+    )
+    assert old["decision_text"] == "Lejeforhøjelsen er ugyldig."
+    assert document["publication"] is None
