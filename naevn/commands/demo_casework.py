@@ -2,22 +2,24 @@
 own, by the real desk, on the day each step would have been taken.
 
 Each status has its share of the cases, filed about as long ago as a case takes to get
-there (see :data:`PLAN`); about one in six left by one of the four exits. Deciding and
-publishing wait for board meetings and decisions (a later issue: the lifecycle refuses them
-until a decision is recorded), so the demo moves those few cases on in the store itself,
-under its own name in the audit trail.
+there (see :data:`PLAN`); about one in six left by one of the four exits. A decided case's
+decision is drafted and registered by the desk (:mod:`naevn.commands.demo_board`).
+Publishing waits for the anonymisation (the lifecycle refuses it until the decision is
+anonymised), so the demo moves those cases on in the store itself, under its own name in the
+audit trail.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Final, Protocol
 
 from casestore import Store
 from console.access import Staff
 from console.desk.desk import Desk
+from naevn.commands import demo_board
 from naevn.commands.demo_filings import DEMO_ACTOR
 
 PLAN: Final = (
@@ -129,7 +131,7 @@ def work(
         clock.now = filed
         for action, pause in zip(actions, pauses, strict=True):
             clock.now += timedelta(days=pause * scale)
-            _do(desk, store, number, action, worker, staff["lead"], rng)
+            _do(desk, store, number, action, worker, staff["lead"], rng, clock.now.date())
 
 
 def _tribunal(store: Store, number: str) -> str:
@@ -150,8 +152,10 @@ def _do(
     worker: Staff,
     lead: Staff,
     rng: random.Random,
+    today: date,
 ) -> None:
-    """Do one action to a case, as the desk would for the staff member doing it."""
+    """Do one action to a case, as the desk would for the staff member doing it (on
+    ``today``)."""
     step, _, reason = action.partition(":")
     version = _version(store, number)
     handlers: dict[str, Callable[[], object]] = {
@@ -168,7 +172,7 @@ def _do(
         ),
         "reply": lambda: _reply(store, number),
         "put_on_agenda": lambda: desk.step(lead, number, "put_on_agenda", version=version),
-        "decide": lambda: _moved(store, number, version, "decide", "on_agenda", "decided"),
+        "decide": lambda: demo_board.decide(desk, store, number, worker, lead, today, rng),
         "publish": lambda: _moved(store, number, version, "publish", "decided", "published"),
     }
     handler = handlers.get(step)
@@ -187,8 +191,8 @@ def _reply(store: Store, number: str) -> None:
 
 
 def _moved(store: Store, number: str, version: int, step: str, source: str, dest: str) -> None:
-    """Decide or publish in the store itself: the lifecycle refuses both until a decision is
-    recorded (a later issue)."""
+    """Publish in the store itself: the lifecycle refuses it until the decision is
+    anonymised."""
     with store.begin() as tx:
         tx.change_status(
             number,
