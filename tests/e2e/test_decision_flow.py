@@ -30,6 +30,7 @@ from console.clients.http import HttpStaffClient
 from naevn.commands import demo_filings
 from naevn.settings import Settings
 from tests.console.api.office import settings_for
+from tests.console.decisions.helpers import pdf_text
 from tests.service import running
 
 pytestmark = pytest.mark.anyio
@@ -39,6 +40,24 @@ TODAY = datetime.now(UTC).date()
 
 SCRIPT = demo_filings.varied(demo_filings.FILINGS[0][1], random.Random(1212), TODAY)
 """The demo's first script, its dates moved to today and its people drawn afresh."""
+DECISION: dict[str, Any] = {
+    "outcome": "IN_PARTIAL_FAVOUR",
+    "in_favour": "TENANT",
+    "fee_imposed": "NO",
+    "locally_inspected": "NOT_HELD",
+    "public_interest": "YES",
+    "decided_on": TODAY.isoformat(),
+    "subjects": ["rent_increase"],
+    "statutes": ["lejeloven:6:42"],
+    "rent_method": "BASED_ON_COMPARABLE_RENTS",
+    "rent_category": "MONTHLY_RENT",
+    "rent_declaration": "TENANCY_SPECIFIC_RENT",
+    "rent_amount": "7900.00",
+    "rent_area": 68,
+    "rent_from": TODAY.replace(day=1).isoformat(),
+    "reasons_text": "Nævnet finder, at lejen for det lejede ikke kan overstige 7.900 kr.",
+}
+"""The board's decision, as the caseworker fills in the box."""
 STAFF = {
     "caseworker": ("Mette Holm", "caseworker", ("hln-101",)),
     "lead": ("Lars Berg", "lead", ("hln-101",)),
@@ -146,6 +165,7 @@ async def test_a_case_goes_from_filing_to_the_public_register(
         *(part for name in names for part in name.split() if part not in ("ApS", "A/S")),
         *(str(p[k]) for p in parties for k in ("email", "phone") if p.get(k)),
     }
+    assert len(private) >= 6, private
 
     # --- the secretariat: assign, hear the landlord, end the hearing ---------------------
     mette = service.client("caseworker")
@@ -173,14 +193,53 @@ async def test_a_case_goes_from_filing_to_the_public_register(
     finally:
         await mette.aclose()
 
+    # --- the board: the case on the agenda, a board member's note --------------------------
+    lead = service.client("lead")
+    board = service.client("board")
+    try:
+        case = await lead.step(
+            number, "put_on_agenda", version=case["version"], reason=None, text=None
+        )
+        assert case["status"] == "on_agenda"
+        # --- the decision: drafted by the caseworker, registered by the lead ---------------
+        mette = service.client("caseworker")
+        fresh = await mette.decision(number)
+        assert fresh["draft"] is None and fresh["current"] is None
+        saved = await mette.save_decision(number, DECISION, version=None, correction_reason=None)
+        assert saved["problems"] == [], saved["problems"]
+        done = await lead.register_decision(
+            number, version=saved["draft"]["version"], case_version=saved["case_version"]
+        )
+        assert done["status"] == "decided"
+        assert done["current"]["notified_on"] == TODAY.isoformat()
+        pdf = pdf_text(await lead.decision_document(number))
+        for heading in (
+            "AFGØRELSE",
+            "SAGSFREMSTILLING",
+            "LOVGRUNDLAG OG BEGRUNDELSE",
+            "KLAGEVEJLEDNING",
+        ):
+            assert heading in pdf
+        assert number in pdf and "UDKAST" not in pdf
+        assert DECISION["reasons_text"] in pdf
+        case = await lead.case(number)
+        assert case["status"] == "decided"
+    finally:
+        await mette.aclose()
+        await lead.aclose()
+        await board.aclose()
+    with service.store.read() as tx:
+        letters = [m for m in tx.outbox_list(limit=100) if m.kind == "decision"]
+    assert {m.recipient_name for m in letters} == names
+
     # --- the ESDH export holds the case so far --------------------------------------------
     exported = service.get("caseworker", f"/api/v1/staff/cases/{number}/export")
     assert exported.status_code == 200, exported.text
     archive = zipfile.ZipFile(io.BytesIO(exported.content))
     document = json.loads(archive.read("case.json"))
-    assert document["case"]["status"] == "ready_for_meeting"
+    assert document["case"]["status"] == "decided"
     assert {p["name"] for p in document["parties"]} == names
-    assert [a["filename"] for a in document["attachments"]] == [
+    assert [a["filename"] for a in document["attachments"]][:2] == [
         "varsling.pdf",
         "lejekontrakt.txt",
     ]
@@ -188,3 +247,9 @@ async def test_a_case_goes_from_filing_to_the_public_register(
         archive.read(document["attachments"][0]["path"]) == demo_filings.DOCUMENTS["varsling.pdf"]
     )
     assert len(document["hearings"]) == 1 and document["hearings"][0]["replied_at"]
+    assert document["decision"]["outcome"] == "IN_PARTIAL_FAVOUR"
+    assert document["decision"]["rent_amount"] == "7900.00"
+    pdf_entry = next(
+        a for a in document["attachments"] if a["id"] == document["decision"]["document_id"]
+    )
+    assert "AFGØRELSE" in pdf_text(archive.read(pdf_entry["path"]))
