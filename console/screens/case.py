@@ -20,6 +20,7 @@ from textual.screen import Screen
 from console.client import AttachmentInfo, CaseDetail, Colleague, Document, NextDeadline, Step
 from console.messages import Failed
 from console.screens.assign import AssignPicker, Pick
+from console.screens.decision import DecisionScreen
 from console.screens.hearing import HearingDialog, HearingPlan
 from console.screens.message import MessageDialog, Outgoing
 from console.screens.note import NoteDialog
@@ -58,6 +59,8 @@ WORKERS = ("caseworker", "lead")
 """Roles that assign, send messages and hold hearings."""
 NOTE_TAKERS = ("caseworker", "lead", "board_member")
 """Roles that add notes."""
+DECIDING = ("ready_for_meeting", "inspection", "on_agenda", "decided", "published")
+"""Statuses in which the case's decision is drafted, registered or corrected (key D)."""
 PENDING = ("open", "due_soon", "expired")
 """Deadline states that still ask something of the secretariat (not met, not late)."""
 
@@ -78,6 +81,7 @@ class CaseScreen(Screen[None]):
         Binding("n", "note", N_("Note")),
         Binding("e", "message", N_("Message")),
         Binding("x", "step", N_("Step")),
+        Binding("d", "decision", N_("Decision")),
         Binding("o", "open_document", N_("Open document"), show=False),
         Binding("w", "save_document", N_("Save document"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
@@ -157,6 +161,8 @@ class CaseScreen(Screen[None]):
             return "start_hearing" in steps
         if action == "step":
             return bool(steps - {"start_hearing"})
+        if action == "decision":
+            return self.case is not None and self.case["status"] in DECIDING and role in WORKERS
         if action in ("assign", "message"):
             return self.case is not None and role in WORKERS
         if action == "note":
@@ -242,6 +248,14 @@ class CaseScreen(Screen[None]):
             self._call(call, self._show_after(self.session.say(HEARING_STARTED)))
 
         self.app.push_screen(HearingDialog(self.session, self.case), start)
+
+    def action_decision(self) -> None:
+        """The case's decision: draft, edit, register, its PDF."""
+        if self.case is None:
+            return
+        self.app.push_screen(
+            DecisionScreen(self.session, self.number), lambda _: self.action_refresh()
+        )
 
     def action_note(self) -> None:
         """Add an internal note."""
