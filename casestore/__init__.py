@@ -34,6 +34,7 @@ from casestore.caserecords import (
 from casestore.decisionrecords import DecisionRow
 from casestore.drafting import DraftTransaction, FilingTransaction
 from casestore.failures import QueryError
+from casestore.meetingrecords import AgendaItemRow, MeetingRow, MemberRow
 from casestore.migrate import current, upgrade
 from casestore.partyrecords import (
     AccessCodeRow,
@@ -63,6 +64,7 @@ from casestore.store import Clock, Store, utc_now
 __all__ = [
     "FIRST_NUMBER",
     "AccessCodeRow",
+    "AgendaItemRow",
     "AttachmentRow",
     "BlobRef",
     "BlobStore",
@@ -78,6 +80,8 @@ __all__ = [
     "FileLimits",
     "FilingTransaction",
     "HearingRow",
+    "MeetingRow",
+    "MemberRow",
     "MessageRow",
     "NoteRow",
     "OutboxMail",

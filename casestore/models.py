@@ -463,6 +463,66 @@ __all__ = [
 
 # --- board meetings (migration 0006) -------------------------------------------------------
 
+
+class Meeting(Base):
+    """A meeting of a tribunal (nævnsmøde): when, where, and whether its summons went out."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index(None, "tribunal", "starts_at", "id"),)
+
+    id: Mapped[IntPk]
+    tribunal: Mapped[Code]
+    """The tribunal that meets (``hln-101``)."""
+    starts_at: Mapped[Stamp]
+    """When the meeting starts."""
+    place: Mapped[Name]
+    """Where it is held."""
+    created_at: Mapped[Stamp]
+    created_by: Mapped[Name]
+
+
+class MeetingMember(Base):
+    """One seat at a meeting: the chair (formand) or one of the two members."""
+
+    __tablename__ = "meeting_members"
+    __table_args__ = (UniqueConstraint("meeting_id", "seat"),)
+
+    id: Mapped[IntPk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    seat: Mapped[Code]
+    """``chair``, ``tenant_member`` or ``landlord_member``."""
+    name: Mapped[Name]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    """The member's ``board_member`` staff account, if they have one."""
+
+
+class AgendaItem(Base):
+    """One item of a meeting's agenda: a case, or an inspection of a case's home."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (Index(None, "meeting_id", "position"),)
+
+    id: Mapped[IntPk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[Code]
+    """``case`` or ``inspection``."""
+    position: Mapped[int]
+    """Its place in the agenda, 1 first (gaps allowed)."""
+    inspection_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """For an inspection: when the tribunal comes to the home."""
+    place: Mapped[OptName]
+    """For an inspection: the address inspected."""
+    summoned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    """When the parties were summoned to this item; None until then."""
+
+
+MEETINGS = _table(Meeting)
+MEETING_MEMBERS = _table(MeetingMember)
+AGENDA_ITEMS = _table(AgendaItem)
+__all__ += ["AGENDA_ITEMS", "MEETINGS", "MEETING_MEMBERS"]
+
+
 # --- decisions (migration 0007) ------------------------------------------------------------
 
 

@@ -40,6 +40,7 @@ from casestore.failures import (
     translated,
 )
 from casestore.filters import SavedFilterQueries
+from casestore.meetings import MeetingQueries
 from casestore.models import (
     ATTACHMENTS,
     CASES,
@@ -114,6 +115,7 @@ class Tx(
     ExportQueries,
     RegisterQueries,
     DecisionQueries,
+    MeetingQueries,
 ):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 

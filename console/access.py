@@ -34,6 +34,7 @@ Action = Literal[
     "outbox",
     "step",
     "export",
+    "meeting",
 ]
 """What a staff call does to a case (or, for ``outbox``, to the service)."""
 
@@ -42,11 +43,13 @@ ACTIONS: Final[Mapping[str, frozenset[str]]] = {
     "assign_other": frozenset({"lead"}),
     "outbox": frozenset({"lead", "admin"}),
     "export": frozenset({"caseworker", "lead", "admin"}),
+    "meeting": frozenset({"lead"}),
 }
 """The roles that may do each action: the lifecycle's (:data:`statemachine.flows.lifecycle.
 ACTIONS`), and those only the staff API knows of: assigning a case to someone other than
 oneself (or to nobody), the dead letters of the outbox, and a case's export for the
-ESDH (not a board member's). ``step`` is the step's own
+ESDH (not a board member's). Planning the board's meetings (a meeting, its agenda, its summons) is ``meeting``: a
+lead's. ``step`` is the step's own
 ``roles`` (:data:`statemachine.flows.lifecycle.STEPS`)."""
 
 NO_TOKEN = N_(
@@ -59,6 +62,7 @@ UNKNOWN_TOKEN = N_(
 )
 REVOKED = N_("This staff token has been revoked. Ask your administrator for a new one.")
 OUT_OF_SCOPE = N_("There is no case {number} in your tribunals.")
+NO_MEETING_HERE = N_("There is no meeting {id} in your tribunals.")
 NOT_YOUR_ROLE = N_("Your role ({role}) may not do this.")
 NOT_YOUR_STEP = N_("Your role ({role}) may not take the step “{step}”.")
 
@@ -149,8 +153,13 @@ def authorize(
     *,
     number: str = "",
     step: str | None = None,
+    on_agenda: bool = False,
 ) -> None:
     """Refuse unless ``staff`` may do ``action`` on a case of ``tribunal``.
+
+    A board member reaches a case only while it is on the agenda of a meeting of one of
+    their tribunals (``on_agenda``, which the caller looks up); any other case of their
+    tribunals is answered as one that does not exist.
 
     Args:
         staff: the caller.
@@ -158,6 +167,8 @@ def authorize(
         tribunal: the case's tribunal code; None for a call about no case.
         number: the case number, for the message.
         step: for ``action="step"``, the lifecycle step (known: the desk checks first).
+        on_agenda: whether the case is on an agenda of the caller's tribunals' meetings
+            (asked only of a board member).
 
     Raises:
         NotFoundError: the case is not in one of the caller's tribunals (404, as for a case
@@ -175,6 +186,22 @@ def authorize(
         return
     if staff.role not in ACTIONS[action]:
         raise AccessError(t(NOT_YOUR_ROLE, role=role))
+    if staff.role == "board_member" and tribunal is not None and not on_agenda:
+        raise NotFoundError(t(OUT_OF_SCOPE, number=number))
+
+
+def authorize_meeting(staff: Staff, action: Action, tribunal: str, meeting_id: int) -> None:
+    """Refuse unless ``staff`` may do ``action`` (``read`` or ``meeting``) on a meeting of
+    ``tribunal``: another tribunal's meeting is answered as one that does not exist (404).
+
+    Raises:
+        NotFoundError: the meeting is not of one of the caller's tribunals.
+        AccessError: the caller's role may not (403).
+    """
+    if tribunal not in staff.tribunals:
+        raise NotFoundError(t(NO_MEETING_HERE, id=meeting_id))
+    if staff.role not in ACTIONS[action]:
+        raise AccessError(t(NOT_YOUR_ROLE, role=lifecycle.role_label(staff.role)))
 
 
 def scoped(staff: Staff, tribunals: tuple[str, ...]) -> tuple[str, ...]:

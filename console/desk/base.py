@@ -48,7 +48,9 @@ class DeskBase:
             scope = tx.case_scope(number)
         except NotFoundError:
             raise NotFoundError(t(OUT_OF_SCOPE, number=number)) from None
-        authorize(staff, action, scope[1], number=number, step=step)
+        # A board member reaches only the cases on their tribunals' meetings' agendas.
+        board = staff.role == "board_member" and tx.on_board_agenda(scope[0], staff.tribunals)
+        authorize(staff, action, scope[1], number=number, step=step, on_agenda=board)
         return scope
 
     def _case_json(self, tx: Tx, staff: Staff, work: CaseWork, lang: str) -> Json:

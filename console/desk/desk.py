@@ -21,6 +21,7 @@ from console.desk.casefile import Json, row_json
 from console.desk.changes import StaffRef
 from console.desk.decisions import Decisions
 from console.desk.export import Exports
+from console.desk.meetings import Meetings
 from console.desk.publication import Publication
 from console.desk.queries import queue_query, saved_query
 from locales import translator
@@ -55,7 +56,7 @@ class Download:
     """Its size in bytes."""
 
 
-class Desk(Publication, Exports, Decisions):
+class Desk(Publication, Exports, Decisions, Meetings):
     """The staff service layer over one store: ``Desk(store, clock)``, where ``clock``
     gives today (tests freeze it). The changes are in :class:`console.desk.changes.Changes`.
     """
@@ -103,6 +104,12 @@ class Desk(Publication, Exports, Decisions):
         authorize(staff, "read")
         today = self._clock()
         query = queue_query(staff, params, today)
+        if staff.role == "board_member":
+            # A board member's queue: the cases on their tribunals' meetings' agendas.
+            words = translator(lang)
+            with self._store.read() as tx:
+                rows = tx.board_queue(query.tribunals if query is not None else ())
+            return {"cases": [row_json(row, today, words) for row in rows], "after": None}
         if query is None:
             return {"cases": [], "after": None}
         with self._store.read() as tx:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,15 @@ def open_office(settings: Settings) -> Iterator[Office]:
         with store.read() as tx:
             for number in (case, away):
                 documents[number] = tx.casework(number).attachments[0]["id"]
+        with store.begin() as tx:  # a board member reads only the cases on an agenda
+            meeting = tx.create_meeting(
+                HOME,
+                starts_at=datetime(2026, 12, 15, 9, tzinfo=UTC),
+                place="Rådhuset",
+                members=(),
+                actor="staff:test",
+            )
+            tx.add_agenda_item(meeting.id, tx.case_scope(case)[0], kind="case")
         with running(settings) as url, httpx.Client(base_url=url, timeout=30) as client:
             started = client.post("/api/v1/sessions", json={"lang": "en"})
             assert started.status_code == 201, started.text
