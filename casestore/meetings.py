@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import Row, delete, exists, func, insert, select, update
 
 from casestore.caserecords import QueueRow
 from casestore.meetingrecords import AgendaItemRow, MeetingRow, MemberRow
@@ -118,7 +119,7 @@ class MeetingQueries(TxBase):
             created_at=found.created_at,
             created_by=found.created_by,
             members=tuple(MemberRow(m.seat, m.name, m.staff_id) for m in members),
-            items=tuple(AgendaItemRow(*row) for row in items),
+            items=tuple(AgendaItemRow(**row._asdict()) for row in items),
         )
 
     def add_agenda_item(
@@ -220,4 +221,4 @@ class MeetingQueries(TxBase):
             .order_by(CASES.c.number)
             .limit(BOARD_LISTED)
         )
-        return [_queue_row(row) for row in found]
+        return [_queue_row(cast(Row[Any], row)) for row in found]
