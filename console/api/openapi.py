@@ -142,7 +142,10 @@ def _export() -> Schema:
 
 
 def _paths() -> dict[str, Schema]:
-    from console.api import decisionpaths  # here: it builds on this module's _operation
+    from console.api import (  # here: they build on this module's _operation
+        decisionpaths,
+        meetingpaths,
+    )
 
     number = ref("parameters", "StaffCaseNumber")
     case_ok = (200, "Case", "The whole case, after the change.")
@@ -150,6 +153,7 @@ def _paths() -> dict[str, Schema]:
     errors = {"on_case": ON_CASE, "write": WRITE}
     return {
         **decisionpaths.paths(_operation, PREFIX, number, errors),
+        **meetingpaths.paths(_operation, PREFIX, {**errors, "read": READ}),
         f"{PREFIX}/me": {
             "get": _operation("staff_me", "Who the token is.", (200, "Me", "The caller."), READ)
         },

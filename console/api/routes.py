@@ -6,7 +6,7 @@ from typing import Final
 
 from aiohttp import web
 
-from console.api import decisions, views
+from console.api import decisions, meetings, views
 from console.api.export import export
 from console.api.openapi import PREFIX
 
@@ -46,6 +46,24 @@ ROUTES: Final = (
     web.delete(f"{PREFIX}/filters/{{name}}", views.delete_filter, name="staff_delete_filter"),
     web.get(f"{PREFIX}/outbox", views.outbox, name="staff_outbox"),
     web.post(f"{PREFIX}/outbox/{{id}}/retry", views.retry, name="staff_retry"),
+    # the board's meetings (console/api/meetings.py)
+    web.get(f"{PREFIX}/meetings", meetings.meetings, name="staff_meetings"),
+    web.post(f"{PREFIX}/meetings", meetings.new_meeting, name="staff_new_meeting"),
+    web.get(f"{PREFIX}/meetings/{{id}}", meetings.meeting, name="staff_meeting"),
+    web.get(f"{PREFIX}/meetings/{{id}}/ready", meetings.ready, name="staff_meeting_ready"),
+    web.post(f"{PREFIX}/meetings/{{id}}/items", meetings.add_item, name="staff_add_agenda_item"),
+    web.delete(
+        f"{PREFIX}/meetings/{{id}}/items/{{item}}",
+        meetings.remove_item,
+        name="staff_remove_agenda_item",
+    ),
+    web.post(
+        f"{PREFIX}/meetings/{{id}}/items/{{item}}/move",
+        meetings.move_item,
+        name="staff_move_agenda_item",
+    ),
+    web.post(f"{PREFIX}/meetings/{{id}}/summons", meetings.summons, name="staff_meeting_summons"),
+    web.get(f"{PREFIX}/meetings/{{id}}/agenda", meetings.agenda, name="staff_meeting_agenda"),
 )
 """The staff API (issue 10 §3); every route is also in :func:`console.api.openapi.document`
 under the same operation id as its name."""

@@ -41,6 +41,9 @@ READY: Final = ("ready_for_meeting", "inspection")
 """The statuses a case goes on an agenda from."""
 MAX_PLACE: Final = 400
 """The longest place or name."""
+FIRST_YEAR: Final = 2000
+LAST_YEAR: Final = 2100
+"""The years a meeting or an inspection may be planned in."""
 READY_LISTED: Final = 500
 """The most ready cases one listing shows."""
 
@@ -278,6 +281,8 @@ def parse_time(name: str, value: str) -> datetime:
         at = datetime.fromisoformat(str(value).strip())
     except ValueError:
         raise InvalidInputError(t(BAD_TIME, name=name)) from None
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise InvalidInputError(t(BAD_TIME, name=name))
     if at.tzinfo is None:
         at = at.replace(tzinfo=LOCAL)
     return at
@@ -285,7 +290,7 @@ def parse_time(name: str, value: str) -> datetime:
 
 def _place(value: str | None) -> str:
     text = " ".join(str(value or "").split())
-    if not text or len(text) > MAX_PLACE:
+    if not text or len(text) > MAX_PLACE or not text.isprintable():
         raise InvalidInputError(t(BAD_PLACE))
     return text
 
@@ -301,11 +306,16 @@ def _members(tx: Tx, tribunal: str, given: Sequence[Mapping[str, Any]]) -> list[
             raise InvalidInputError(t(BAD_MEMBERS))
         seat = member.get("seat")
         name = " ".join(str(member.get("name") or "").split())
-        if seat not in SEATS or seat in seats or not name or len(name) > MAX_PLACE:
+        bad_name = not name or len(name) > MAX_PLACE or not name.isprintable()
+        if seat not in SEATS or seat in seats or bad_name:
             raise InvalidInputError(t(BAD_MEMBERS))
         staff_id = member.get("staff_id")
         if staff_id is not None:
-            if isinstance(staff_id, bool) or not isinstance(staff_id, int):
+            if (
+                isinstance(staff_id, bool)
+                or not isinstance(staff_id, int)
+                or not 0 < staff_id < 2**31
+            ):
                 raise InvalidInputError(t(NOT_A_BOARD_MEMBER, id=str(staff_id)))
             try:
                 account = tx.get_staff(staff_id)
