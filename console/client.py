@@ -349,6 +349,60 @@ class Decision(TypedDict):
     correction: bool
 
 
+class MeetingMember(TypedDict):
+    """One seat at a meeting: ``chair``, ``tenant_member`` or ``landlord_member``."""
+
+    seat: str
+    seat_label: str
+    name: str
+    staff_id: int | None
+
+
+class AgendaItem(TypedDict):
+    """One item of an agenda: a case, or an inspection of its home."""
+
+    id: int
+    position: int
+    kind: str
+    kind_label: str
+    number: str
+    case_type: str
+    case_type_label: str
+    address: str
+    status: str
+    status_label: str
+    inspection_at: str | None
+    place: str | None
+    summoned_at: str | None
+
+
+class MeetingSummary(TypedDict):
+    """A meeting in the list: when (ISO, the tribunals' own time), where, how many items,
+    and whether every item's parties have been summoned."""
+
+    id: int
+    tribunal: str
+    tribunal_name: str
+    starts_at: str
+    place: str
+    items: int
+    summoned: bool
+
+
+class Meeting(MeetingSummary):
+    """A meeting with its members and its agenda in order."""
+
+    members: list[MeetingMember]
+    agenda: list[AgendaItem]
+
+
+class Summons(TypedDict):
+    """How many summons were queued, and the meeting after it."""
+
+    sent: int
+    meeting: Meeting
+
+
 class StaffClient(Protocol):
     """The staff API, one async method per route."""
 
@@ -453,4 +507,52 @@ class StaffClient(Protocol):
 
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
         """The decision as PDF (the draft, else the current one, or a given version)."""
+        ...
+
+    # --- the board's meetings (issue 12) -----------------------------------------------------
+
+    async def meetings(self) -> list[MeetingSummary]:
+        """The meetings of the caller's tribunals, the earliest first."""
+        ...
+
+    async def meeting(self, meeting_id: int) -> Meeting:
+        """One meeting with its members and agenda."""
+        ...
+
+    async def new_meeting(
+        self, tribunal: str, *, starts_at: str, place: str, members: list[dict[str, Any]]
+    ) -> Meeting:
+        """Plan a meeting (a lead); ``members``: ``{"seat", "name", "staff_id"?}`` each."""
+        ...
+
+    async def ready_cases(self, meeting_id: int) -> list[CaseRow]:
+        """The meeting's tribunal's cases that can go on its agenda."""
+        ...
+
+    async def add_agenda_item(
+        self,
+        meeting_id: int,
+        number: str,
+        *,
+        kind: str = "case",
+        inspection_at: str | None = None,
+        place: str | None = None,
+    ) -> Meeting:
+        """Put a case (or an inspection of its home) last on the agenda."""
+        ...
+
+    async def move_agenda_item(self, meeting_id: int, item_id: int, direction: str) -> Meeting:
+        """Move an item one place ``up`` or ``down``."""
+        ...
+
+    async def remove_agenda_item(self, meeting_id: int, item_id: int) -> Meeting:
+        """Take an item off the agenda."""
+        ...
+
+    async def send_summons(self, meeting_id: int) -> Summons:
+        """Summon the parties of the items not yet summoned."""
+        ...
+
+    async def agenda_pdf(self, meeting_id: int) -> bytes:
+        """The agenda as PDF, in Danish."""
         ...

@@ -14,18 +14,22 @@ from console.access import Staff
 from console.client import (
     BulkResult,
     CaseDetail,
+    CaseRow,
     Colleague,
     Decision,
     Document,
     MailInfo,
     MailState,
     Me,
+    Meeting,
+    MeetingSummary,
     MessageInfo,
     Note,
     QueuePage,
     QueueParams,
     SavedFilter,
     StaffRef,
+    Summons,
 )
 from console.desk import Desk
 
@@ -218,3 +222,82 @@ class EmbeddedStaffClient:
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
         """The decision as PDF."""
         return await self._run(self.desk.decision_document, self.staff, number, version=version)
+
+    # --- the board's meetings (issue 12) -----------------------------------------------------
+
+    async def meetings(self) -> list[MeetingSummary]:
+        """The meetings of the caller's tribunals."""
+        found = await self._run(self.desk.meetings, self.staff, lang=self.lang)
+        return cast(list[MeetingSummary], found["meetings"])
+
+    async def meeting(self, meeting_id: int) -> Meeting:
+        """One meeting with its agenda."""
+        return cast(
+            Meeting, await self._run(self.desk.meeting, self.staff, meeting_id, lang=self.lang)
+        )
+
+    async def new_meeting(
+        self, tribunal: str, *, starts_at: str, place: str, members: list[dict[str, Any]]
+    ) -> Meeting:
+        """Plan a meeting."""
+        made = await self._run(
+            self.desk.new_meeting,
+            self.staff,
+            tribunal,
+            starts_at=starts_at,
+            place=place,
+            members=members,
+            lang=self.lang,
+        )
+        return cast(Meeting, made)
+
+    async def ready_cases(self, meeting_id: int) -> list[CaseRow]:
+        """The cases that can go on the agenda."""
+        found = await self._run(self.desk.ready_cases, self.staff, meeting_id, lang=self.lang)
+        return cast(list[CaseRow], found["cases"])
+
+    async def add_agenda_item(
+        self,
+        meeting_id: int,
+        number: str,
+        *,
+        kind: str = "case",
+        inspection_at: str | None = None,
+        place: str | None = None,
+    ) -> Meeting:
+        """Put an item last on the agenda."""
+        found = await self._run(
+            self.desk.add_agenda_item,
+            self.staff,
+            meeting_id,
+            number,
+            kind=kind,
+            inspection_at=inspection_at,
+            place=place,
+            lang=self.lang,
+        )
+        return cast(Meeting, found)
+
+    async def move_agenda_item(self, meeting_id: int, item_id: int, direction: str) -> Meeting:
+        """Move an item up or down."""
+        found = await self._run(
+            self.desk.move_agenda_item, self.staff, meeting_id, item_id, direction, lang=self.lang
+        )
+        return cast(Meeting, found)
+
+    async def remove_agenda_item(self, meeting_id: int, item_id: int) -> Meeting:
+        """Take an item off the agenda."""
+        found = await self._run(
+            self.desk.remove_agenda_item, self.staff, meeting_id, item_id, lang=self.lang
+        )
+        return cast(Meeting, found)
+
+    async def send_summons(self, meeting_id: int) -> Summons:
+        """Summon the parties."""
+        return cast(
+            Summons, await self._run(self.desk.send_summons, self.staff, meeting_id, lang=self.lang)
+        )
+
+    async def agenda_pdf(self, meeting_id: int) -> bytes:
+        """The agenda as PDF."""
+        return await self._run(self.desk.agenda_pdf, self.staff, meeting_id)

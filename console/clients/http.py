@@ -13,18 +13,22 @@ import httpx
 from console.client import (
     BulkResult,
     CaseDetail,
+    CaseRow,
     Colleague,
     Decision,
     Document,
     MailInfo,
     MailState,
     Me,
+    Meeting,
+    MeetingSummary,
     MessageInfo,
     Note,
     QueuePage,
     QueueParams,
     SavedFilter,
     StaffRef,
+    Summons,
 )
 from statemachine.errors import NaevnError
 from statemachine.text import N_, t
@@ -244,6 +248,63 @@ class HttpStaffClient:
         params = {"version": str(version)} if version is not None else None
         response = await self._call("GET", f"/cases/{number}/decision/document", params=params)
         return response.content
+
+    # --- the board's meetings (issue 12) -----------------------------------------------------
+
+    async def meetings(self) -> list[MeetingSummary]:
+        """The meetings of the caller's tribunals."""
+        return cast(list[MeetingSummary], (await self._json("GET", "/meetings"))["meetings"])
+
+    async def meeting(self, meeting_id: int) -> Meeting:
+        """One meeting with its agenda."""
+        return cast(Meeting, await self._json("GET", f"/meetings/{meeting_id}"))
+
+    async def new_meeting(
+        self, tribunal: str, *, starts_at: str, place: str, members: list[dict[str, Any]]
+    ) -> Meeting:
+        """Plan a meeting."""
+        body = {"tribunal": tribunal, "starts_at": starts_at, "place": place, "members": members}
+        return cast(Meeting, await self._json("POST", "/meetings", body=body))
+
+    async def ready_cases(self, meeting_id: int) -> list[CaseRow]:
+        """The cases that can go on the agenda."""
+        found = await self._json("GET", f"/meetings/{meeting_id}/ready")
+        return cast(list[CaseRow], found["cases"])
+
+    async def add_agenda_item(
+        self,
+        meeting_id: int,
+        number: str,
+        *,
+        kind: str = "case",
+        inspection_at: str | None = None,
+        place: str | None = None,
+    ) -> Meeting:
+        """Put an item last on the agenda."""
+        body: dict[str, Any] = {"number": number, "kind": kind}
+        if inspection_at:
+            body["inspection_at"] = inspection_at
+        if place:
+            body["place"] = place
+        return cast(Meeting, await self._json("POST", f"/meetings/{meeting_id}/items", body=body))
+
+    async def move_agenda_item(self, meeting_id: int, item_id: int, direction: str) -> Meeting:
+        """Move an item up or down."""
+        path = f"/meetings/{meeting_id}/items/{item_id}/move"
+        return cast(Meeting, await self._json("POST", path, body={"direction": direction}))
+
+    async def remove_agenda_item(self, meeting_id: int, item_id: int) -> Meeting:
+        """Take an item off the agenda."""
+        path = f"/meetings/{meeting_id}/items/{item_id}"
+        return cast(Meeting, await self._json("DELETE", path))
+
+    async def send_summons(self, meeting_id: int) -> Summons:
+        """Summon the parties."""
+        return cast(Summons, await self._json("POST", f"/meetings/{meeting_id}/summons", body={}))
+
+    async def agenda_pdf(self, meeting_id: int) -> bytes:
+        """The agenda as PDF."""
+        return (await self._call("GET", f"/meetings/{meeting_id}/agenda")).content
 
 
 def _refusal(response: httpx.Response) -> StaffApiError:
