@@ -47,10 +47,10 @@ ACTIONS: Final[Mapping[str, frozenset[str]]] = {
 }
 """The roles that may do each action: the lifecycle's (:data:`statemachine.flows.lifecycle.
 ACTIONS`), and those only the staff API knows of: assigning a case to someone other than
-oneself (or to nobody), the dead letters of the outbox, and a case's export for the
-ESDH (not a board member's). Planning the board's meetings (a meeting, its agenda, its summons) is ``meeting``: a
-lead's. ``step`` is the step's own
-``roles`` (:data:`statemachine.flows.lifecycle.STEPS`)."""
+oneself (or to nobody), the dead letters of the outbox, and a case's export for the ESDH (not a
+board member's). Planning the board's meetings (a meeting, its agenda, its summons) is
+``meeting``: a lead's. ``step`` is the step's own ``roles``
+(:data:`statemachine.flows.lifecycle.STEPS`)."""
 
 NO_TOKEN = N_(
     "This request needs a staff token, sent as 'Authorization: Bearer <token>'. Ask your "

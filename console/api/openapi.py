@@ -132,7 +132,7 @@ def _export() -> Schema:
         "headers": {
             "X-Request-Id": ref("headers", "StaffRequestId"),
             "Content-Disposition": {
-                "description": "`attachment; filename=\"sag-<number>.zip\"`.",
+                "description": '`attachment; filename="sag-<number>.zip"`.',
                 "required": True,
                 "schema": {"type": "string", "pattern": "^attachment;"},
             },

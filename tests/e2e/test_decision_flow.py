@@ -207,11 +207,14 @@ async def test_a_case_goes_from_filing_to_the_public_register(
         assert fresh["draft"] is None and fresh["current"] is None
         saved = await mette.save_decision(number, DECISION, version=None, correction_reason=None)
         assert saved["problems"] == [], saved["problems"]
+        draft = saved["draft"]
+        assert draft is not None
         done = await lead.register_decision(
-            number, version=saved["draft"]["version"], case_version=saved["case_version"]
+            number, version=draft["version"], case_version=saved["case_version"]
         )
         assert done["status"] == "decided"
-        assert done["current"]["notified_on"] == TODAY.isoformat()
+        current = done["current"]
+        assert current is not None and current["notified_on"] == TODAY.isoformat()
         pdf = pdf_text(await lead.decision_document(number))
         for heading in (
             "AFGØRELSE",

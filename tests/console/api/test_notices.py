@@ -13,12 +13,14 @@ from typing import Any
 
 import pytest
 
+from assistant.service.conversation import Conversation
 from assistant.service.mine import Mine
 from casestore import Store, access_digest
 from casestore.outbox import OutboxRow
 from console.desk.notices import NOTICE_SUBJECT, SIGN_IN_FILER
 from locales import translator
 from naevn.settings import Settings
+from statemachine.flows import intake
 from statemachine.flows.intake.filing import PartyData
 from statemachine.text import t
 from tests.casestore.helpers import new_draft, submission
@@ -236,7 +238,7 @@ def assert_code_signs_in(settings: Settings, number: str, code: str) -> None:
     typed = code.lower().replace("-", " ")
     store = Store.open(settings.db, settings.blob_dir, clock=_at(REPLYING))
     try:
-        mine = Mine(store, lambda: REPLYING.date())
+        mine = Mine(Conversation(store, intake.engine(), lambda: REPLYING.date()))
         signed_in = mine.sign_in.with_access_code(typed, client="test", lang="en")
         viewer, page = mine.case(signed_in.token, number)
         (hearing,) = page.opened.hearings

@@ -15,12 +15,15 @@ from console.client import (
     MailInfo,
     MailState,
     Me,
+    Meeting,
+    MeetingSummary,
     MessageInfo,
     Note,
     QueuePage,
     QueueParams,
     SavedFilter,
     StaffRef,
+    Summons,
 )
 from statemachine.errors import ConflictError
 
@@ -144,4 +147,41 @@ class FakeClient:
         raise ConflictError(self.refuse or "no")
 
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
+        raise ConflictError(self.refuse or "no")
+
+    async def meetings(self) -> list[MeetingSummary]:
+        return []
+
+    async def meeting(self, meeting_id: int) -> Meeting:
+        raise ConflictError(self.refuse or "no")
+
+    async def new_meeting(
+        self, tribunal: str, *, starts_at: str, place: str, members: list[dict[str, Any]]
+    ) -> Meeting:
+        raise ConflictError(self.refuse or "no")
+
+    async def ready_cases(self, meeting_id: int) -> list[CaseRow]:
+        return []
+
+    async def add_agenda_item(
+        self,
+        meeting_id: int,
+        number: str,
+        *,
+        kind: str = "case",
+        inspection_at: str | None = None,
+        place: str | None = None,
+    ) -> Meeting:
+        raise ConflictError(self.refuse or "no")
+
+    async def move_agenda_item(self, meeting_id: int, item_id: int, direction: str) -> Meeting:
+        raise ConflictError(self.refuse or "no")
+
+    async def remove_agenda_item(self, meeting_id: int, item_id: int) -> Meeting:
+        raise ConflictError(self.refuse or "no")
+
+    async def send_summons(self, meeting_id: int) -> Summons:
+        raise ConflictError(self.refuse or "no")
+
+    async def agenda_pdf(self, meeting_id: int) -> bytes:
         raise ConflictError(self.refuse or "no")
