@@ -17,6 +17,7 @@ Errors are :class:`statemachine.errors.StoreError` and its subclasses ``NotFound
 """
 
 from casestore.access import access_digest, new_access_code, normalise_access_code
+from casestore.anonymisationrecords import AnonymisationRow
 from casestore.blobs import BlobRef, BlobStore, BlobWriter
 from casestore.caserecords import (
     CaseWork,
@@ -65,6 +66,7 @@ __all__ = [
     "FIRST_NUMBER",
     "AccessCodeRow",
     "AgendaItemRow",
+    "AnonymisationRow",
     "AttachmentRow",
     "BlobRef",
     "BlobStore",

@@ -587,6 +587,37 @@ __all__ += ["DECISIONS"]
 
 # --- anonymisation (migration 0008) --------------------------------------------------------
 
+
+class Anonymisation(Base):
+    """The replacements of one decision version's text, as previewed in the console: each one
+    kept or reverted by the caseworker, and the preview accepted before the registers may
+    publish it. Its text is kept with it, so what was reviewed is what gets published."""
+
+    __tablename__ = "anonymisations"
+    __table_args__ = (UniqueConstraint("case_id", "decision_version"),)
+
+    id: Mapped[IntPk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    decision_version: Mapped[int]
+    version: Mapped[int]
+    """1 once saved, one more at each change; a stale one is refused."""
+    state: Mapped[Code]
+    """``proposed`` or ``accepted``."""
+    text: Mapped[str] = mapped_column(Text())
+    """The decision's text that was anonymised."""
+    spans: Mapped[Json]
+    """The replacements: start, end, original, replacement, kind, source and kept."""
+    created_at: Mapped[Stamp]
+    updated_at: Mapped[Stamp]
+    updated_by: Mapped[Name]
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    accepted_by: Mapped[OptName]
+
+
+ANONYMISATIONS = _table(Anonymisation)
+__all__ += ["ANONYMISATIONS"]
+
+
 # --- the public registers (migration 0009) -------------------------------------------------
 
 

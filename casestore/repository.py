@@ -24,6 +24,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 
 from casestore import rows, search
 from casestore.access import AccessQueries, stored_email
+from casestore.anonymisation import AnonymisationQueries
 from casestore.blobs import BlobStore
 from casestore.casework import CaseworkQueries
 from casestore.decisions import DecisionQueries
@@ -116,6 +117,7 @@ class Tx(
     RegisterQueries,
     DecisionQueries,
     MeetingQueries,
+    AnonymisationQueries,
 ):
     """One transaction on the store. Get one from ``Store.begin()`` (or ``Store.read()``).
 

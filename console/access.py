@@ -35,6 +35,7 @@ Action = Literal[
     "step",
     "export",
     "meeting",
+    "anonymise",
 ]
 """What a staff call does to a case (or, for ``outbox``, to the service)."""
 
@@ -44,12 +45,14 @@ ACTIONS: Final[Mapping[str, frozenset[str]]] = {
     "outbox": frozenset({"lead", "admin"}),
     "export": frozenset({"caseworker", "lead", "admin"}),
     "meeting": frozenset({"lead"}),
+    "anonymise": frozenset({"caseworker", "lead"}),
 }
 """The roles that may do each action: the lifecycle's (:data:`statemachine.flows.lifecycle.
 ACTIONS`), and those only the staff API knows of: assigning a case to someone other than
 oneself (or to nobody), the dead letters of the outbox, and a case's export for the ESDH (not a
 board member's). Planning the board's meetings (a meeting, its agenda, its summons) is
-``meeting``: a lead's. ``step`` is the step's own ``roles``
+``meeting``: a lead's. Reviewing and accepting a decision's anonymisation is ``anonymise``:
+a caseworker's or a lead's. ``step`` is the step's own ``roles``
 (:data:`statemachine.flows.lifecycle.STEPS`)."""
 
 NO_TOKEN = N_(

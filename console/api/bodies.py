@@ -80,8 +80,11 @@ def text_field(body: dict[str, Any], name: str, *, required: bool = False) -> st
     return value
 
 
-def int_field(body: dict[str, Any], name: str, *, required: bool = False) -> int | None:
-    """The whole-number field ``name``, from 1 to :data:`LARGEST_ID`.
+def int_field(
+    body: dict[str, Any], name: str, *, required: bool = False, least: int = 1
+) -> int | None:
+    """The whole-number field ``name``, from ``least`` (1, or 0 for a version never saved) to
+    :data:`LARGEST_ID`.
 
     Raises:
         InvalidInputError: missing though required, or not such a number.
@@ -91,8 +94,9 @@ def int_field(body: dict[str, Any], name: str, *, required: bool = False) -> int
         if required:
             raise InvalidInputError(t(NO_FIELD, name=name))
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= LARGEST_ID:
-        raise InvalidInputError(t(BAD_FIELD, name=name, kind=t("a whole number from 1")))
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= LARGEST_ID:
+        kind = t("a whole number from 0") if least == 0 else t("a whole number from 1")
+        raise InvalidInputError(t(BAD_FIELD, name=name, kind=kind))
     return value
 
 

@@ -143,6 +143,7 @@ def _export() -> Schema:
 
 def _paths() -> dict[str, Schema]:
     from console.api import (  # here: they build on this module's _operation
+        anonymisationpaths,
         decisionpaths,
         meetingpaths,
     )
@@ -153,6 +154,7 @@ def _paths() -> dict[str, Schema]:
     errors = {"on_case": ON_CASE, "write": WRITE}
     return {
         **decisionpaths.paths(_operation, PREFIX, number, errors),
+        **anonymisationpaths.paths(_operation, PREFIX, number, errors),
         **meetingpaths.paths(_operation, PREFIX, {**errors, "read": READ}),
         f"{PREFIX}/me": {
             "get": _operation("staff_me", "Who the token is.", (200, "Me", "The caller."), READ)

@@ -6,7 +6,7 @@ from typing import Final
 
 from aiohttp import web
 
-from console.api import decisions, meetings, views
+from console.api import anonymisation, decisions, meetings, views
 from console.api.export import export
 from console.api.openapi import PREFIX
 
@@ -34,6 +34,24 @@ ROUTES: Final = (
         f"{PREFIX}/cases/{{number}}/decision/document",
         decisions.decision_document,
         name="staff_decision_document",
+    ),
+    web.get(
+        f"{PREFIX}/cases/{{number}}/anonymisation",
+        anonymisation.anonymisation,
+        name="staff_anonymisation",
+    ),
+    web.put(
+        f"{PREFIX}/cases/{{number}}/anonymisation",
+        anonymisation.save_anonymisation,
+        name="staff_save_anonymisation",
+    ),
+    web.post(
+        f"{PREFIX}/cases/{{number}}/anonymisation/accept",
+        anonymisation.accept_anonymisation,
+        name="staff_accept_anonymisation",
+    ),
+    web.post(
+        f"{PREFIX}/cases/{{number}}/anonymise", anonymisation.anonymise, name="staff_anonymise"
     ),
     web.post(f"{PREFIX}/cases/{{number}}/steps", views.step, name="staff_step"),
     web.post(f"{PREFIX}/cases/{{number}}/assign", views.assign, name="staff_assign"),

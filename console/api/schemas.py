@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from console.api import decisionpaths, meetingpaths
+from console.api import anonymisationpaths, decisionpaths, meetingpaths
 from console.desk.queries import FIELDS, SORTS
 from locales import LANGUAGES
 from statemachine.errors import ERROR_CODES
@@ -401,5 +401,6 @@ def _schemas() -> dict[str, Schema]:
         "Outbox": _closed({"mail": _list(mail)}),
         **_requests(),
         **decisionpaths.schemas(),
+        **anonymisationpaths.schemas(),
         **meetingpaths.schemas(),
     }

@@ -224,7 +224,7 @@ class Decisions(DeskBase):
                 raise ConflictError(
                     t(NOT_DECIDABLE, number=number, status=lifecycle.status_label(work.status))
                 )
-            appeal = _appeal(work, today)
+            appeal = appeal_deadline(work, today)
             pdf = decision_pdf(work, draft, today, is_draft=False, appeal_ends=appeal.ends)
             ref = self._store.blobs.put_chunks([pdf])
             document = tx.add_case_attachment(
@@ -305,7 +305,7 @@ class Decisions(DeskBase):
         }
 
 
-def _appeal(work: CaseWork, today: date) -> Deadline:
+def appeal_deadline(work: CaseWork, today: date) -> Deadline:
     """The appeal deadline, counted from today's notification of the parties."""
     housing: Housing = "social" if work.housing == "social" else "private"
     route = appeal_route(housing, work.municipality_code, work.case_type)

@@ -17,6 +17,7 @@ from typing import Any, Final
 from casestore import Tx
 from casestore.outbox import OutboxRow
 from console.access import Staff, authenticate, authorize
+from console.desk.anonymisation import Anonymisations
 from console.desk.casefile import Json, row_json
 from console.desk.changes import StaffRef
 from console.desk.decisions import Decisions
@@ -56,7 +57,7 @@ class Download:
     """Its size in bytes."""
 
 
-class Desk(Publication, Exports, Decisions, Meetings):
+class Desk(Publication, Anonymisations, Exports, Decisions, Meetings):
     """The staff service layer over one store: ``Desk(store, clock)``, where ``clock``
     gives today (tests freeze it). The changes are in :class:`console.desk.changes.Changes`.
     """

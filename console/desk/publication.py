@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from casestore import DecisionRow, Tx
 from console.access import Staff
+from console.desk.anonymisation import accepted_text
 from console.desk.casefile import Json, facts_of
 from console.desk.changes import Changes
 from console.desk.checks import at_version
@@ -136,5 +137,4 @@ class Publication(Changes):
 
         None until the anonymisation of this decision version is accepted.
         """
-        del tx, case_id, decision
-        return None
+        return accepted_text(tx, case_id, decision)

@@ -96,8 +96,26 @@ ROUTES = {
     "retry": Route(
         "POST", "/api/v1/staff/outbox/1/retry", None, ("caseworker", "board"), on_case=False
     ),
+    "decision": Route("GET", CASE + "/decision"),
+    "save decision": Route("PUT", CASE + "/decision", {"fields": {}}, ("board", "admin")),
+    "register decision": Route(
+        "POST",
+        CASE + "/decision/register",
+        {"version": 1, "case_version": 1},
+        ("caseworker", "board", "admin"),
+    ),
+    "decision document": Route("GET", CASE + "/decision/document"),
+    "anonymisation": Route("GET", CASE + "/anonymisation", None, ("board", "admin")),
+    "save anonymisation": Route(
+        "PUT", CASE + "/anonymisation", {"version": 0, "spans": []}, ("board", "admin")
+    ),
+    "accept anonymisation": Route(
+        "POST", CASE + "/anonymisation/accept", {"version": 0}, ("board", "admin")
+    ),
+    "anonymise": Route("POST", CASE + "/anonymise", {"text": "Hans Hansen"}, ("board", "admin")),
 }
-"""Every route of the staff API (``console/api/routes.py``)."""
+"""Every route of the staff API (``console/api/routes.py``) about cases and the service; the
+board's meetings' routes are tried in ``tests/console/meetings/``."""
 
 NOT_STAFF = {
     "no token": {},

@@ -38,6 +38,16 @@ RENT_BOX: dict[str, Any] = {
     "rent_from": "2026-11-01",
 }
 
+FACTS = (
+    "Lejer Hans Hansen, tlf. 12 34 56 78, hansen@example.dk, har klaget over Slemme Rasss A/S' "
+    "varsel af 1. september 2026. Hansens nabo, Grethe Jensen, har bekræftet, at varslet kom "
+    "for sent."
+)
+"""A SAGSFREMSTILLING naming the parties (in Danish inflection), a neighbour, a phone number
+and an e-mail address: what the anonymisation must remove."""
+NAMES = ("Hans Hansen", "Hansens", "Slemme Rasss", "Grethe Jensen", "hansen@example.dk")
+"""What of :data:`FACTS` no published text may show."""
+
 
 @dataclass(frozen=True)
 class Office:
@@ -110,6 +120,19 @@ def open_office(db_url: str, tmp_path: Path) -> Iterator[Office]:
         )
     finally:
         store.close()
+
+
+def decide(office: Office, box: dict[str, Any] | None = None) -> int:
+    """Register a decision of the office's case (the rent decision with :data:`FACTS`); the
+    case's version after it."""
+    fields = box if box is not None else {**RENT_BOX, "facts_text": FACTS}
+    saved = office.desk.save_decision(office.caseworker, office.number, fields)
+    done = office.desk.register_decision(
+        office.lead, office.number, version=1, case_version=saved["case_version"]
+    )
+    assert done["status"] == "decided"
+    with office.store.read() as tx:
+        return tx.casework(office.number).version
 
 
 def pdf_text(content: bytes) -> str:

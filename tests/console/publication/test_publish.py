@@ -12,38 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from casestore import DecisionRow, Tx
 from casestore.registerrecords import DecisionQuery, RentQuery
-from console.desk import Desk
 from console.desk.publicfields import unit_address
 from statemachine.errors import AccessError, ConflictError
-from tests.console.decisions.helpers import RENT_BOX, TODAY, Office, open_office
-
-ANONYMISED = (
-    "AFGØRELSE\n\nNævnet har besluttet, at [Lejer A] får delvis medhold.\n\n"
-    "SAGSFREMSTILLING\n\n[Lejer A] har den 23. november 2026 anmodet om nævnets stillingtagen."
-)
-"""An accepted anonymised text (the anonymisation's preview)."""
-NAMES = ("Hans Hansen", "Slemme Rasss")
-
-
-class Anonymised(Desk):
-    """A desk whose decisions have an accepted anonymisation (until the anonymisation's own
-    rows are read by :meth:`Publication._public_text`)."""
-
-    def _public_text(self, tx: Tx, case_id: int, decision: DecisionRow) -> str | None:
-        return f"{ANONYMISED}\n\n(version {decision.version})"
-
-
-def decided(office: Office) -> int:
-    """Register the rent decision; the case's version after it."""
-    saved = office.desk.save_decision(office.caseworker, office.number, RENT_BOX)
-    done = office.desk.register_decision(
-        office.lead, office.number, version=1, case_version=saved["case_version"]
-    )
-    assert done["status"] == "decided"
-    with office.store.read() as tx:
-        return tx.casework(office.number).version
+from tests.console.decisions.helpers import NAMES, RENT_BOX, decide, open_office
 
 
 def pdf_text(content: bytes) -> str:
@@ -53,7 +25,7 @@ def pdf_text(content: bytes) -> str:
 
 def test_publishing_needs_the_accepted_anonymisation(db_url: str, tmp_path: Path) -> None:
     with open_office(db_url, tmp_path) as office:
-        version = decided(office)
+        version = decide(office)
         with pytest.raises(ConflictError, match="anonymised"):
             office.desk.step(office.lead, office.number, "publish", version=version)
         with office.store.read() as tx:
@@ -63,8 +35,9 @@ def test_publishing_needs_the_accepted_anonymisation(db_url: str, tmp_path: Path
 
 def test_the_publish_step_writes_both_registers(db_url: str, tmp_path: Path) -> None:
     with open_office(db_url, tmp_path) as office:
-        version = decided(office)
-        desk = Anonymised(office.store, lambda: TODAY)
+        version = decide(office)
+        desk = office.desk
+        desk.accept_anonymisation(office.caseworker, office.number, version=0)
         with pytest.raises(AccessError):
             desk.step(office.caseworker, office.number, "publish", version=version)
         after = desk.step(office.lead, office.number, "publish", version=version)
@@ -82,18 +55,20 @@ def test_the_publish_step_writes_both_registers(db_url: str, tmp_path: Path) -> 
         assert rent.amount == Decimal("7250.50") and rent.area == 45
         assert pdf is not None
         text = pdf_text(pdf)
-        assert "[Lejer A] får delvis medhold" in text and office.number in text
+        assert "Lejer [lejer], tlf. [telefonnr.], [e-mail], har klaget over [udlejers]" in text
+        assert "[lejers] nabo, [person A], har bekræftet" in text and office.number in text
         assert not any(name in text for name in NAMES)
 
 
 def test_a_correction_is_published_as_a_new_version(db_url: str, tmp_path: Path) -> None:
     with open_office(db_url, tmp_path) as office:
-        version = decided(office)
-        desk = Anonymised(office.store, lambda: TODAY)
+        version = decide(office)
+        desk = office.desk
+        desk.accept_anonymisation(office.caseworker, office.number, version=0)
         desk.step(office.lead, office.number, "publish", version=version)
         with pytest.raises(ConflictError):
             desk.republish(office.lead, office.number)  # nothing corrected yet
-        fixed = {**RENT_BOX, "rent_amount": "7100.00"}
+        fixed = {**RENT_BOX, "rent_amount": "7100.00", "facts_text": "Grethe Jensen klagede."}
         saved = desk.save_decision(
             office.caseworker, office.number, fixed, correction_reason="Lejen var forkert."
         )
@@ -103,6 +78,9 @@ def test_a_correction_is_published_as_a_new_version(db_url: str, tmp_path: Path)
             version=saved["draft"]["version"],
             case_version=saved["case_version"],
         )
+        with pytest.raises(ConflictError, match="anonymised"):
+            desk.republish(office.lead, office.number)  # the correction is not anonymised
+        desk.accept_anonymisation(office.lead, office.number, version=0)
         desk.republish(office.lead, office.number)
         with office.store.read() as tx:
             [listed] = tx.decisions_page(DecisionQuery()).rows
@@ -114,7 +92,10 @@ def test_a_correction_is_published_as_a_new_version(db_url: str, tmp_path: Path)
         assert not old.listed and old.replaced_by == listed.id
         assert rent.amount == Decimal("7100.00")
         assert events[-1] == "case.republished"
-        assert pdf is not None and "(version 2)" in pdf_text(pdf)
+        assert pdf is not None
+        text = pdf_text(pdf)
+        assert "7.100 kr. om måneden" in text and "[person A] klagede." in text
+        assert "Grethe Jensen" not in text
 
 
 def test_unit_addresses_as_filers_write_them() -> None:
