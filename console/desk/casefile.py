@@ -8,7 +8,7 @@ same rules as at filing and the secretariat's by :mod:`statemachine.catalog.secr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -57,7 +57,22 @@ def facts_of(work: CaseWork, staff: Staff, today: date) -> lifecycle.Facts:
         reply_received=hearing is not None and hearing.replied_at is not None,
         reply_due=hearing.reply_due if hearing is not None else None,
         decision_recorded=any(e.get("kind") in DECISION_EVENTS for e in work.events),
+        decision_anonymised=anonymised(work.events),
     )
+
+
+def anonymised(events: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the current decision's anonymisation is accepted, by the audit trail: a
+    ``case.anonymised`` line after the last registered decision and the last save of its
+    replacements (the publish step itself reads the accepted preview)."""
+    accepted = False
+    for event in events:
+        kind = event.get("kind")
+        if kind in DECISION_EVENTS or kind == "case.anonymisation_saved":
+            accepted = False
+        elif kind == "case.anonymised":
+            accepted = True
+    return accepted
 
 
 def secretariat_facts(

@@ -145,7 +145,10 @@ def test_the_accepted_preview_is_what_the_register_publishes(db_url: str, tmp_pa
         saved = desk.save_anonymisation(office.caseworker, number, version=0, spans=spans)
         with pytest.raises(ConflictError, match="anonymised"):
             desk.step(office.lead, number, "publish", version=version)
+        offered = [s["step"] for s in desk.case(office.lead, number)["steps"]]
+        assert "publish" not in offered
         accepted = desk.accept_anonymisation(office.caseworker, number, version=1)
+        assert "publish" in [s["step"] for s in desk.case(office.lead, number)["steps"]]
         assert accepted["state"] == "accepted" and accepted["accepted_by"]
         assert accepted["version"] == 2 and not accepted["can_accept"]
         assert events(office)[-1] == "case.anonymised"
