@@ -17,7 +17,7 @@ import random
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ import pytest
 
 from casestore import Store
 from console.access import new_token, token_hash
-from console.clients.http import HttpStaffClient
+from console.clients.http import HttpStaffClient, StaffApiError
 from naevn.commands import demo_filings
 from naevn.settings import Settings
 from tests.console.api.office import settings_for
@@ -193,16 +193,39 @@ async def test_a_case_goes_from_filing_to_the_public_register(
     finally:
         await mette.aclose()
 
-    # --- the board: the case on the agenda, a board member's note --------------------------
+    # --- the board: a meeting, the case on its agenda, a board member's note ---------------
     lead = service.client("lead")
     board = service.client("board")
+    mette = service.client("caseworker")
     try:
-        case = await lead.step(
-            number, "put_on_agenda", version=case["version"], reason=None, text=None
+        with pytest.raises(StaffApiError) as hidden:
+            await board.case(number)  # not on an agenda yet: a board member does not see it
+        assert hidden.value.status == 404
+        meeting = await lead.new_meeting(
+            "hln-101",
+            starts_at=f"{TODAY + timedelta(days=14)}T09:30",
+            place="Rådhuset, mødelokale 3",
+            members=[
+                {"seat": "chair", "name": "Birgitte Holm"},
+                {"seat": "tenant_member", "name": "Ole Sand"},
+                {"seat": "landlord_member", "name": "Sara Dahl", "staff_id": service.ids["board"]},
+            ],
         )
+        ready = await lead.ready_cases(meeting["id"])
+        assert number in [row["number"] for row in ready]
+        meeting = await lead.add_agenda_item(meeting["id"], number)
+        assert [item["number"] for item in meeting["agenda"]] == [number]
+        summons = await lead.send_summons(meeting["id"])
+        assert summons["sent"] >= 1 and summons["meeting"]["summoned"]
+        agenda = pdf_text(await lead.agenda_pdf(meeting["id"]))
+        assert number in agenda and "Rådhuset" in agenda
+        case = await board.case(number)
         assert case["status"] == "on_agenda"
+        await board.add_note(number, "Jeg vil gerne se lejekontrakten ved mødet.")
+        notes = (await mette.case(number))["notes"]
+        assert [n["text"] for n in notes] == ["Jeg vil gerne se lejekontrakten ved mødet."]
+
         # --- the decision: drafted by the caseworker, registered by the lead ---------------
-        mette = service.client("caseworker")
         fresh = await mette.decision(number)
         assert fresh["draft"] is None and fresh["current"] is None
         saved = await mette.save_decision(number, DECISION, version=None, correction_reason=None)
@@ -256,3 +279,37 @@ async def test_a_case_goes_from_filing_to_the_public_register(
         a for a in document["attachments"] if a["id"] == document["decision"]["document_id"]
     )
     assert "AFGØRELSE" in pdf_text(archive.read(pdf_entry["path"]))
+
+    # --- the anonymisation preview, accepted, and publication -----------------------------
+    where = f"/api/v1/staff/cases/{number}/anonymisation"
+    preview = service.get("caseworker", where).json()
+    assert preview["version"] == 0 and preview["spans"]
+    assert any(name in preview["text"] for name in names)  # the decision names the parties
+    assert not any(word in preview["result"] for word in private)
+    accepted = service.post("caseworker", f"{where}/accept", {"version": 0})
+    assert accepted.status_code == 200 and accepted.json()["state"] == "accepted"
+    version = service.get("lead", f"/api/v1/staff/cases/{number}").json()["version"]
+    published = service.post(
+        "lead", f"/api/v1/staff/cases/{number}/steps", {"step": "publish", "version": version}
+    )
+    assert published.status_code == 200, published.text
+    assert published.json()["status"] == "published"
+
+    # --- the public registers show it, without a single name ------------------------------
+    listed = service.http.get("/api/v1/public/decisions").json()["items"]
+    [entry] = [item for item in listed if item["case_number"] == number]
+    rents = service.http.get("/api/v1/public/rents").json()["items"]
+    assert any(r["amount"] in ("7900.00", "7900", 7900) for r in rents), rents
+    page = service.http.get(f"/registre/afgoerelser/{entry['id']}")
+    assert page.status_code == 200 and number in page.text
+    listing = service.http.get("/registre/afgoerelser")
+    document_pdf = service.http.get(f"/api/v1/public/decisions/{entry['id']}/document")
+    assert document_pdf.status_code == 200
+    published_text = pdf_text(document_pdf.content)
+    assert "AFGØRELSE" in published_text and number in published_text
+    csv = service.http.get("/api/v1/public/decisions.csv").text
+    public = [json.dumps(listed), json.dumps(rents), page.text, listing.text, csv]
+    public.append(published_text)
+    for shown in public:
+        found = [word for word in private if word in shown]
+        assert not found, found
