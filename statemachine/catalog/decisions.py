@@ -39,8 +39,8 @@ DECIDED_REASONS: Final[tuple[str, ...]] = ("IN_FAVOUR", "IN_PARTIAL_FAVOUR", "RE
 """The closing reasons of a decision on the merits: only these decide a rent."""
 
 IN_FAVOUR: Final[Mapping[str, str]] = {
-    "TENANT": N_("The tenant"),
-    "LANDLORD": N_("The landlord"),
+    "TENANT": N_("Tenant"),
+    "LANDLORD": N_("Landlord"),
     "SHARED": N_("Both, in part"),
     NOT_SET: N_("Not stated"),
 }

@@ -61,6 +61,8 @@ class Filer:
     """Every turn answered, in order."""
     keys: list[str] = field(default_factory=list)
     """Every key pressed (keyboard mode)."""
+    typed: dict[str, str] = field(default_factory=dict)
+    """Typed answers of the filer's own, by state, instead of the usual ones."""
 
     @property
     def yes(self) -> str:
@@ -126,7 +128,9 @@ class Filer:
         elif kind == "none":
             self.press_button(self.continue_in(form))
         else:
-            self.type_into(form.locator("#value"), text_answer(state, kind))
+            self.type_into(
+                form.locator("#value"), self.typed.get(state) or text_answer(state, kind)
+            )
         return next_turn(self.page, now)
 
     def continue_in(self, form: Locator) -> Locator:

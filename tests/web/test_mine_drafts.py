@@ -11,15 +11,15 @@ from tests.web.browser import axe, screenshots, scroll_width_at, shown
 from tests.web.conftest import OpenTab
 from tests.web.filer import Filer
 
-EMAIL = "anna@example.com"
-"""The address the browser filer gives (tests.durability.test_crash_chat's answers)."""
+EMAIL = "drafts-in-mine@example.com"
+"""The address the browser filer gives: its own, so no other test's drafts share it."""
 
 
 def test_a_draft_begun_in_one_browser_is_continued_from_mine_sager_in_another(
     open_tab: OpenTab, store: Store
 ) -> None:
     first = open_tab(js=False).page
-    filer = Filer(first)
+    filer = Filer(first, typed={"ask_email": EMAIL})
     filer.start()
     filer.walk("ask_phone")
 
