@@ -68,6 +68,8 @@ class QueueQuery:
     """The cursor of the previous page (:attr:`QueuePage.after`); None for the first page."""
     limit: int = 50
     """Rows per page, 1 to 500."""
+    on_board_agenda: bool = False
+    """Only the cases on the agenda of a meeting of ``tribunals`` (a board member's queue)."""
 
 
 @dataclass(frozen=True, slots=True)

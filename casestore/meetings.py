@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast
 
-from sqlalchemy import Row, delete, exists, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 
-from casestore.caserecords import QueueRow
 from casestore.meetingrecords import AgendaItemRow, MeetingRow, MemberRow
 from casestore.models import AGENDA_ITEMS, CASES, MEETING_MEMBERS, MEETINGS
-from casestore.queue import _ROW, _queue_row
 from casestore.txbase import TxBase
 from statemachine.errors import NotFoundError
 from statemachine.text import N_, t
@@ -25,7 +22,6 @@ from statemachine.text import N_, t
 NO_MEETING = N_("There is no meeting {id}.")
 NO_ITEM = N_("The meeting's agenda has no item {id}.")
 
-BOARD_LISTED = 500
 """The most cases a board member's list shows."""
 
 
@@ -207,18 +203,3 @@ class MeetingQueries(TxBase):
                 )
             ).scalar()
         )
-
-    def board_queue(self, tribunals: Sequence[str]) -> list[QueueRow]:
-        """The cases on the agendas of these tribunals' meetings, as queue rows (a board
-        member's queue), by number."""
-        on_agenda = (
-            select(AGENDA_ITEMS.c.case_id)
-            .join(MEETINGS, MEETINGS.c.id == AGENDA_ITEMS.c.meeting_id)
-            .where(MEETINGS.c.tribunal.in_(list(tribunals)))
-        )
-        found = self._conn.execute(
-            _ROW.where(CASES.c.id.in_(on_agenda), CASES.c.tribunal.in_(list(tribunals)))
-            .order_by(CASES.c.number)
-            .limit(BOARD_LISTED)
-        )
-        return [_queue_row(cast(Row[Any], row)) for row in found]

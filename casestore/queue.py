@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, literal, sel
 from casestore import search
 from casestore.caserecords import QueuePage, QueueQuery, QueueRow
 from casestore.failures import BAD_CURSOR, BAD_LIMIT, NO_TODAY, QueryError
-from casestore.models import CASES, STAFF
+from casestore.models import AGENDA_ITEMS, CASES, MEETINGS, STAFF
 from casestore.txbase import TxBase
 from statemachine.text import t
 
@@ -131,6 +131,13 @@ class QueueQueries(TxBase):
             where.append(CASES.c.next_deadline <= query.today + timedelta(query.due_within_days))
         if query.today is not None and query.overdue:
             where.append(CASES.c.next_deadline < query.today)
+        if query.on_board_agenda:
+            on_agenda = (
+                select(AGENDA_ITEMS.c.case_id)
+                .join(MEETINGS, MEETINGS.c.id == AGENDA_ITEMS.c.meeting_id)
+                .where(MEETINGS.c.tribunal.in_(list(query.tribunals)))
+            )
+            where.append(CASES.c.id.in_(on_agenda))
         words = search.terms(query.text or "")
         if words:
             scope = sorted(set(query.tribunals) & set(query.tribunal or query.tribunals))

@@ -10,7 +10,7 @@ or changes anything, and answers with a JSON-ready dict in the shapes of the sta
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -105,12 +105,10 @@ class Desk(Publication, Anonymisations, Exports, Decisions, Meetings):
         authorize(staff, "read")
         today = self._clock()
         query = queue_query(staff, params, today)
-        if staff.role == "board_member":
-            # A board member's queue: the cases on their tribunals' meetings' agendas.
-            words = translator(lang)
-            with self._store.read() as tx:
-                rows = tx.board_queue(query.tribunals if query is not None else ())
-            return {"cases": [row_json(row, today, words) for row in rows], "after": None}
+        if query is not None and staff.role == "board_member":
+            # A board member's queue: only the cases on their tribunals' meetings' agendas,
+            # filtered, sorted and paged like anyone's.
+            query = replace(query, on_board_agenda=True)
         if query is None:
             return {"cases": [], "after": None}
         with self._store.read() as tx:

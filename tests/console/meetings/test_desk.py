@@ -153,6 +153,16 @@ def test_board_members_see_only_their_agendas(db_url: str, tmp_path: Path) -> No
         )
         desk.add_agenda_item(lead, made["id"], on)
         assert [c["number"] for c in desk.queue(board, {})["cases"]] == [on]
+        # Their queue filters, searches and pages like anyone's, within their agendas only.
+        desk.add_agenda_item(lead, made["id"], office.ready[2])
+        both = sorted([on, office.ready[2]])
+        first = desk.queue(board, {"limit": 1, "sort": "number"})
+        second = desk.queue(board, {"limit": 1, "sort": "number", "after": first["after"]})
+        assert [c["number"] for c in first["cases"] + second["cases"]] == both
+        assert second["after"] is None
+        assert desk.queue(board, {"q": on})["cases"][0]["number"] == on
+        assert desk.queue(board, {"q": off})["cases"] == []
+        assert desk.queue(board, {"status": "submitted"})["cases"] == []
         assert desk.case(board, on)["number"] == on
         document = desk.case(board, on)["attachments"][0]["id"]
         assert desk.document(board, on, document).size > 0
