@@ -349,6 +349,40 @@ class Decision(TypedDict):
     correction: bool
 
 
+class Replacement(TypedDict):
+    """One replacement in a decision's text: the span it covers, what stands there instead,
+    what it is, who found it, and whether the caseworker keeps it."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    kind: str
+    kind_label: str
+    source: str
+    source_label: str
+    kept: bool
+
+
+class Anonymisation(TypedDict):
+    """The anonymisation preview of a case's current decision
+    (``GET /cases/{number}/anonymisation``): its text, every replacement, and the result that
+    the registers publish once it is accepted; ``version`` 0 until it is saved."""
+
+    number: str
+    decision_version: int
+    version: int
+    state: str
+    state_label: str
+    text: str
+    result: str
+    spans: list[Replacement]
+    kinds: list[dict[str, str]]
+    accepted_by: str | None
+    accepted_at: str | None
+    can_accept: bool
+
+
 class MeetingMember(TypedDict):
     """One seat at a meeting: ``chair``, ``tenant_member`` or ``landlord_member``."""
 
@@ -507,6 +541,23 @@ class StaffClient(Protocol):
 
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
         """The decision as PDF (the draft, else the current one, or a given version)."""
+        ...
+
+    # --- the anonymisation (issue 12) ---------------------------------------------------------
+
+    async def anonymisation(self, number: str) -> Anonymisation:
+        """The anonymisation preview of the case's current decision."""
+        ...
+
+    async def save_anonymisation(
+        self, number: str, *, version: int, spans: list[dict[str, Any]]
+    ) -> Anonymisation:
+        """Save the replacements, kept or reverted (``start``, ``end``, ``replacement``,
+        ``kind``, ``source``, ``kept`` each)."""
+        ...
+
+    async def accept_anonymisation(self, number: str, *, version: int) -> Anonymisation:
+        """Accept the preview for publication."""
         ...
 
     # --- the board's meetings (issue 12) -----------------------------------------------------

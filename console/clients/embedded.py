@@ -12,6 +12,7 @@ from typing import Any, Literal, ParamSpec, TypeVar, cast
 
 from console.access import Staff
 from console.client import (
+    Anonymisation,
     BulkResult,
     CaseDetail,
     CaseRow,
@@ -222,6 +223,34 @@ class EmbeddedStaffClient:
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
         """The decision as PDF."""
         return await self._run(self.desk.decision_document, self.staff, number, version=version)
+
+    # --- the anonymisation (issue 12) ---------------------------------------------------------
+
+    async def anonymisation(self, number: str) -> Anonymisation:
+        """The anonymisation preview of the case's current decision."""
+        found = await self._run(self.desk.anonymisation, self.staff, number, lang=self.lang)
+        return cast(Anonymisation, found)
+
+    async def save_anonymisation(
+        self, number: str, *, version: int, spans: list[dict[str, Any]]
+    ) -> Anonymisation:
+        """Save the replacements."""
+        found = await self._run(
+            self.desk.save_anonymisation,
+            self.staff,
+            number,
+            version=version,
+            spans=spans,
+            lang=self.lang,
+        )
+        return cast(Anonymisation, found)
+
+    async def accept_anonymisation(self, number: str, *, version: int) -> Anonymisation:
+        """Accept the preview for publication."""
+        found = await self._run(
+            self.desk.accept_anonymisation, self.staff, number, version=version, lang=self.lang
+        )
+        return cast(Anonymisation, found)
 
     # --- the board's meetings (issue 12) -----------------------------------------------------
 

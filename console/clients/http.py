@@ -11,6 +11,7 @@ from typing import Any, Literal, cast
 import httpx
 
 from console.client import (
+    Anonymisation,
     BulkResult,
     CaseDetail,
     CaseRow,
@@ -248,6 +249,25 @@ class HttpStaffClient:
         params = {"version": str(version)} if version is not None else None
         response = await self._call("GET", f"/cases/{number}/decision/document", params=params)
         return response.content
+
+    # --- the anonymisation (issue 12) ---------------------------------------------------------
+
+    async def anonymisation(self, number: str) -> Anonymisation:
+        """The anonymisation preview of the case's current decision."""
+        return cast(Anonymisation, await self._json("GET", f"/cases/{number}/anonymisation"))
+
+    async def save_anonymisation(
+        self, number: str, *, version: int, spans: list[dict[str, Any]]
+    ) -> Anonymisation:
+        """Save the replacements."""
+        body = {"version": version, "spans": spans}
+        path = f"/cases/{number}/anonymisation"
+        return cast(Anonymisation, await self._json("PUT", path, body=body))
+
+    async def accept_anonymisation(self, number: str, *, version: int) -> Anonymisation:
+        """Accept the preview for publication."""
+        path = f"/cases/{number}/anonymisation/accept"
+        return cast(Anonymisation, await self._json("POST", path, body={"version": version}))
 
     # --- the board's meetings (issue 12) -----------------------------------------------------
 

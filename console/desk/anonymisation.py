@@ -32,7 +32,7 @@ from console.desk.decisionpdf import DOCUMENT_LANG, draft_of, rendered
 from console.desk.decisions import appeal_deadline
 from locales import Translator, translator
 from statemachine import anonymisation as engine
-from statemachine.errors import ConflictError, InvalidInputError
+from statemachine.errors import ConflictError, InvalidInputError, NaevnError
 from statemachine.text import N_, t
 
 MAX_SPANS: Final = 5000
@@ -80,7 +80,8 @@ class Anonymisations(DeskBase):
             work = tx.casework(number)
             decision = _decision(tx, case_id, number)
             saved = tx.anonymisation_of(case_id, decision.version)
-            return _json(work, decision, saved or _proposal(work, decision), translator(lang))
+            row = saved or _proposal(work, decision)
+            return _json(work, decision, row, translator(lang), _name(tx, row.accepted_by))
 
     def save_anonymisation(
         self,
@@ -123,7 +124,7 @@ class Anonymisations(DeskBase):
                 actor=staff.actor,
                 expected_version=version,
             )
-            return _json(work, decision, row, translator(lang))
+            return _json(work, decision, row, translator(lang), _name(tx, row.accepted_by))
 
     def accept_anonymisation(
         self, staff: Staff, number: str, *, version: int, lang: str = "da"
@@ -155,7 +156,7 @@ class Anonymisations(DeskBase):
             row = tx.accept_anonymisation(
                 case_id, decision.version, actor=staff.actor, expected_version=version
             )
-            return _json(work, decision, row, translator(lang))
+            return _json(work, decision, row, translator(lang), _name(tx, row.accepted_by))
 
     def anonymise_text(self, staff: Staff, number: str, text: str, *, lang: str = "da") -> Json:
         """``POST /cases/{number}/anonymise``: any text of the case (for a hearing or an access
@@ -361,7 +362,23 @@ def _span_json(span: Mapping[str, Any], words: Translator) -> Json:
     }
 
 
-def _json(work: CaseWork, decision: DecisionRow, row: AnonymisationRow, words: Translator) -> Json:
+def _name(tx: Tx, actor: str | None) -> str | None:
+    """The staff member's name for an audit actor ``staff:<id>`` (the actor if none)."""
+    if actor is None or not actor.startswith("staff:") or not actor[6:].isdigit():
+        return actor
+    try:
+        return tx.get_staff(int(actor[6:])).name
+    except NaevnError:
+        return actor
+
+
+def _json(
+    work: CaseWork,
+    decision: DecisionRow,
+    row: AnonymisationRow,
+    words: Translator,
+    accepted_by: str | None,
+) -> Json:
     return {
         "number": work.number,
         "decision_version": decision.version,
@@ -375,7 +392,7 @@ def _json(work: CaseWork, decision: DecisionRow, row: AnonymisationRow, words: T
             {"value": kind, "label": words.render(t(engine.KIND_LABELS[kind]))}
             for kind in engine.KINDS
         ],
-        "accepted_by": row.accepted_by,
+        "accepted_by": accepted_by,
         "accepted_at": row.accepted_at.isoformat() if row.accepted_at else None,
         "can_accept": not row.accepted,
     }

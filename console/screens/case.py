@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from console.client import AttachmentInfo, CaseDetail, Colleague, Document, NextDeadline, Step
 from console.messages import Failed
+from console.screens.anonymisation import AnonymisationScreen
 from console.screens.assign import AssignPicker, Pick
 from console.screens.decision import DecisionScreen
 from console.screens.hearing import HearingDialog, HearingPlan
@@ -61,6 +62,8 @@ NOTE_TAKERS = ("caseworker", "lead", "board_member")
 """Roles that add notes."""
 DECIDING = ("ready_for_meeting", "inspection", "on_agenda", "decided", "published")
 """Statuses in which the case's decision is drafted, registered or corrected (key D)."""
+DECIDED = ("decided", "published")
+"""Statuses in which the case has a registered decision to anonymise (key P)."""
 PENDING = ("open", "due_soon", "expired")
 """Deadline states that still ask something of the secretariat (not met, not late)."""
 
@@ -82,6 +85,7 @@ class CaseScreen(Screen[None]):
         Binding("e", "message", N_("Message")),
         Binding("x", "step", N_("Step")),
         Binding("d", "decision", N_("Decision")),
+        Binding("p", "anonymise", N_("Anonymise")),
         Binding("o", "open_document", N_("Open document"), show=False),
         Binding("w", "save_document", N_("Save document"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
@@ -163,6 +167,8 @@ class CaseScreen(Screen[None]):
             return bool(steps - {"start_hearing"})
         if action == "decision":
             return self.case is not None and self.case["status"] in DECIDING and role in WORKERS
+        if action == "anonymise":
+            return self.case is not None and self.case["status"] in DECIDED and role in WORKERS
         if action in ("assign", "message"):
             return self.case is not None and role in WORKERS
         if action == "note":
@@ -255,6 +261,15 @@ class CaseScreen(Screen[None]):
             return
         self.app.push_screen(
             DecisionScreen(self.session, self.number), lambda _: self.action_refresh()
+        )
+
+    def action_anonymise(self) -> None:
+        """The registered decision's anonymisation: keep, revert and add replacements, and
+        accept the preview before publication."""
+        if self.case is None:
+            return
+        self.app.push_screen(
+            AnonymisationScreen(self.session, self.number), lambda _: self.action_refresh()
         )
 
     def action_note(self) -> None:

@@ -281,13 +281,16 @@ async def test_a_case_goes_from_filing_to_the_public_register(
     assert "AFGØRELSE" in pdf_text(archive.read(pdf_entry["path"]))
 
     # --- the anonymisation preview, accepted, and publication -----------------------------
-    where = f"/api/v1/staff/cases/{number}/anonymisation"
-    preview = service.get("caseworker", where).json()
-    assert preview["version"] == 0 and preview["spans"]
-    assert any(name in preview["text"] for name in names)  # the decision names the parties
-    assert not any(word in preview["result"] for word in private)
-    accepted = service.post("caseworker", f"{where}/accept", {"version": 0})
-    assert accepted.status_code == 200 and accepted.json()["state"] == "accepted"
+    mette = service.client("caseworker")
+    try:
+        preview = await mette.anonymisation(number)
+        assert preview["version"] == 0 and preview["spans"]
+        assert any(name in preview["text"] for name in names)  # the decision names them
+        assert not any(word in preview["result"] for word in private)
+        accepted = await mette.accept_anonymisation(number, version=0)
+        assert accepted["state"] == "accepted" and accepted["accepted_by"] == "Mette Holm"
+    finally:
+        await mette.aclose()
     version = service.get("lead", f"/api/v1/staff/cases/{number}").json()["version"]
     published = service.post(
         "lead", f"/api/v1/staff/cases/{number}/steps", {"step": "publish", "version": version}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from console.client import (
+    Anonymisation,
     BulkResult,
     CaseDetail,
     CaseRow,
@@ -147,6 +148,17 @@ class FakeClient:
         raise ConflictError(self.refuse or "no")
 
     async def decision_document(self, number: str, *, version: int | None = None) -> bytes:
+        raise ConflictError(self.refuse or "no")
+
+    async def anonymisation(self, number: str) -> Anonymisation:
+        raise ConflictError(self.refuse or "no")
+
+    async def save_anonymisation(
+        self, number: str, *, version: int, spans: list[dict[str, Any]]
+    ) -> Anonymisation:
+        raise ConflictError(self.refuse or "no")
+
+    async def accept_anonymisation(self, number: str, *, version: int) -> Anonymisation:
         raise ConflictError(self.refuse or "no")
 
     async def meetings(self) -> list[MeetingSummary]:
