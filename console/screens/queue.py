@@ -15,6 +15,7 @@ from console.messages import Failed
 from console.screens.assign import AssignPicker, Pick
 from console.screens.case import CaseScreen
 from console.screens.filter import OPEN_FILTER, ORDERS, SORTS, FilterDialog, filter_words
+from console.screens.meetings import MeetingsScreen
 from console.screens.outbox import LEADS_ONLY, OutboxScreen, may_see_outbox
 from console.screens.prompt import Prompt
 from console.screens.saved_filters import FilterChoice, SavedFiltersDialog
@@ -62,6 +63,7 @@ class QueueScreen(Screen[None]):
         Binding("ctrl+s", "save_filter", N_("Save filter"), show=False),
         Binding("r", "refresh", N_("Refresh"), show=False),
         Binding("u", "outbox", N_("Undelivered mail"), show=False),
+        Binding("g", "meetings", N_("Meetings")),
     ]
 
     class Loaded(Message):
@@ -311,6 +313,10 @@ class QueueScreen(Screen[None]):
                 )
 
         self.app.push_screen(Prompt(self.session, self.session.say(SAVE_AS)), named)
+
+    def action_meetings(self) -> None:
+        """The board's meetings of the caller's tribunals."""
+        self.app.push_screen(MeetingsScreen(self.session), lambda _: self.reload())
 
     def action_outbox(self) -> None:
         """Show the mail that could not be delivered (leads and admins only)."""

@@ -1,0 +1,232 @@
+"""One board meeting: when and where, who sits, and its agenda in order. A lead puts ready
+cases (or inspections of their homes) on it, moves items up and down, takes them off, sends
+the summons and saves the agenda as a PDF; a board member reads it. Enter opens a case."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from console.client import CaseRow, Meeting, Summons
+from console.messages import Failed
+from console.screens.case import CaseScreen
+from console.screens.confirm import Confirm
+from console.screens.decision import FileError
+from console.screens.prompt import Prompt
+from console.screens.ready_picker import ReadyPicker
+from console.session import Session
+from console.widgets.agenda_table import AgendaTable
+from console.widgets.key_footer import KeyFooter
+from console.widgets.status_line import StatusLine
+from statemachine.errors import NaevnError
+from statemachine.text import N_, t
+
+T = TypeVar("T")
+
+LOADING = N_("Loading meeting {id}…")
+TITLE = N_("Meeting {when}")
+NOTHING_READY = N_("No case of this tribunal is ready for a meeting.")
+ASK_REMOVE = N_("Take case {number} off the agenda?")
+ASK_SUMMONS = N_(
+    "Send the summons to the parties of every item not yet summoned? They go out at once."
+)
+SENT = N_("{n} summons queued to be sent.")
+SAVE_TO = N_("Save the agenda's PDF to:")
+SAVED_TO = N_("Saved to {path}.")
+CANNOT_SAVE = N_("Could not save to {path}: {reason}")
+CHANGES: frozenset[str] = frozenset({"add", "up", "down", "remove", "summons"})
+
+
+class MeetingScreen(Screen[None]):
+    """A meeting; Escape goes back to the list."""
+
+    DEFAULT_CSS = """
+    MeetingScreen #members { padding: 0 1; height: auto; }
+    MeetingScreen AgendaTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", N_("Back")),
+        Binding("a", "add", N_("Add case")),
+        Binding("ctrl+up", "up", N_("Move up")),
+        Binding("ctrl+down", "down", N_("Move down")),
+        Binding("x", "remove", N_("Take off")),
+        Binding("s", "summons", N_("Summons")),
+        Binding("p", "save_pdf", N_("PDF")),
+    ]
+
+    class Shown(Message):
+        """The meeting came back from the client."""
+
+        def __init__(self, meeting: Meeting, at: int | None) -> None:
+            super().__init__()
+            self.meeting = meeting
+            self.at = at
+
+    def __init__(self, session: Session, meeting_id: int) -> None:
+        """Args:
+        session: the client, language and caller.
+        meeting_id: the meeting shown.
+        """
+        super().__init__()
+        self.session = session
+        self.meeting_id = meeting_id
+        self.meeting: Meeting | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(self.session.say(LOADING, id=self.meeting_id), id="status")
+        yield Static("", id="members", markup=False)
+        yield AgendaTable(self.session, id="agenda")
+        yield KeyFooter(self.session)
+
+    def on_mount(self) -> None:
+        self._reload()
+
+    def _reload(self, at: int | None = None) -> None:
+        self._call(self.session.client.meeting(self.meeting_id), self._shown(at))
+
+    def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
+        async def work() -> None:
+            try:
+                answer = await call
+            except NaevnError as error:
+                self.post_message(Failed(error))
+                return
+            then(answer)
+
+        self.run_worker(work(), group="meeting")
+
+    def _shown(self, at: int | None) -> Callable[[Meeting], None]:
+        def show(meeting: Meeting) -> None:
+            self.post_message(self.Shown(meeting, at))
+
+        return show
+
+    def on_meeting_screen_shown(self, message: Shown) -> None:
+        meeting = self.meeting = message.meeting
+        say = self.session.say
+        when = meeting["starts_at"][:16].replace("T", " ")
+        self.query_one(StatusLine).say(say(TITLE, when=when), meeting["place"])
+        members = [f"{m['seat_label']}: {m['name']}" for m in meeting["members"]]
+        lines = [meeting["tribunal_name"], " · ".join(members)]
+        self.query_one("#members", Static).update("\n".join(lines))
+        table = self.query_one(AgendaTable)
+        table.show(meeting["agenda"], at=message.at)
+        table.focus()
+        self.refresh_bindings()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Changing the agenda and summoning are a lead's."""
+        if (action in CHANGES or action == "save_pdf") and self.meeting is None:
+            return False
+        if action in CHANGES:
+            return bool(self.session.me and self.session.me["role"] == "lead")
+        return True
+
+    def action_back(self) -> None:
+        """Back to the meetings."""
+        self.dismiss(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        item = self.query_one(AgendaTable).current
+        if item is not None:
+            number = item["number"]
+            self.app.push_screen(CaseScreen(self.session, number), lambda _: self._reload())
+
+    def action_add(self) -> None:
+        """Put one of the tribunal's ready cases (or an inspection of its home) last."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+
+        def pick(cases: list[CaseRow]) -> None:
+            if not cases:
+                self.notify(self.session.say(NOTHING_READY))
+                return
+            self.app.push_screen(ReadyPicker(self.session, cases), chosen)
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            number, kind = choice
+            when = meeting["starts_at"] if kind == "inspection" else None
+            call = self.session.client.add_agenda_item(
+                self.meeting_id, number, kind=kind, inspection_at=when
+            )
+            self._call(call, lambda m: self._shown(m["agenda"][-1]["id"])(m))
+
+        self._call(self.session.client.ready_cases(self.meeting_id), pick)
+
+    def _move(self, direction: str) -> None:
+        item = self.query_one(AgendaTable).current
+        if item is None:
+            return
+        call = self.session.client.move_agenda_item(self.meeting_id, item["id"], direction)
+        self._call(call, self._shown(item["id"]))
+
+    def action_up(self) -> None:
+        """Move the item under the cursor one place up."""
+        self._move("up")
+
+    def action_down(self) -> None:
+        """Move the item under the cursor one place down."""
+        self._move("down")
+
+    def action_remove(self) -> None:
+        """Take the item under the cursor off the agenda, after a yes."""
+        item = self.query_one(AgendaTable).current
+        if item is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                call = self.session.client.remove_agenda_item(self.meeting_id, item["id"])
+                self._call(call, self._shown(None))
+
+        question = self.session.say(ASK_REMOVE, number=item["number"])
+        self.app.push_screen(Confirm(self.session, question), confirmed)
+
+    def action_summons(self) -> None:
+        """Summon the parties of the items not yet summoned, after a yes."""
+
+        def sent(summons: Summons) -> None:
+            self._shown(None)(summons["meeting"])
+            self.notify(self.session.say(SENT, n=summons["sent"]))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._call(self.session.client.send_summons(self.meeting_id), sent)
+
+        self.app.push_screen(Confirm(self.session, self.session.say(ASK_SUMMONS)), confirmed)
+
+    def action_save_pdf(self) -> None:
+        """Save the agenda as a PDF (in Danish) to a file."""
+
+        def save(path: str | None) -> None:
+            if path:
+                self._call(self._write(Path(path).expanduser()), self._written)
+
+        default = str(Path.cwd() / f"dagsorden-{self.meeting_id}.pdf")
+        self.app.push_screen(Prompt(self.session, self.session.say(SAVE_TO), value=default), save)
+
+    async def _write(self, path: Path) -> Path:
+        content = await self.session.client.agenda_pdf(self.meeting_id)
+        try:
+            await asyncio.to_thread(path.write_bytes, content)
+        except OSError as error:
+            raise FileError(t(CANNOT_SAVE, path=str(path), reason=error.strerror or "")) from error
+        return path
+
+    def _written(self, path: Path) -> None:
+        self.notify(self.session.say(SAVED_TO, path=str(path)))

@@ -1,0 +1,126 @@
+"""The board's meetings (nævnsmodul): the meetings of the caller's tribunals, the earliest
+first; Enter opens one, N plans a new one (a lead)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from console.client import Meeting, MeetingSummary
+from console.messages import Failed
+from console.screens.meeting import MeetingScreen
+from console.screens.new_meeting import NewMeetingDialog
+from console.session import Session
+from console.widgets.key_footer import KeyFooter
+from console.widgets.meeting_table import MeetingTable
+from console.widgets.status_line import StatusLine
+from statemachine.errors import NaevnError
+from statemachine.text import N_
+
+T = TypeVar("T")
+
+TITLE = N_("Board meetings")
+COUNT = N_("{n} planned")
+NONE = N_("No meeting is planned. A lead plans one with N.")
+
+
+class MeetingsScreen(Screen[None]):
+    """The meetings; Escape goes back to the queue."""
+
+    DEFAULT_CSS = """
+    MeetingsScreen MeetingTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", N_("Back")),
+        Binding("n", "new", N_("Plan a meeting")),
+        Binding("r", "refresh", N_("Refresh"), show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        """Args:
+        session: the client, language and caller.
+        """
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(self.session.say(TITLE), id="status")
+        yield MeetingTable(self.session, id="meetings")
+        yield KeyFooter(self.session)
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
+        async def work() -> None:
+            try:
+                answer = await call
+            except NaevnError as error:
+                self.post_message(Failed(error))
+                return
+            then(answer)
+
+        self.run_worker(work(), group="meetings")
+
+    def _show(self, meetings: list[MeetingSummary]) -> None:
+        say = self.session.say
+        self.query_one(MeetingTable).show(meetings)
+        self.query_one(StatusLine).say(say(TITLE), say(COUNT, n=len(meetings)))
+        self.query_one(MeetingTable).focus()
+        if not meetings:
+            self.notify(say(NONE))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Planning is a lead's."""
+        if action == "new":
+            return bool(self.session.me and self.session.me["role"] == "lead")
+        return True
+
+    def action_back(self) -> None:
+        """Back to the queue."""
+        self.dismiss(None)
+
+    def action_refresh(self) -> None:
+        """Read the meetings again."""
+        self._call(self.session.client.meetings(), self._show)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        found = self.query_one(MeetingTable).current
+        if found is not None:
+            self._open(found["id"])
+
+    def _open(self, meeting_id: int) -> None:
+        self.app.push_screen(
+            MeetingScreen(self.session, meeting_id), lambda _: self.action_refresh()
+        )
+
+    def action_new(self) -> None:
+        """Plan a meeting, then open it."""
+        me = self.session.me
+        if me is None:
+            return
+
+        def plan(asked: dict[str, Any] | None) -> None:
+            if not asked:
+                return
+            call = self.session.client.new_meeting(
+                asked["tribunal"],
+                starts_at=asked["starts_at"],
+                place=asked["place"],
+                members=asked["members"],
+            )
+
+            def made(meeting: Meeting) -> None:
+                self.action_refresh()
+                self._open(meeting["id"])
+
+            self._call(call, made)
+
+        self.app.push_screen(NewMeetingDialog(self.session, me["tribunals"]), plan)
