@@ -34,7 +34,18 @@ EVENTS: Final[Mapping[str, str]] = {
     "case.message": N_("Message sent"),
     "case.hearing": N_("Hearing started"),
     "case.reply": N_("Reply received"),
+    "case.reply_received": N_("Reply or message from a party received"),
+    "case.agenda_added": N_("Put on the agenda of a board meeting"),
+    "case.agenda_moved": N_("Moved on the agenda of a board meeting"),
+    "case.agenda_removed": N_("Taken off the agenda of a board meeting"),
+    "case.summoned": N_("Parties summoned to the board meeting"),
+    "case.decision": N_("Decision registered"),
+    "case.decision_corrected": N_("Decision corrected"),
+    "case.anonymisation_saved": N_("Anonymisation saved"),
+    "case.anonymised": N_("Anonymisation accepted for publication"),
+    "case.republished": N_("Corrected decision published again"),
     "case.exported": N_("Exported for the records system (ESDH)"),
+    "demo.case": N_("Made as a demo case"),
 }
 """Each audit event's label (a msgid); an event of another kind shows its kind."""
 

@@ -192,7 +192,13 @@ class Meetings(Changes):
             else:
                 label = translator(lang).render(lifecycle.status_label(status))
                 raise ConflictError(t(NOT_READY, number=number, status=label))
-            tx.add_agenda_item(meeting_id, case_id, kind=kind, inspection_at=at, place=where)
+            item = tx.add_agenda_item(meeting_id, case_id, kind=kind, inspection_at=at, place=where)
+            tx.record_event(
+                "case.agenda_added",
+                case_id=case_id,
+                actor=staff.actor,
+                data={"meeting": meeting_id, "item": item, "kind": kind},
+            )
             return meeting_json(tx.meeting(meeting_id), translator(lang))
 
     def move_agenda_item(
@@ -211,6 +217,18 @@ class Meetings(Changes):
             to = at - 1 if direction == "up" else at + 1
             if 0 <= to < len(order):
                 order[at], order[to] = order[to], order[at]
+                moved = next(i for i in found.items if i.id == item_id)
+                tx.record_event(
+                    "case.agenda_moved",
+                    case_id=moved.case_id,
+                    actor=staff.actor,
+                    data={
+                        "meeting": meeting_id,
+                        "item": item_id,
+                        "direction": direction,
+                        "position": to + 1,
+                    },
+                )
             tx.reorder_agenda(meeting_id, order)
             return meeting_json(tx.meeting(meeting_id), translator(lang))
 
@@ -220,9 +238,16 @@ class Meetings(Changes):
         """``DELETE /meetings/{id}/items/{item}``: take an item off the agenda."""
         with self._store.begin() as tx:
             found = self._meeting(tx, staff, meeting_id, "meeting")
-            if item_id not in {i.id for i in found.items}:
+            gone = next((i for i in found.items if i.id == item_id), None)
+            if gone is None:
                 raise NotFoundError(t(NOT_AN_ITEM, id=item_id))
             tx.remove_agenda_item(meeting_id, item_id)
+            tx.record_event(
+                "case.agenda_removed",
+                case_id=gone.case_id,
+                actor=staff.actor,
+                data={"meeting": meeting_id, "item": item_id, "kind": gone.kind},
+            )
             return meeting_json(tx.meeting(meeting_id), translator(lang))
 
     def send_summons(self, staff: Staff, meeting_id: int, *, lang: str = "da") -> Json:
@@ -248,9 +273,21 @@ class Meetings(Changes):
                     raise ConflictError(t(TOO_LATE, days=SUMMONS_DAYS, date=day))
             sent = 0
             for item in due:
-                for mail in summons(tx.casework(item.number), found, item):
+                letters = summons(tx.casework(item.number), found, item)
+                for mail in letters:
                     tx.queue_mail(mail, case_id=item.case_id)
-                    sent += 1
+                tx.record_event(
+                    "case.summoned",
+                    case_id=item.case_id,
+                    actor=staff.actor,
+                    data={
+                        "meeting": meeting_id,
+                        "item": item.id,
+                        "kind": item.kind,
+                        "letters": len(letters),
+                    },
+                )
+                sent += len(letters)
             tx.mark_summoned([i.id for i in due])
             return {"sent": sent, "meeting": meeting_json(tx.meeting(meeting_id), translator(lang))}
 

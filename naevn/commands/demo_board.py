@@ -6,13 +6,18 @@ statutes that belong to them, the rent fields when the decision sets a rent), sa
 draft by its caseworker and registered by the lead. Registering it is the lifecycle's step
 ``decide``: the PDF becomes a file of the case, the parties get it through the outbox, and
 the appeal deadline starts that day.
+
+On the demo's last day the lead plans a board meeting of each tribunal some weeks ahead
+(:func:`meet`): the cases already on an agenda, a few that are ready for a meeting and the
+inspection of one home go on its agenda, and the parties are summoned through the outbox.
+The Copenhagen huslejenævn's meeting seats the demo board member.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
@@ -30,6 +35,22 @@ STATUTES: Final[Mapping[str, tuple[str, ...]]] = {
     "move_out": ("lejeloven:15:187",),
 }
 """The provisions a demo decision names for each of its subjects."""
+
+MEETING_WEEKS: Final = 3
+"""How many weeks after the demo's last day the planned meetings are (at least)."""
+READY_ON_AGENDA: Final = 3
+"""How many of a tribunal's cases ready for a meeting the lead puts on its agenda."""
+PLACES: Final[Mapping[str, str]] = {
+    "hln-101": "Københavns Rådhus, mødelokale 3",
+    "bkn-101": "Københavns Rådhus, mødelokale 14",
+}
+"""Where each demo tribunal meets."""
+MEMBERS: Final[Mapping[str, tuple[str, str, str]]] = {
+    "hln-101": ("Dommer Karen Vind", "", "Peter Skov"),
+    "bkn-101": ("Dommer Jens Kjær", "Anne Bech", "Poul Krog"),
+}
+"""Each tribunal's chair, tenants' and landlords' member; an empty name is the seat of the
+demo board member."""
 
 _FACTS: Final = (
     "Nævnet har gennemgået sagens dokumenter og parternes bemærkninger fra partshøringen.",
@@ -94,3 +115,51 @@ def decide(
     desk.register_decision(
         lead, number, version=saved["draft"]["version"], case_version=saved["case_version"]
     )
+
+
+def meet(desk: Desk, lead: Staff, board_member: Staff, today: date) -> list[int]:
+    """The lead plans each demo tribunal's next board meeting, builds its agenda and summons
+    the parties (all through the desk); the meetings' ids.
+
+    The agenda holds the tribunal's cases already on an agenda, the inspection of the home of
+    one case waiting for an inspection (a few days before the meeting) with that case itself,
+    and the first few cases ready for a meeting (each takes the step ``put_on_agenda``).
+    """
+    day = today + timedelta(weeks=MEETING_WEEKS)
+    day += timedelta(days=(1 - day.weekday()) % 7)  # a Tuesday
+    made = []
+    for tribunal, place in PLACES.items():
+        names = MEMBERS[tribunal]
+        members: list[dict[str, Any]] = [
+            {"seat": "chair", "name": names[0]},
+            {"seat": "tenant_member", "name": names[1] or board_member.name}
+            | ({} if names[1] else {"staff_id": board_member.id}),
+            {"seat": "landlord_member", "name": names[2]},
+        ]
+        meeting = desk.new_meeting(
+            lead,
+            tribunal,
+            starts_at=datetime.combine(day, time(9, 30)).isoformat(),
+            place=place,
+            members=members,
+        )
+        meeting_id = int(meeting["id"])
+        waiting = desk.queue(
+            lead, {"status": "on_agenda", "tribunal": tribunal, "sort": "number", "limit": 100}
+        )["cases"]
+        for case in waiting:
+            desk.add_agenda_item(lead, meeting_id, case["number"])
+        ready = desk.ready_cases(lead, meeting_id)["cases"]
+        inspected = [c["number"] for c in ready if c["status"] == "inspection"][:1]
+        at = datetime.combine(day - timedelta(days=4), time(10))
+        for number in inspected:
+            desk.add_agenda_item(
+                lead, meeting_id, number, kind="inspection", inspection_at=at.isoformat()
+            )
+            desk.add_agenda_item(lead, meeting_id, number)
+        chosen = [c["number"] for c in ready if c["status"] == "ready_for_meeting"]
+        for number in chosen[:READY_ON_AGENDA]:
+            desk.add_agenda_item(lead, meeting_id, number)
+        desk.send_summons(lead, meeting_id)
+        made.append(meeting_id)
+    return made

@@ -3,10 +3,10 @@ own, by the real desk, on the day each step would have been taken.
 
 Each status has its share of the cases, filed about as long ago as a case takes to get
 there (see :data:`PLAN`); about one in six left by one of the four exits. A decided case's
-decision is drafted and registered by the desk (:mod:`naevn.commands.demo_board`).
-Publishing waits for the anonymisation (the lifecycle refuses it until the decision is
-anonymised), so the demo moves those cases on in the store itself, under its own name in the
-audit trail.
+decision is drafted and registered by the desk (:mod:`naevn.commands.demo_board`), and on
+the last day the lead plans each tribunal's next board meeting.
+A published case's anonymisation is accepted as proposed by its caseworker, and the lead
+publishes it, so the public registers hold real, anonymised decisions.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from casestore import Store
 from console.access import Staff
 from console.desk.desk import Desk
 from naevn.commands import demo_board
-from naevn.commands.demo_filings import DEMO_ACTOR
 
 PLAN: Final = (
     ("submitted", 32, 0, 9), ("awaiting_fee", 12, 2, 12), ("assigned", 30, 3, 9),
@@ -107,7 +106,8 @@ def work(
         clock: set to each step's moment before it is taken.
         end: no step is taken later.
         cases: when each case was filed and its planned status, by number.
-        tokens: the demo staff's tokens by key (``caseworker``, ``caseworker2``, ``lead``).
+        tokens: the demo staff's tokens by key (``caseworker``, ``caseworker2``, ``lead``,
+            ``board_member``).
     """
     desk = Desk(store, lambda: clock.now.date())
     staff = {key: desk.sign_in(token) for key, token in tokens.items()}
@@ -132,6 +132,8 @@ def work(
         for action, pause in zip(actions, pauses, strict=True):
             clock.now += timedelta(days=pause * scale)
             _do(desk, store, number, action, worker, staff["lead"], rng, clock.now.date())
+    clock.now = end
+    demo_board.meet(desk, staff["lead"], staff["board_member"], end.date())
 
 
 def _tribunal(store: Store, number: str) -> str:
@@ -173,7 +175,7 @@ def _do(
         "reply": lambda: _reply(store, number),
         "put_on_agenda": lambda: desk.step(lead, number, "put_on_agenda", version=version),
         "decide": lambda: demo_board.decide(desk, store, number, worker, lead, today, rng),
-        "publish": lambda: _moved(store, number, version, "publish", "decided", "published"),
+        "publish": lambda: _publish(desk, number, worker, lead, version),
     }
     handler = handlers.get(step)
     if handler is not None:
@@ -190,16 +192,8 @@ def _reply(store: Store, number: str) -> None:
         tx.record_reply(number, hearing.id)
 
 
-def _moved(store: Store, number: str, version: int, step: str, source: str, dest: str) -> None:
-    """Publish in the store itself: the lifecycle refuses it until the decision is
-    anonymised."""
-    with store.begin() as tx:
-        tx.change_status(
-            number,
-            expected_version=version,
-            to=dest,
-            actor=DEMO_ACTOR,
-            data={"step": step, "text": "A demo case: no decision is recorded yet."},
-            next_deadline=None,
-            next_rule=None,
-        )
+def _publish(desk: Desk, number: str, worker: Staff, lead: Staff, version: int) -> None:
+    """The caseworker accepts the anonymisation as proposed, and the lead publishes the case:
+    the registers get its decision, anonymised, and its rent."""
+    desk.accept_anonymisation(worker, number, version=0)
+    desk.step(lead, number, "publish", version=version)

@@ -1,6 +1,8 @@
 """``naevn demo``'s board work: the decided and published demo cases have decisions registered
 by the real desk (the box valid for the case, the PDF a file of the case, the parties' letters
-queued, the appeal deadline started), so the board's screens have content."""
+queued, the appeal deadline started); each tribunal has a planned meeting with its agenda and
+its parties summoned; and the published cases are in the registers, anonymised, so the board's
+screens and the registers have content."""
 
 from __future__ import annotations
 
@@ -12,11 +14,13 @@ from datetime import date
 import pytest
 
 from casestore import Store
+from casestore.registerrecords import DecisionQuery
 from console.desk.decisions import parse_fields
 from naevn.commands import demo, demo_board
 from naevn.settings import Settings
 from statemachine.catalog import decisions as catalog
 from tests.conftest import TODAY
+from tests.console.decisions.helpers import pdf_text
 
 TODAY_DATE = date.fromisoformat(TODAY)
 
@@ -92,3 +96,43 @@ def test_a_demo_box_is_valid_whatever_the_outcome(
         values = parse_fields(fields)
         box = catalog.BoxValues(**{k: v for k, v in values.items() if not k.endswith("_text")})
         assert catalog.check_decision(box, TODAY_DATE) == [], fields
+
+
+def test_each_tribunal_has_a_planned_meeting_with_summoned_parties(loaded: Store) -> None:
+    with loaded.read() as tx:
+        meetings = tx.meetings(("hln-101", "bkn-101"))
+        board = [s for s in tx.list_staff() if s.role == "board_member"]
+        summons = [m for m in tx.outbox_list(state="pending", limit=10_000) if m.kind == "summons"]
+    assert {m.tribunal for m in meetings} == {"hln-101", "bkn-101"}
+    assert all(m.starts_at.date() > TODAY_DATE for m in meetings)
+    assert all(len(m.items) >= 2 for m in meetings)
+    assert any(i.kind == "inspection" for m in meetings for i in m.items)
+    assert all(i.summoned_at is not None for m in meetings for i in m.items)
+    assert len(board) == 1
+    assert any(s.staff_id == board[0].id for m in meetings for s in m.members)
+    assert summons
+
+
+def test_the_published_cases_are_in_the_registers_without_their_parties(
+    loaded: Store,
+) -> None:
+    published = _cases(loaded, "published")
+    assert len(published) >= 5
+    with loaded.read() as tx:
+        listed = tx.decisions_page(DecisionQuery(limit=500)).rows
+        names = set()
+        texts = []
+        for number in published:
+            work = tx.casework(number)
+            names |= {str(p["name"]) for p in work.parties if p["name"]}
+            decision = tx.current_decision(work.case_id)
+            assert decision is not None
+            saved = tx.anonymisation_of(work.case_id, decision.version)
+            assert saved is not None and saved.accepted, number
+        for row in listed:
+            pdf = tx.register_document(row.id)
+            assert pdf is not None
+            texts.append(pdf_text(pdf))
+    assert {row.case_number for row in listed} == set(published)
+    for text in texts:
+        assert not [name for name in names if name in text]
