@@ -15,8 +15,8 @@ from statemachine.text import N_
 COLUMNS: Final = (
     (N_("No."), 3),
     (N_("Case"), 10),
-    (N_("Item"), 16),
-    (N_("Type"), 14),
+    (N_("Item"), 18),
+    (N_("Type"), 12),
     (N_("Address"), 16),
     (N_("Summoned"), 8),
 )
