@@ -25,6 +25,7 @@ from casestore import Store
 from console.access import Staff
 from console.desk.desk import Desk
 from statemachine.catalog import decisions as catalog
+from statemachine.catalog.calendar import is_working_day
 
 STATUTES: Final[Mapping[str, tuple[str, ...]]] = {
     "rent_increase": ("lejeloven:6:42",),
@@ -38,6 +39,8 @@ STATUTES: Final[Mapping[str, tuple[str, ...]]] = {
 
 MEETING_WEEKS: Final = 3
 """How many weeks after the demo's last day the planned meetings are (at least)."""
+INSPECTION_DAYS: Final = 6
+"""How many days before its meeting the demo's inspection is (the Wednesday before)."""
 READY_ON_AGENDA: Final = 3
 """How many of a tribunal's cases ready for a meeting the lead puts on its agenda."""
 PLACES: Final[Mapping[str, str]] = {
@@ -125,8 +128,7 @@ def meet(desk: Desk, lead: Staff, board_member: Staff, today: date) -> list[int]
     one case waiting for an inspection (a few days before the meeting) with that case itself,
     and the first few cases ready for a meeting (each takes the step ``put_on_agenda``).
     """
-    day = today + timedelta(weeks=MEETING_WEEKS)
-    day += timedelta(days=(1 - day.weekday()) % 7)  # a Tuesday
+    day = meeting_day(today)
     made = []
     for tribunal, place in PLACES.items():
         names = MEMBERS[tribunal]
@@ -151,7 +153,7 @@ def meet(desk: Desk, lead: Staff, board_member: Staff, today: date) -> list[int]
             desk.add_agenda_item(lead, meeting_id, case["number"])
         ready = desk.ready_cases(lead, meeting_id)["cases"]
         inspected = [c["number"] for c in ready if c["status"] == "inspection"][:1]
-        at = datetime.combine(day - timedelta(days=4), time(10))
+        at = datetime.combine(day - timedelta(days=INSPECTION_DAYS), time(10))
         for number in inspected:
             desk.add_agenda_item(
                 lead, meeting_id, number, kind="inspection", inspection_at=at.isoformat()
@@ -163,3 +165,14 @@ def meet(desk: Desk, lead: Staff, board_member: Staff, today: date) -> list[int]
         desk.send_summons(lead, meeting_id)
         made.append(meeting_id)
     return made
+
+
+def meeting_day(today: date) -> date:
+    """The planned meetings' day: the first Tuesday at least :data:`MEETING_WEEKS` weeks
+    after ``today`` that is a working day, and its inspection's day one too (no meeting or
+    inspection on a public holiday such as Christmas)."""
+    day = today + timedelta(weeks=MEETING_WEEKS)
+    day += timedelta(days=(1 - day.weekday()) % 7)
+    while not (is_working_day(day) and is_working_day(day - timedelta(days=INSPECTION_DAYS))):
+        day += timedelta(weeks=1)
+    return day
