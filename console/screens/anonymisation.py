@@ -29,7 +29,7 @@ from console.widgets.key_footer import KeyFooter
 from console.widgets.replacement_table import ReplacementTable
 from console.widgets.status_line import StatusLine
 from statemachine.errors import NaevnError
-from statemachine.text import N_
+from statemachine.text import N_, tn
 
 T = TypeVar("T")
 
@@ -37,7 +37,9 @@ LOADING = N_("Loading the anonymisation of case {number}…")
 TITLE = N_("Anonymisation · case {number}")
 LEGEND = N_("✓ replaced when published · ✗ left as written · ⟦ ⟧ the chosen one")
 UNSAVED = N_("changed, not saved")
-ACCEPTED_BY = N_("accepted by {name}")
+ACCEPTED_BY = N_("Accepted by {name}")
+"""The state of an accepted preview, with who accepted it (the state label and the name
+together do not fit 80 columns)."""
 WRITTEN = N_("As written")
 PUBLISHED = N_("As published")
 NONE_FOUND = N_("Nothing to replace was found. Add words by hand with A.")
@@ -49,7 +51,11 @@ ASK_ACCEPT = N_(
 )
 ASK_LEAVE = N_("Leave without saving your changes to the replacements?")
 NOT_FOUND = N_("The text does not have “{words}” anywhere it is not already replaced.")
-ADDED = N_("Added {n} replacement(s) of “{words}”.")
+BY_HAND = N_("Added by hand")
+COVERED = N_(
+    "“{words}” cannot be replaced as well: the replacement of “{other}” covers some of the "
+    "same words. Revert that one first (Space)."
+)
 BEFORE: Final = 70
 """How many characters of text each side shows before the chosen replacement (so that it is
 seen without scrolling)."""
@@ -151,11 +157,13 @@ class AnonymisationScreen(Screen[None]):
         if preview is None:
             return
         say = self.session.say
-        state = say(UNSAVED) if self.changed else preview["state_label"]
-        who = ""
-        if preview["accepted_by"] and not self.changed:
-            who = say(ACCEPTED_BY, name=preview["accepted_by"])
-        self.query_one(StatusLine).say(say(TITLE, number=self.number), state, who)
+        if self.changed:
+            state = say(UNSAVED)
+        elif preview["state"] == "accepted" and preview["accepted_by"]:
+            state = say(ACCEPTED_BY, name=preview["accepted_by"])
+        else:
+            state = preview["state_label"]
+        self.query_one(StatusLine).say(say(TITLE, number=self.number), state)
         self.query_one(ReplacementTable).show(self.spans, at=at)
         self._show_sides()
         self.refresh_bindings()
@@ -204,10 +212,15 @@ class AnonymisationScreen(Screen[None]):
         if index is None:
             return
         span = self.spans[index]
-        if not span["kept"] and any(
-            other["kept"] and overlaps(span, other) for other in self.spans if other is not span
-        ):
-            return  # a kept replacement covers these words already
+        covering = [
+            other
+            for other in self.spans
+            if other is not span and other["kept"] and overlaps(span, other)
+        ]
+        if not span["kept"] and covering:
+            words, other = span["original"], covering[0]["original"]
+            self.notify(self.session.say(COVERED, words=words, other=other), severity="warning")
+            return
         span["kept"] = not span["kept"]
         self.changed = True
         self._refresh(at=index)
@@ -236,7 +249,7 @@ class AnonymisationScreen(Screen[None]):
                         "kind": asked["kind"],
                         "kind_label": label,
                         "source": "caseworker",
-                        "source_label": "",
+                        "source_label": self.session.say(BY_HAND),
                         "kept": True,
                     }
                 )
@@ -244,7 +257,13 @@ class AnonymisationScreen(Screen[None]):
             self.changed = True
             first = next(i for i, s in enumerate(self.spans) if s["start"] == found[0][0])
             self._refresh(at=first)
-            self.notify(self.session.say(ADDED, n=len(found), words=asked["words"]))
+            added = tn(
+                "Added {count} replacement of “{words}”.",
+                "Added {count} replacements of “{words}”.",
+                len(found),
+                words=asked["words"],
+            )
+            self.notify(self.session.say(added))
 
         self.app.push_screen(ReplacementDialog(self.session, preview["kinds"]), add)
 

@@ -1,5 +1,5 @@
-"""The anonymisation's replacements: one row each, in text order, marked ✓ (replaced when
-published) or ✗ (left as written), never by colour alone."""
+"""The anonymisation's replacements: one row each, in text order, its kind marked ✓ (replaced
+when published) or ✗ (left as written), never by colour alone."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from console.session import Session
 from statemachine.text import N_
 
 COLUMNS: Final = (
-    ("", 1),
-    (N_("What"), 12),
-    (N_("Written"), 19),
-    (N_("Published as"), 17),
+    (N_("What"), 16),
+    (N_("Written"), 17),
+    (N_("Published as"), 18),
     (N_("Found by"), 19),
 )
-"""Each column's msgid and width; together they fit 80 columns."""
+"""Each column's msgid and width; with the cells' padding and a scroll bar they fit 80
+columns, and every kind's and finder's label fits whole in English and Danish ("✓ E-mail
+address", "A party of the case", "Offentliggøres som")."""
 KEPT: Final = "✓"
 """The mark of a replacement that is made."""
 REVERTED: Final = "✗"
@@ -40,7 +41,7 @@ class ReplacementTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for label, width in COLUMNS:
-            self.add_column(self.session.say(label) if label else "", width=width)
+            self.add_column(self.session.say(label), width=width)
 
     def show(self, spans: Sequence[dict[str, Any]], *, at: int | None = None) -> None:
         """List ``spans``, the cursor on row ``at`` (else where it was)."""
@@ -50,8 +51,9 @@ class ReplacementTable(DataTable[Text]):
         for span in spans:
             # Text cells: a replacement such as "[lejer]" is not markup.
             self.add_row(
-                Text(KEPT if span["kept"] else REVERTED),
-                Text(str(span.get("kind_label") or span["kind"])),
+                Text(
+                    f"{KEPT if span['kept'] else REVERTED} {span.get('kind_label') or span['kind']}"
+                ),
                 Text(" ".join(str(span["original"]).split())),
                 Text(str(span["replacement"]) if span["kept"] else str(span["original"])),
                 Text(str(span.get("source_label") or span["source"])),
