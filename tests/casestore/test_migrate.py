@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect
@@ -157,3 +158,24 @@ def test_processes_starting_together_on_a_new_postgresql_database_all_open_it(
     assert not any(t.is_alive() for t in threads), "the migrations deadlocked"
     assert errors == []
     assert current(pg_empty_url) == casestore.migrate.head()
+
+
+def test_a_store_migrated_while_0006_to_0009_were_stubs_gets_their_tables(
+    empty_url: str,
+) -> None:
+    """A store upgraded when revisions 0006-0009 were empty is stamped 0009 without their
+    tables; upgrading it creates them (0011), and its schema then matches the models."""
+    cfg = casestore.migrate.config(empty_url)
+    command.upgrade(cfg, "0005")
+    command.stamp(cfg, "0009")
+    assert "meetings" not in tables_at(empty_url)
+    upgrade(empty_url)
+    assert {"meetings", "decisions", "anonymisations", "register_decisions"} <= tables_at(empty_url)
+    engine = create_engine(empty_url)
+    with engine.connect() as connection:
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": include_name}),
+            Base.metadata,
+        )
+    engine.dispose()
+    assert diff == []
