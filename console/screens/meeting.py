@@ -1,14 +1,18 @@
 """One board meeting: when and where, who sits, and its agenda in order. A lead puts ready
 cases (or inspections of their homes) on it, moves items up and down, takes them off, sends
-the summons and saves the agenda as a PDF; a board member reads it. Enter opens a case."""
+the summons and saves the agenda as a PDF; a board member reads it. Enter opens a case.
+
+A reader (not a lead) does not see the lead's keys; one who presses one anyway has the
+service asked, so its refusal says why nothing changes."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar, Final, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -23,7 +27,7 @@ from console.screens.decision import FileError
 from console.screens.prompt import Prompt
 from console.screens.ready_picker import ReadyPicker
 from console.session import Session
-from console.widgets.agenda_table import AgendaTable
+from console.widgets.agenda_table import AgendaTable, detail
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
 from statemachine.errors import NaevnError
@@ -42,7 +46,9 @@ SENT = N_("{n} summons queued to be sent.")
 SAVE_TO = N_("Save the agenda's PDF to:")
 SAVED_TO = N_("Saved to {path}.")
 CANNOT_SAVE = N_("Could not save to {path}: {reason}")
-CHANGES: frozenset[str] = frozenset({"add", "up", "down", "remove", "summons"})
+READ_ONLY = N_("read only")
+CHANGES: Final = frozenset({"add", "up", "down", "remove", "summons"})
+"""The lead's actions: they change the agenda or send mail."""
 
 
 class MeetingScreen(Screen[None]):
@@ -51,6 +57,7 @@ class MeetingScreen(Screen[None]):
     DEFAULT_CSS = """
     MeetingScreen #members { padding: 0 1; height: auto; }
     MeetingScreen AgendaTable { height: 1fr; }
+    MeetingScreen #detail { padding: 0 1; height: auto; max-height: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +65,9 @@ class MeetingScreen(Screen[None]):
         Binding("a", "add", N_("Add case")),
         Binding("ctrl+up", "up", N_("Move up")),
         Binding("ctrl+down", "down", N_("Move down")),
+        # for terminals that keep Ctrl+arrows to themselves (macOS, some multiplexers)
+        Binding("minus", "up", N_("Move up"), show=False),
+        Binding("plus", "down", N_("Move down"), show=False),
         Binding("x", "remove", N_("Take off")),
         Binding("s", "summons", N_("Summons")),
         Binding("p", "save_pdf", N_("PDF")),
@@ -85,6 +95,7 @@ class MeetingScreen(Screen[None]):
         yield StatusLine(self.session.say(LOADING, id=self.meeting_id), id="status")
         yield Static("", id="members", markup=False)
         yield AgendaTable(self.session, id="agenda")
+        yield Static("", id="detail", markup=False)
         yield KeyFooter(self.session)
 
     def on_mount(self) -> None:
@@ -114,28 +125,51 @@ class MeetingScreen(Screen[None]):
         meeting = self.meeting = message.meeting
         say = self.session.say
         when = meeting["starts_at"][:16].replace("T", " ")
-        self.query_one(StatusLine).say(say(TITLE, when=when), meeting["place"])
+        mode = "" if self._plans() else say(READ_ONLY)
+        self.query_one(StatusLine).say(say(TITLE, when=when), meeting["place"], mode)
         members = [f"{m['seat_label']}: {m['name']}" for m in meeting["members"]]
-        lines = [meeting["tribunal_name"], " · ".join(members)]
+        lines = [meeting["tribunal_name"], *packed(members, self.app.size.width - 2)]
         self.query_one("#members", Static).update("\n".join(lines))
         table = self.query_one(AgendaTable)
         table.show(meeting["agenda"], at=message.at)
+        self._detail()
         table.focus()
         self.refresh_bindings()
 
     # --- actions ------------------------------------------------------------------------------
+
+    def _plans(self) -> bool:
+        """Whether the caller plans meetings (a lead)."""
+        return bool(self.session.me and self.session.me["role"] == "lead")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Changing the agenda and summoning are a lead's."""
         if (action in CHANGES or action == "save_pdf") and self.meeting is None:
             return False
         if action in CHANGES:
-            return bool(self.session.me and self.session.me["role"] == "lead")
+            return self._plans()
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A reader pressing a lead's key: ask the service (the ready cases, which only a
+        planner may list), so that its refusal is shown; nothing is changed either way."""
+        if self.meeting is None or self._plans() or event.key not in LEAD_KEYS:
+            return
+        event.stop()
+        self._call(self.session.client.ready_cases(self.meeting_id), lambda _: None)
 
     def action_back(self) -> None:
         """Back to the meetings."""
         self.dismiss(None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._detail()
+
+    def _detail(self) -> None:
+        item = self.query_one(AgendaTable).current
+        parts = detail(self.session, item) if item is not None else []
+        self.query_one("#detail", Static).update("\n".join(packed(parts, self.size.width - 2)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -230,3 +264,21 @@ class MeetingScreen(Screen[None]):
 
     def _written(self, path: Path) -> None:
         self.notify(self.session.say(SAVED_TO, path=str(path)))
+
+
+def packed(parts: list[str], width: int) -> list[str]:
+    """``parts`` joined by dots into lines of at most ``width`` characters where they fit,
+    so that a line breaks between two parts, not inside a name."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] = f"{lines[-1]} · {part}"
+        else:
+            lines.append(part)
+    return lines
+
+
+LEAD_KEYS: Final = frozenset(
+    b.key for b in MeetingScreen.BINDINGS if isinstance(b, Binding) and b.action in CHANGES
+)
+"""The keys of :data:`CHANGES`."""

@@ -1,23 +1,25 @@
 """The board's meetings (nævnsmodul): the meetings of the caller's tribunals, the earliest
-first; Enter opens one, N plans a new one (a lead)."""
+first; Enter opens one, N plans a new one (a lead: anyone else who presses it has the
+service asked, so its refusal says why)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from console.client import Meeting, MeetingSummary
 from console.messages import Failed
-from console.screens.meeting import MeetingScreen
+from console.screens.meeting import MeetingScreen, packed
 from console.screens.new_meeting import NewMeetingDialog
 from console.session import Session
 from console.widgets.key_footer import KeyFooter
-from console.widgets.meeting_table import MeetingTable
+from console.widgets.meeting_table import MeetingTable, detail
 from console.widgets.status_line import StatusLine
 from statemachine.errors import NaevnError
 from statemachine.text import N_
@@ -34,6 +36,7 @@ class MeetingsScreen(Screen[None]):
 
     DEFAULT_CSS = """
     MeetingsScreen MeetingTable { height: 1fr; }
+    MeetingsScreen #detail { padding: 0 1; height: auto; max-height: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +55,7 @@ class MeetingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusLine(self.session.say(TITLE), id="status")
         yield MeetingTable(self.session, id="meetings")
+        yield Static("", id="detail", markup=False)
         yield KeyFooter(self.session)
 
     def on_mount(self) -> None:
@@ -76,11 +80,27 @@ class MeetingsScreen(Screen[None]):
         if not meetings:
             self.notify(say(NONE))
 
+    def _plans(self) -> bool:
+        """Whether the caller plans meetings (a lead)."""
+        return bool(self.session.me and self.session.me["role"] == "lead")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Planning is a lead's."""
         if action == "new":
-            return bool(self.session.me and self.session.me["role"] == "lead")
+            return self._plans()
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """A reader pressing N: ask the service about the meeting under the cursor (its
+        ready cases, which only a planner may list), so that its refusal is shown."""
+        if event.key != "n" or self._plans():
+            return
+        event.stop()
+        found = self.query_one(MeetingTable).current
+        if found is None:
+            self.notify(self.session.say(NONE))
+            return
+        self._call(self.session.client.ready_cases(found["id"]), lambda _: None)
 
     def action_back(self) -> None:
         """Back to the queue."""
@@ -89,6 +109,12 @@ class MeetingsScreen(Screen[None]):
     def action_refresh(self) -> None:
         """Read the meetings again."""
         self._call(self.session.client.meetings(), self._show)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        found = self.query_one(MeetingTable).current
+        parts = detail(self.session, found) if found is not None else []
+        self.query_one("#detail", Static).update("\n".join(packed(parts, self.size.width - 2)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -1,5 +1,6 @@
 """A meeting's agenda: one row per item in its order, each case or inspection with whether its
-parties have been summoned (✓), never by colour alone."""
+parties have been summoned (✓), never by colour alone. A cell too narrow for its text ends
+in …; :func:`detail` says the whole of the item under the cursor."""
 
 from __future__ import annotations
 
@@ -14,19 +15,43 @@ from statemachine.text import N_
 
 COLUMNS: Final = (
     (N_("No."), 3),
-    (N_("Case"), 10),
+    (N_("Case"), 9),
     (N_("Item"), 18),
     (N_("Type"), 12),
-    (N_("Address"), 16),
+    (N_("Address"), 15),
     (N_("Summoned"), 8),
 )
-"""Each column's msgid and width; together they fit 80 columns."""
+"""Each column's msgid and width (the item's fits 'Besigtigelse 10:00'); with the cells'
+padding and the scrollbar, 78 columns."""
 SUMMONED: Final = "✓"
 NOT_SUMMONED: Final = "–"
+INSPECTION_AT = N_("{kind} on {when} at {place}")
+INSPECTION_ON = N_("{kind} on {when}")
+
+
+def cell(value: str) -> Text:
+    """A cell's text, ending in … where the column cuts it."""
+    return Text(value, no_wrap=True, overflow="ellipsis")
+
+
+def detail(session: Session, item: AgendaItem) -> list[str]:
+    """The whole of ``item``: its case, type, status and address, and for an inspection
+    when and where the tribunal comes."""
+    parts = [item["number"], item["case_type_label"], item["status_label"], item["address"]]
+    if item["kind"] == "inspection":
+        when = (item["inspection_at"] or "")[:16].replace("T", " ")
+        place = item["place"] or item["address"]
+        said = INSPECTION_AT if place else INSPECTION_ON
+        parts[3] = session.say(said, kind=item["kind_label"], when=when, place=place)
+    return [part for part in parts if part]
 
 
 class AgendaTable(DataTable[Text]):
     """The agenda, with the item under the cursor as :attr:`current`."""
+
+    DEFAULT_CSS = """
+    AgendaTable { scrollbar-size-vertical: 1; }
+    """
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         """Args:
@@ -53,12 +78,12 @@ class AgendaTable(DataTable[Text]):
             if item["kind"] == "inspection" and item["inspection_at"]:
                 kind = f"{kind} {item['inspection_at'][11:16]}"
             self.add_row(
-                Text(str(n)),
-                Text(item["number"]),
-                Text(kind),
-                Text(item["case_type_label"]),
-                Text(item["address"]),
-                Text(SUMMONED if item["summoned_at"] else NOT_SUMMONED),
+                cell(str(n)),
+                cell(item["number"]),
+                cell(kind),
+                cell(item["case_type_label"]),
+                cell(item["address"]),
+                cell(SUMMONED if item["summoned_at"] else NOT_SUMMONED),
             )
         if items:
             self.move_cursor(row=max(0, min(row, len(items) - 1)))

@@ -1,5 +1,6 @@
 """The board's meetings: one row each, the earliest first, with how many items each agenda
-has and whether everyone on it has been summoned (✓)."""
+has and whether everyone on it has been summoned (✓). A cell too narrow for its text ends
+in …; :func:`detail` says the whole of the meeting under the cursor."""
 
 from __future__ import annotations
 
@@ -10,20 +11,46 @@ from textual.widgets import DataTable
 
 from console.client import MeetingSummary
 from console.session import Session
-from statemachine.text import N_
+from statemachine.text import N_, tn
+from statemachine.text import Text as Text_
 
 COLUMNS: Final = (
     (N_("When"), 16),
-    (N_("Tribunal"), 24),
+    (N_("Tribunal"), 20),
     (N_("Place"), 18),
-    (N_("Items"), 5),
+    (N_("Items"), 7),
     (N_("Summoned"), 8),
 )
-"""Each column's msgid and width; together they fit 80 columns."""
+"""Each column's msgid and width; with the cells' padding and the scrollbar, 80 columns."""
+EVERYONE_SUMMONED = N_("✓ everyone summoned")
+NOT_EVERYONE_SUMMONED = N_("– not everyone summoned yet")
+
+
+def cell(value: str) -> Text:
+    """A cell's text, ending in … where the column cuts it."""
+    return Text(value, no_wrap=True, overflow="ellipsis")
+
+
+def items(count: int) -> Text_:
+    """How many items the agenda has."""
+    return tn("{count} item on the agenda", "{count} items on the agenda", count)
+
+
+def detail(session: Session, meeting: MeetingSummary) -> list[str]:
+    """The whole of ``meeting``: its tribunal, place, items and summons."""
+    summoned = EVERYONE_SUMMONED if meeting["summoned"] else NOT_EVERYONE_SUMMONED
+    parts = [meeting["tribunal_name"], meeting["place"], session.say(items(meeting["items"]))]
+    if meeting["items"]:
+        parts.append(session.say(summoned))
+    return parts
 
 
 class MeetingTable(DataTable[Text]):
     """The meetings, with the one under the cursor as :attr:`current`."""
+
+    DEFAULT_CSS = """
+    MeetingTable { scrollbar-size-vertical: 1; }
+    """
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         """Args:
@@ -44,11 +71,11 @@ class MeetingTable(DataTable[Text]):
         self.clear()
         for meeting in meetings:
             self.add_row(
-                Text(meeting["starts_at"][:16].replace("T", " ")),
-                Text(meeting["tribunal_name"]),
-                Text(meeting["place"]),
-                Text(str(meeting["items"])),
-                Text("✓" if meeting["summoned"] else "–"),
+                cell(meeting["starts_at"][:16].replace("T", " ")),
+                cell(meeting["tribunal_name"]),
+                cell(meeting["place"]),
+                cell(str(meeting["items"])),
+                cell("✓" if meeting["summoned"] else "–"),
             )
 
     @property
