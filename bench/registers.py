@@ -2,13 +2,15 @@
 
 Run it from the project folder as a module::
 
-    .venv/bin/python -m bench.registers [--decisions 1000000] [--rounds 200] [--pg] [--db URL]
+    .venv/bin/python -m bench.registers [--decisions 1000000] [--rounds 200] [--walk 200]
+                                        [--pg] [--db URL] [--no-sqlite] [--explain]
 
 It loads the decisions by the bulk path (:func:`casestore.registers.load_register`), starts
 ``naevn serve`` on the store as its own process, and times every filter of both registers and
 pages deep into the results through HTTP (one client, keep-alive, a page of 50), each against
-the same page's SQL replayed on a bare driver connection in the same run. Then it exports every
-decision as CSV over HTTP and samples the service's resident memory while it streams. See
+the same page's SQL replayed on a bare driver connection in the same run (for a decision page,
+its rows and the two reads of their subjects and statutes). Then it exports every decision and
+every rent as CSV over HTTP and samples the service's resident memory while each streams. See
 bench/README.md for the numbers.
 """
 
@@ -16,20 +18,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 import httpx
-from sqlalchemy import Select, create_engine, select, true
+from sqlalchemy import ColumnElement, Select, create_engine, select, true
 
 from bench.http_turns import throwaway_postgres
 from casestore import Store
@@ -38,10 +41,13 @@ from casestore.registerrecords import DecisionQuery, PublicDecision, PublicRent,
 from casestore.registers import (
     D,
     R,
+    S,
     _after,
     _decision_select,
     _encode,
     load_register,
+    reads_side_first,
+    side_count,
 )
 from tests.service import service_env, spawn
 
@@ -137,11 +143,28 @@ DECISION_CASES: Final[dict[str, dict[str, str]]] = {
         "from": "2021-01-01",
         "to": "2023-12-31",
     },
+    "decisions: subject+municipality": {"subject": "rent_increase", "municipality": "185"},
+    "decisions: subject+tribunal": {"subject": "improvements", "tribunal": "bkn-185"},
+    "decisions: subject+statute+municipality+outcome": {
+        "subject": "antenna_internet",
+        "statute": "almenlejeloven:2:5",
+        "municipality": "173",
+        "outcome": "DISMISSED",
+    },
+    "decisions: unknown subject+municipality (none)": {
+        "subject": "no_such_subject",
+        "municipality": "147",
+    },
+    "decisions: tribunal of another municipality (none)": {
+        "tribunal": "bkn-101",
+        "municipality": "147",
+    },
 }
 RENT_CASES: Final[dict[str, dict[str, str]]] = {
     "rents: no filter": {},
     "rents: municipality": {"municipality": "147"},
     "rents: tribunal": {"tribunal": "hln-101"},
+    "rents: a tribunal with no rents (none)": {"tribunal": "hln-999"},
     "rents: method": {"method": "BASED_ON_COMPARABLE_RENTS"},
     "rents: category": {"category": "ANNUAL_RENT_PER_SQUARE_METERS"},
     "rents: postcode": {"postcode": "2100"},
@@ -156,6 +179,8 @@ RENT_CASES: Final[dict[str, dict[str, str]]] = {
 }
 DEPTHS: Final = (1_000, 100_000, 500_000)
 """How many rows in the deep pages start (a cursor taken from the store)."""
+DEEP_SUBJECT: Final = "improvements"
+"""The subject whose list is paged deep too (a side table's index)."""
 
 
 def _pct(times: list[float], q: float) -> float:
@@ -187,21 +212,50 @@ class Bare:
     def sql(self, stmt: Select[Any]) -> str:
         return str(stmt.compile(dialect=self._dialect, compile_kwargs={"literal_binds": True}))
 
-    def time(self, sql: str, rounds: int) -> list[float]:
+    def time(self, sqls: list[str], rounds: int, *, decorate: bool = False) -> list[float]:
+        """``rounds`` timings of the statements ``sqls`` in turn; with ``decorate``, and of the
+        page's two reads of the last one's rows' subjects and statutes (the first column is the
+        decision's id), as the store does."""
         times = []
         for _ in range(rounds):
             started = time.perf_counter()
-            cursor = self._conn.execute(sql)
-            cursor.fetchall()
+            for sql in sqls:
+                rows = self._conn.execute(sql).fetchall()
+            if decorate and rows:
+                ids = ", ".join(str(row[0]) for row in rows[:PAGE])
+                for table, column in (
+                    ("register_subjects", "subject"),
+                    ("register_statutes", "statute, label"),
+                ):
+                    self._conn.execute(
+                        f"SELECT decision_id, {column} FROM {table} WHERE decision_id IN ({ids}) "
+                        f"ORDER BY decision_id, {column.split(',')[0]}"
+                    ).fetchall()
             times.append(time.perf_counter() - started)
         return times
+
+    def plan(self, sqls: list[str]) -> list[str]:
+        """The statements' query plans: SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN
+        (ANALYZE, BUFFERS)."""
+        lines = []
+        for sql in sqls:
+            if self._dialect.name == "sqlite":
+                lines += [str(row[3]) for row in self._conn.execute("EXPLAIN QUERY PLAN " + sql)]
+            else:
+                explain = "EXPLAIN (ANALYZE, BUFFERS) " + sql
+                lines += [str(row[0]) for row in self._conn.execute(explain)]
+        return lines
 
     def close(self) -> None:
         self._conn.close()
         self._engine.dispose()
 
 
-def _decision_sql(bare: Bare, params: dict[str, str], cursor: tuple[date, int] | None) -> str:
+def _decision_sql(
+    bare: Bare, store: Store, params: dict[str, str], cursor: tuple[date, int] | None
+) -> list[str]:
+    """The statements the store runs for the page: the count that picks its index, if it
+    counts, and the page itself."""
     query = DecisionQuery(
         municipality=int(params["municipality"]) if "municipality" in params else None,
         tribunal=params.get("tribunal"),
@@ -211,11 +265,19 @@ def _decision_sql(bare: Bare, params: dict[str, str], cursor: tuple[date, int] |
         decided_from=date.fromisoformat(params["from"]) if "from" in params else None,
         decided_to=date.fromisoformat(params["to"]) if "to" in params else None,
     )
-    stmt, day, key = _decision_select(query)
-    return bare.sql(_after(stmt, day, key, cursor, PAGE + 1))
+    with store.read() as tx:
+        first = reads_side_first(tx._conn, query)  # a bench may look behind the store's methods
+    count = side_count(query)
+    counted = (
+        [] if count is None or (query.municipality is None and query.tribunal is None) else [count]
+    )
+    stmt, day, key = _decision_select(query, side_first=first)
+    return [bare.sql(stmt) for stmt in counted] + [
+        bare.sql(_after(stmt, day, key, cursor, PAGE + 1))
+    ]
 
 
-def _rent_sql(bare: Bare, params: dict[str, str]) -> str:
+def _rent_sql(bare: Bare, params: dict[str, str], cursor: tuple[date, int] | None) -> list[str]:
     where = [R.c.listed == true()]
     for name, column in (
         ("municipality", R.c.municipality_code),
@@ -238,7 +300,7 @@ def _rent_sql(bare: Bare, params: dict[str, str]) -> str:
         where.append(R.c.decided_on >= date.fromisoformat(params["from"]))
     if "to" in params:
         where.append(R.c.decided_on <= date.fromisoformat(params["to"]))
-    return bare.sql(_after(select(*R.c).where(*where), R.c.decided_on, R.c.id, None, PAGE + 1))
+    return [bare.sql(_after(select(*R.c).where(*where), R.c.decided_on, R.c.id, cursor, PAGE + 1))]
 
 
 def _http(client: httpx.Client, path: str, params: dict[str, str], rounds: int) -> list[float]:
@@ -253,16 +315,33 @@ def _http(client: httpx.Client, path: str, params: dict[str, str], rounds: int) 
     return times
 
 
-def _cursor_at(store: Store, depth: int, municipality: int | None) -> tuple[date, int]:
-    """The (decided_on, id) of the ``depth``-th listed decision, newest first."""
+def _cursor_at(store: Store, kind: str, params: dict[str, str], depth: int) -> tuple[date, int]:
+    """The (decided_on, id) of the ``depth``-th row of a list (``kind`` d or r), newest first,
+    as its page's cursor holds it: a municipality's decisions, a subject's, or all."""
+    where: list[ColumnElement[bool]]
+    if kind == "r":
+        day, key, where = R.c.decided_on, R.c.id, [R.c.listed.is_(True)]
+    elif "subject" in params:
+        day, key = S.c.decided_on, S.c.decision_id
+        where = [S.c.listed.is_(True), S.c.subject == params["subject"]]
+    else:
+        day, key, where = D.c.decided_on, D.c.id, [D.c.listed.is_(True)]
+        if "municipality" in params:
+            where.append(D.c.municipality_code == int(params["municipality"]))
+    stmt = select(day, key).where(*where).order_by(day.desc(), key.desc())
     with store.read() as tx:
         conn = tx._conn  # a bench may look behind the store's methods
-        stmt = select(D.c.decided_on, D.c.id).where(D.c.listed.is_(True))
-        if municipality is not None:
-            stmt = stmt.where(D.c.municipality_code == municipality)
-        stmt = stmt.order_by(D.c.decided_on.desc(), D.c.id.desc()).offset(depth - 1).limit(1)
-        row = conn.execute(stmt).one()
-        return row.decided_on, row.id
+        row = conn.execute(stmt.offset(depth - 1).limit(1)).one()
+        return row[0], row[1]
+
+
+def _share(kind: str, params: dict[str, str], decisions: int) -> int:
+    """About how many rows a deep page's list holds (so that it is paged only within them)."""
+    if kind == "r":
+        return decisions // 2
+    if "subject" in params:
+        return decisions // 8
+    return decisions // 20 if "municipality" in params else decisions
 
 
 def _rss(pid: int) -> tuple[int, int]:
@@ -278,14 +357,20 @@ def _rss(pid: int) -> tuple[int, int]:
 
 
 def _export(client: httpx.Client, pid: int, path: str) -> dict[str, Any]:
-    """Stream ``path`` to nowhere, sampling the service's memory every 20 ms."""
-    before, _ = _rss(pid)
-    samples: list[int] = []
+    """Stream ``path`` to nowhere, sampling the service's memory every 20 ms.
+
+    Memory that stays flat while the rows go by is the point: it reports the resident size
+    before, after the first tenth of the bytes, at the half, at the end, and the most while
+    streaming, with the process's peak (VmHWM) before and after.
+    """
+    before, peak_before = _rss(pid)
+    samples: list[tuple[int, int]] = []
     done = threading.Event()
+    received = [0]
 
     def sample() -> None:
         while not done.is_set():
-            samples.append(_rss(pid)[0])
+            samples.append((received[0], _rss(pid)[0]))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -295,25 +380,46 @@ def _export(client: httpx.Client, pid: int, path: str) -> dict[str, Any]:
     with client.stream("GET", path, timeout=None) as reply:
         for chunk in reply.iter_bytes():
             size += len(chunk)
+            received[0] = size
             lines += chunk.count(b"\n")
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
+    after, peak_after = _rss(pid)
+
+    def at(share: float) -> float:
+        """The resident size (MB) at the first sample past ``share`` of the bytes."""
+        found = next((rss for got, rss in samples if got >= share * size), after)
+        return round(found / 1024, 1)
+
     return {
         "rows": lines - 1,
         "mb": round(size / 1e6, 1),
         "seconds": round(seconds, 1),
         "rows_per_s": round((lines - 1) / seconds),
         "rss_before_mb": round(before / 1024, 1),
-        "rss_peak_during_mb": round(max(samples, default=before) / 1024, 1),
+        "rss_at_10pct_mb": at(0.1),
+        "rss_at_50pct_mb": at(0.5),
+        "rss_at_end_mb": round(after / 1024, 1),
+        "rss_peak_during_mb": round(max((rss for _, rss in samples), default=before) / 1024, 1),
+        "hwm_before_mb": round(peak_before / 1024, 1),
+        "hwm_after_mb": round(peak_after / 1024, 1),
+        "samples": len(samples),
     }
+
+
+def _load_avg() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
 def run_backend(args: argparse.Namespace, db: str | None, folder: Path) -> dict[str, Any]:
     """Load, serve, measure one backend."""
     url = db or f"sqlite:///{folder / 'naevn.db'}"
     store = Store.open(url, folder / "blobs")
-    result: dict[str, Any] = {"decisions": args.decisions}
+    result: dict[str, Any] = {
+        "decisions": args.decisions,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     started = time.perf_counter()
     load_register(url, decisions(args.decisions), published_at=datetime(2026, 11, 1, tzinfo=UTC))
     result["load_s"] = round(time.perf_counter() - started, 1)
@@ -325,46 +431,26 @@ def run_backend(args: argparse.Namespace, db: str | None, folder: Path) -> dict[
     bare = Bare(url)
     served = spawn(service_env(url, folder / "data"))
     timings: dict[str, Any] = {}
+    plans: dict[str, list[str]] = {}
+    result["load_avg_before"] = _load_avg()
     try:
         with httpx.Client(base_url=served.url, timeout=60) as client:
-            cases: list[tuple[str, str, dict[str, str], Callable[[], str]]] = []
-            for name, params in DECISION_CASES.items():
-                cases.append(
-                    (
-                        name,
-                        "/api/v1/public/decisions",
-                        params,
-                        lambda p=params: _decision_sql(bare, p, None),  # type: ignore[misc]
-                    )
-                )
-            for name, params in RENT_CASES.items():
-                cases.append(
-                    (name, "/api/v1/public/rents", params, lambda p=params: _rent_sql(bare, p))  # type: ignore[misc]
-                )
-            for municipality in (None, 147):
-                share = args.decisions if municipality is None else args.decisions // 20
-                for depth in (d for d in DEPTHS if d < share):
-                    mark = _cursor_at(store, depth, municipality)
-                    params = {"after": _encode("d", *mark)}
-                    label = "all" if municipality is None else "municipality"
-                    if municipality is not None:
-                        params["municipality"] = str(municipality)
-                    where = {} if municipality is None else {"municipality": str(municipality)}
-                    cases.append(
-                        (
-                            f"deep page at row {depth:,} ({label})",
-                            "/api/v1/public/decisions",
-                            params,
-                            lambda w=where, m=mark: _decision_sql(bare, w, m),  # type: ignore[misc]
-                        )
-                    )
-            for name, path, params, sql_of in cases:
+            cases = _cases(args, store, bare)
+            _http(client, "/healthz", {}, 20)
+            floor = _http(client, "/healthz", {}, args.rounds)
+            timings["floor: GET /healthz"] = {"http": _stats(floor)}
+            for name, path, params, sql in cases:
+                decorate = path.endswith("/decisions")
                 _http(client, path, params, 5)  # warm the caches and the plan
                 http = _http(client, path, params, args.rounds)
-                sql = sql_of()
-                bare.time(sql, 5)
-                base = bare.time(sql, args.rounds)
+                bare.time(sql, 5, decorate=decorate)
+                base = bare.time(sql, args.rounds, decorate=decorate)
                 timings[name] = {"http": _stats(http), "sql": _stats(base)}
+                timings[name]["ratio"] = round(
+                    timings[name]["http"]["p50_ms"] / max(timings[name]["sql"]["p50_ms"], 0.01), 1
+                )
+                if args.explain:
+                    plans[name] = bare.plan(sql)
                 print(f"{name}: {timings[name]}", file=sys.stderr)
             walk = []
             after = None
@@ -375,32 +461,81 @@ def run_backend(args: argparse.Namespace, db: str | None, folder: Path) -> dict[
                 walk.append(time.perf_counter() - began)
                 after = body["next"]
             timings[f"walk: {args.walk} pages in a row from the top"] = {"http": _stats(walk)}
-            result["csv_export"] = _export(client, served.proc.pid, "/api/v1/public/decisions.csv")
-            print(f"csv: {result['csv_export']}", file=sys.stderr)
+            result["load_avg_queries"] = _load_avg()
+            for register in ("decisions", "rents"):
+                path = f"/api/v1/public/{register}.csv"
+                result[f"csv_{register}"] = _export(client, served.proc.pid, path)
+                print(f"csv {register}: {result[f'csv_{register}']}", file=sys.stderr)
     finally:
         served.stop()
         bare.close()
         store.close()
+    result["load_avg_after"] = _load_avg()
     result["timings"] = timings
-    result["worst_http_p99_ms"] = max(t["http"]["p99_ms"] for t in timings.values())
+    if plans:
+        result["plans"] = plans
+    result["worst_http_p99_ms"] = max(
+        t["http"]["p99_ms"] for name, t in timings.items() if not name.startswith("floor")
+    )
     return result
+
+
+def _cases(
+    args: argparse.Namespace, store: Store, bare: Bare
+) -> list[tuple[str, str, dict[str, str], list[str]]]:
+    """Every query timed: (name, path, its query parameters, the same page's SQL)."""
+    decisions, rents = "/api/v1/public/decisions", "/api/v1/public/rents"
+    cases = [
+        (name, decisions, p, _decision_sql(bare, store, p, None))
+        for name, p in DECISION_CASES.items()
+    ]
+    cases += [(name, rents, p, _rent_sql(bare, p, None)) for name, p in RENT_CASES.items()]
+    for kind, label, where in (
+        ("d", "decisions", {}),
+        ("d", "decisions, municipality", {"municipality": "147"}),
+        ("d", "decisions, subject", {"subject": DEEP_SUBJECT}),
+        ("r", "rents", {}),
+    ):
+        for depth in (d for d in DEPTHS if d < _share(kind, where, args.decisions)):
+            mark = _cursor_at(store, kind, where, depth)
+            params = where | {"after": _encode(kind, *mark)}
+            sql = (
+                _decision_sql(bare, store, where, mark)
+                if kind == "d"
+                else _rent_sql(bare, where, mark)
+            )
+            path = decisions if kind == "d" else rents
+            cases.append((f"deep page at row {depth:,} ({label})", path, params, sql))
+    return cases
 
 
 def report(name: str, result: dict[str, Any], *, target: bool) -> None:
     """Print one backend's figures as a plain table."""
-    print(f"{name}: {result['decisions']:,} decisions, loaded in {result['load_s']} s")
-    print(f"  {'query':48} {'HTTP p50':>9} {'p99':>7} {'SQL p50':>8} {'p99':>7}")
+    print(
+        f"{name}: {result['decisions']:,} decisions, loaded in {result['load_s']} s; load average "
+        f"{result['load_avg_before']} before, {result['load_avg_queries']} after the queries, "
+        f"{result['load_avg_after']} at the end"
+    )
+    print(f"  {'query':48} {'HTTP p50':>9} {'p99':>7} {'SQL p50':>8} {'p99':>7} {'ratio':>6}")
     for query, t in result["timings"].items():
         sql = t.get("sql", {"p50_ms": "", "p99_ms": ""})
         print(
             f"  {query:48} {t['http']['p50_ms']:>9} {t['http']['p99_ms']:>7} "
-            f"{sql['p50_ms']:>8} {sql['p99_ms']:>7}"
+            f"{sql['p50_ms']:>8} {sql['p99_ms']:>7} {t.get('ratio', ''):>6}"
         )
-    csv = result["csv_export"]
-    print(
-        f"  CSV export: {csv['rows']:,} rows, {csv['mb']} MB in {csv['seconds']} s; service RSS "
-        f"{csv['rss_before_mb']} MB before, at most {csv['rss_peak_during_mb']} MB while streaming"
-    )
+    for register in ("decisions", "rents"):
+        csv = result[f"csv_{register}"]
+        print(
+            f"  CSV of the {register}: {csv['rows']:,} rows, {csv['mb']} MB in {csv['seconds']} s; "
+            f"service RSS {csv['rss_before_mb']} MB before, {csv['rss_at_10pct_mb']} at 10%, "
+            f"{csv['rss_at_50pct_mb']} at 50%, {csv['rss_at_end_mb']} at the end, at most "
+            f"{csv['rss_peak_during_mb']} ({csv['samples']} samples); peak RSS "
+            f"{csv['hwm_before_mb']} MB before, {csv['hwm_after_mb']} after"
+        )
+    for query, plan in result.get("plans", {}).items():
+        print(f"  plan of {query}:")
+        for line in plan:
+            print(f"    {line}")
     if target:
         worst = result["worst_http_p99_ms"]
         met = "met" if worst < TARGET_P99_MS else "MISSED"
@@ -417,6 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     add("--db", metavar="URL", help="also measure on this PostgreSQL database (empty)")
     add("--pg", action="store_true", help="also measure on a throwaway PostgreSQL cluster")
     add("--no-sqlite", action="store_true", help="skip SQLite")
+    add("--explain", action="store_true", help="print each query's plan too")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="naevn-bench-registers-") as tmp:

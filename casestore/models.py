@@ -632,15 +632,25 @@ class RegisterDecision(Base):
 
     Every list reads the listed rows newest decision first (``decided_on, id`` descending), so
     every index leads with ``listed``, then one filter's column, then that order: a page of a
-    filter is one index range read from its cursor on.
+    filter is one index range read from its cursor on. The filters' indexes end with the other
+    filters' columns, so a combination of them is checked in the index, before any row is read.
     """
 
     __tablename__ = "register_decisions"
     __table_args__ = (
         Index(None, "listed", "decided_on", "id"),
-        Index(None, "listed", "municipality_code", "decided_on", "id"),
-        Index(None, "listed", "tribunal", "decided_on", "id"),
-        Index(None, "listed", "outcome", "decided_on", "id"),
+        Index(
+            "ix_register_decisions_by_municipality",
+            *("listed", "municipality_code", "decided_on", "id", "tribunal", "outcome"),
+        ),
+        Index(
+            "ix_register_decisions_by_tribunal",
+            *("listed", "tribunal", "decided_on", "id", "municipality_code", "outcome"),
+        ),
+        Index(
+            "ix_register_decisions_by_outcome",
+            *("listed", "outcome", "decided_on", "id", "municipality_code", "tribunal"),
+        ),
     )
 
     id: Mapped[IntPk]
@@ -719,6 +729,7 @@ class RegisterRent(Base):
     __table_args__ = (
         Index(None, "listed", "decided_on", "id"),
         Index(None, "listed", "municipality_code", "decided_on", "id"),
+        Index(None, "listed", "tribunal", "decided_on", "id"),
         Index(None, "listed", "postcode", "decided_on", "id"),
         Index(None, "listed", "method", "decided_on", "id"),
         Index(None, "listed", "category", "decided_on", "id"),

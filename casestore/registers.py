@@ -4,8 +4,10 @@ A page is read newest decision first, by keyset: the cursor is the last row's de
 id, and the next page starts strictly after it. Each filter has an index that leads with
 ``listed`` and the filter's column and holds that order (migration 0009), so a page is one
 index range however deep it is; a subject or statute filter walks its side table's index and
-joins the decision to each entry. A correction publishes a new version and unlists the old one,
-which stays readable by its id.
+joins the decision to each entry. Combined with a municipality or tribunal, whose range is
+narrower, the page walks the decisions' index instead and looks each one's subject or statute up,
+unless the subject's (statute's) range is short (:data:`SHORT_SIDE`). A correction publishes a
+new version and unlists the old one, which stays readable by its id.
 """
 
 from __future__ import annotations
@@ -65,6 +67,11 @@ MAX_LIMIT: Final = 1000
 """The most rows one page may hold (the CSV export reads pages this size)."""
 BATCH: Final = 5000
 """Decisions written per transaction by :func:`load_register`."""
+SHORT_SIDE: Final = 5000
+"""A subject's (or statute's) listed entries, within the page's dates, fewer than this are read
+from the side table even when a municipality or tribunal is given: a page then costs at most
+this many look-ups however few decisions match (counting them costs at most this many index
+entries, a fraction of a millisecond)."""
 
 BAD_REGISTER_LIMIT = N_("A page of the register can hold from 1 to {most} rows.")
 NO_DECISION = N_("There is no published decision {id}.")
@@ -180,7 +187,7 @@ class RegisterQueries(TxBase):
         """
         _check_limit(query.limit)
         cursor = _decode("d", query.after)
-        stmt, day, key = _decision_select(query)
+        stmt, day, key = _decision_select(query, side_first=reads_side_first(self._conn, query))
         rows = list(self._conn.execute(_after(stmt, day, key, cursor, query.limit + 1)))
         more = len(rows) > query.limit
         page = self._decorated(rows[: query.limit])
@@ -249,11 +256,42 @@ class RegisterQueries(TxBase):
 # --- building a page --------------------------------------------------------------------------
 
 
-def _decision_select(query: DecisionQuery) -> tuple[Select[Any], Any, Any]:
+def reads_side_first(conn: Connection, query: DecisionQuery) -> bool:
+    """Whether a page of ``query`` should walk its subject's (statute's) index rather than the
+    decisions' own: yes without a municipality or tribunal, or when the side's range within the
+    dates is shorter than :data:`SHORT_SIDE` (counted up to it)."""
+    if query.municipality is None and query.tribunal is None:
+        return True
+    count = side_count(query)
+    return count is not None and int(conn.execute(count).scalar_one()) < SHORT_SIDE
+
+
+def side_count(query: DecisionQuery) -> Select[Any] | None:
+    """The statement counting the subject's (or statute's) listed entries within the dates, up
+    to :data:`SHORT_SIDE`; None without either filter."""
+    if query.subject is not None:
+        table, match = S, S.c.subject == query.subject
+    elif query.statute is not None:
+        table, match = L, L.c.statute == query.statute
+    else:
+        return None
+    entries = (
+        select(literal(1))
+        .where(table.c.listed == true(), match)
+        .where(*_dates(table.c.decided_on, query.decided_from, query.decided_to))
+        .limit(SHORT_SIDE)
+    )
+    return select(func.count()).select_from(entries.subquery())
+
+
+def _decision_select(query: DecisionQuery, *, side_first: bool) -> tuple[Select[Any], Any, Any]:
     """The page's statement before its cursor and limit, and the two columns it is ordered by.
 
-    A subject (or, without one, a statute) filter drives the read from its side table's index,
-    whose rows carry the decision date; every other filter reads the decisions' own index.
+    With ``side_first``, a subject (or, without one, a statute) filter drives the read from its
+    side table's index, whose rows carry the decision date; otherwise, and for every other
+    filter, the read walks the decisions' own index (municipality, tribunal or outcome, as the
+    database picks) and looks the subject and statute up by the side tables' keys. Both orders
+    are the same (decision date, id), so a cursor holds for either.
     """
     where: list[ColumnElement[bool]] = []
     if query.municipality is not None:
@@ -263,7 +301,14 @@ def _decision_select(query: DecisionQuery) -> tuple[Select[Any], Any, Any]:
     if query.outcome is not None:
         where.append(D.c.outcome == query.outcome)
     side: FromClause | None = None
-    if query.subject is not None:
+    if not side_first:
+        day, key = D.c.decided_on, D.c.id
+        where.append(D.c.listed == true())
+        if query.subject is not None:
+            where.append(exists().where(S.c.decision_id == D.c.id, S.c.subject == query.subject))
+        if query.statute is not None:
+            where.append(exists().where(L.c.decision_id == D.c.id, L.c.statute == query.statute))
+    elif query.subject is not None:
         side = S
         day, key = S.c.decided_on, S.c.decision_id
         where += [S.c.listed == true(), S.c.subject == query.subject]

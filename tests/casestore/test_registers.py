@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+import casestore.registers
 from casestore import Store
 from casestore.failures import QueryError
 from casestore.registerrecords import (
@@ -180,6 +181,71 @@ def test_every_filter_and_keyset_paging_without_repeats(store: Store) -> None:
             for r in d.rents
             if r.postcode == 2301 and 50 <= r.area <= 90 and r.method == "BASED_ON_EXPENSES"
         )
+
+
+@pytest.mark.parametrize("short_side", [0, 1_000_000], ids=["decisions-first", "side-first"])
+def test_combined_filters_page_alike_from_either_index(
+    store: Store, monkeypatch: pytest.MonkeyPatch, short_side: int
+) -> None:
+    """With a municipality or tribunal, a subject or statute page walks the decisions' index
+    (0: every side range counts as long) or the side table's (a million: every one is short);
+    both give the same rows, and a cursor of one holds for the other."""
+    monkeypatch.setattr(casestore.registers, "SHORT_SIDE", short_side)
+    many = [
+        decision(
+            n,
+            municipality_code=(101, 147, 151)[n % 3],
+            tribunal=("hln-101", "hln-147", "bkn-151")[n % 3],
+            outcome=("IN_FAVOUR", "REJECTED")[n % 2],
+            subjects=(("maintenance",), ("rent_level", "improvements"))[n % 4 // 2],
+            statutes=((LEJELOVEN_1,), (ALMEN_5,), (LEJELOVEN_1, ALMEN_5))[n % 5 % 3],
+            decided_on=date(2025, 1, 1) + timedelta(days=n // 4),
+        )
+        for n in range(1, 73)
+    ]
+    publish(store, *many)
+
+    def walk(query: DecisionQuery) -> list[str]:
+        seen: list[str] = []
+        after = None
+        with store.read() as tx:
+            while True:
+                page = tx.decisions_page(replace(query, limit=4, after=after))
+                seen += [row.case_number for row in page.rows]
+                if page.next is None:
+                    return seen
+                after = page.next
+
+    def expect(keep: object) -> list[str]:
+        chosen = [d for d in many if keep(d)]  # type: ignore[operator]
+        chosen.sort(key=lambda d: (d.decided_on, int(d.case_number[4:])), reverse=True)
+        return [d.case_number for d in chosen]
+
+    assert walk(DecisionQuery(subject="improvements", municipality=147)) == expect(
+        lambda d: "improvements" in d.subjects and d.municipality_code == 147
+    )
+    assert walk(DecisionQuery(statute=ALMEN_5.id, tribunal="bkn-151")) == expect(
+        lambda d: ALMEN_5 in d.statutes and d.tribunal == "bkn-151"
+    )
+    assert walk(
+        DecisionQuery(
+            subject="maintenance",
+            statute=LEJELOVEN_1.id,
+            municipality=101,
+            outcome="REJECTED",
+            decided_from=date(2025, 1, 3),
+        )
+    ) == expect(
+        lambda d: (
+            "maintenance" in d.subjects
+            and LEJELOVEN_1 in d.statutes
+            and d.municipality_code == 101
+            and d.outcome == "REJECTED"
+            and d.decided_on >= date(2025, 1, 3)
+        )
+    )
+    assert walk(DecisionQuery(subject="maintenance", tribunal="hln-101", municipality=147)) == []
+    assert walk(DecisionQuery(subject="no_such_subject", municipality=147)) == []
 
 
 def test_a_foreign_cursor_or_limit_is_refused(store: Store) -> None:

@@ -4,9 +4,10 @@ Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-02 19:20:00
 
-Every list index leads with ``listed`` and ends with the lists' order (``decided_on, id``), so
-a page of one filter is one index range; subjects and statutes are side tables carrying their
-decision's order columns for the same reason.
+Every list index leads with ``listed``, then one filter's column, then the lists' order
+(``decided_on, id``), so a page of one filter is one index range; the decisions' filter indexes
+end with the other filters' columns, so that a combination is checked in the index. Subjects and
+statutes are side tables carrying their decision's order columns for the same reason.
 """
 
 from __future__ import annotations
@@ -66,8 +67,15 @@ def upgrade() -> None:
     )
     _index("register_decisions", "case_id")
     _index("register_decisions", "listed", *ORDER)
-    for column in ("municipality_code", "tribunal", "outcome"):
-        _index("register_decisions", "listed", column, *ORDER)
+    filters = ("municipality_code", "tribunal", "outcome")
+    for name, column in zip(("municipality", "tribunal", "outcome"), filters, strict=True):
+        # The other filters' columns at the end: a combination is checked in the index.
+        rest = [other for other in filters if other != column]
+        op.create_index(
+            op.f(f"ix_register_decisions_by_{name}"),
+            "register_decisions",
+            ["listed", column, *ORDER, *rest],
+        )
     for table, column, size in (
         ("register_subjects", "subject", 64),
         ("register_statutes", "statute", 160),
@@ -115,7 +123,7 @@ def upgrade() -> None:
     )
     _index("register_rents", "decision_id")
     _index("register_rents", "listed", *ORDER)
-    for column in ("municipality_code", "postcode", "method", "category"):
+    for column in ("municipality_code", "tribunal", "postcode", "method", "category"):
         _index("register_rents", "listed", column, *ORDER)
 
 
