@@ -61,12 +61,19 @@ class MeetingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.action_refresh()
 
-    def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
+    def _call(
+        self,
+        call: Awaitable[T],
+        then: Callable[[T], None],
+        refused: Callable[[], None] | None = None,
+    ) -> None:
         async def work() -> None:
             try:
                 answer = await call
             except NaevnError as error:
                 self.post_message(Failed(error))
+                if refused is not None:
+                    refused()
                 return
             then(answer)
 
@@ -129,6 +136,11 @@ class MeetingsScreen(Screen[None]):
 
     def action_new(self) -> None:
         """Plan a meeting, then open it."""
+        self._ask(None)
+
+    def _ask(self, values: dict[str, Any] | None) -> None:
+        """The planning dialog, holding ``values`` (what the service just refused) if given,
+        so that the lead corrects one field rather than types them all again."""
         me = self.session.me
         if me is None:
             return
@@ -147,6 +159,6 @@ class MeetingsScreen(Screen[None]):
                 self.action_refresh()
                 self._open(meeting["id"])
 
-            self._call(call, made)
+            self._call(call, made, refused=lambda: self._ask(asked))
 
-        self.app.push_screen(NewMeetingDialog(self.session, me["tribunals"]), plan)
+        self.app.push_screen(NewMeetingDialog(self.session, me["tribunals"], values), plan)

@@ -33,36 +33,47 @@ class NewMeetingDialog(Dialog[dict[str, Any]]):
 
     DEFAULT_CSS = """
     NewMeetingDialog Label { margin: 0; }
+    NewMeetingDialog Input { background: $panel; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "plan", N_("Plan"), priority=True),
     ]
 
-    def __init__(self, session: Session, tribunals: list[TribunalRef]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        tribunals: list[TribunalRef],
+        values: dict[str, Any] | None = None,
+    ) -> None:
         """Args:
         session: for the labels.
         tribunals: the caller's tribunals, to choose from.
+        values: what to fill in, as this dialog dismissed with it (after a refusal).
         """
         super().__init__(session)
         self.tribunals = tribunals
+        self.values = values or {}
 
     def compose(self) -> ComposeResult:
         say = self.session.say
         options = [(court["name"], court["code"]) for court in self.tribunals]
+        given = self.values
+        codes = [code for _, code in options]
+        chosen = given.get("tribunal") if given.get("tribunal") in codes else codes[0]
+        names = {m["seat"]: m["name"] for m in given.get("members", [])}
         with Vertical(classes="box"):
             yield Label(say(TITLE), classes="title")
             yield Label(say(TRIBUNAL))
-            yield Select(
-                options, value=options[0][1], allow_blank=False, id="tribunal", compact=True
-            )
+            yield Select(options, value=chosen, allow_blank=False, id="tribunal", compact=True)
             yield Label(say(WHEN))
-            yield Input(id="when", compact=True)
+            when = str(given.get("starts_at", "")).replace("T", " ", 1)
+            yield Input(when, id="when", compact=True)
             yield Label(say(PLACE))
-            yield Input(id="place", compact=True)
+            yield Input(str(given.get("place", "")), id="place", compact=True)
             for seat, label in SEATS:
                 yield Label(say(label))
-                yield Input(id=seat, compact=True)
+                yield Input(names.get(seat, ""), id=seat, compact=True)
             yield Label(say(HINT), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 from console.client import AgendaItem, CaseRow, Me, Meeting, MeetingSummary, Summons
-from statemachine.errors import AccessError, ConflictError
+from statemachine.errors import AccessError, ConflictError, InvalidInputError
 from tests.console.tui.fake import FakeClient
 
 TODAY: Final = date(2026, 11, 23)
@@ -21,6 +21,7 @@ TOO_LATE: Final = (
     "inspection (on {date}). Move the meeting, or the inspection, later."
 )
 PDF: Final = b"%PDF-1.7\n% agenda\n"
+BAD_TIME: Final = "starts_at must be a date and time such as 2026-12-15T09:30."
 
 
 def me(role: str) -> Me:
@@ -102,6 +103,10 @@ class MeetingFake(FakeClient):
         self, tribunal: str, *, starts_at: str, place: str, members: list[dict[str, Any]]
     ) -> Meeting:
         self._lead()
+        try:
+            datetime.fromisoformat(starts_at)
+        except ValueError:
+            raise InvalidInputError(BAD_TIME) from None
         return self._answer(self._new(starts_at, place))
 
     async def ready_cases(self, meeting_id: int) -> list[CaseRow]:

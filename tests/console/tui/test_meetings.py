@@ -223,6 +223,40 @@ async def test_the_list_shows_the_meetings_and_opens_one() -> None:
         assert isinstance(app.screen, MeetingsScreen)
 
 
+async def test_a_refused_plan_comes_back_filled_in_to_be_corrected() -> None:
+    app = make_console(MeetingFake(), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = top(app)
+        assert isinstance(dialog, NewMeetingDialog)
+        for field, value in (
+            ("when", "10-12-2026 kl. 10"),
+            ("place", "Rådhuset"),
+            ("chair", "Birgitte Holm"),
+            ("tenant_member", "Ole Sand"),
+            ("landlord_member", "Sara Dahl"),
+        ):
+            dialog.query_one(f"#{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert said(app) == ["starts_at must be a date and time such as 2026-12-15T09:30."]
+        again = top(app)
+        assert isinstance(again, NewMeetingDialog) and again is not dialog
+        assert again.query_one("#landlord_member", Input).value == "Sara Dahl"
+        assert again.query_one("#when", Input).value == "10-12-2026 kl. 10"
+        shot(app, "meeting-new-refused.svg")
+        again.query_one("#when", Input).value = "2026-12-17 09:30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = top(app)
+        assert isinstance(screen, MeetingScreen)
+        assert text(screen, "#status").startswith("Meeting 2026-12-17 09:30 · Rådhuset")
+
+
 async def test_a_lead_builds_reorders_and_trims_the_agenda() -> None:
     app = make_console(MeetingFake(), lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
