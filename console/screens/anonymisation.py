@@ -20,15 +20,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from console.calls import run_call
 from console.client import Anonymisation
-from console.messages import Failed
 from console.screens.confirm import Confirm
 from console.screens.replacement import ReplacementDialog
 from console.session import Session
 from console.widgets.key_footer import KeyFooter
 from console.widgets.replacement_table import ReplacementTable
 from console.widgets.status_line import StatusLine
-from statemachine.errors import NaevnError
 from statemachine.text import N_, tn
 
 T = TypeVar("T")
@@ -123,15 +122,7 @@ class AnonymisationScreen(Screen[None]):
         self._call(self.session.client.anonymisation(self.number), self._shown(None))
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="anonymisation")
+        run_call(self, call, then, group="anonymisation")
 
     def _shown(self, done: str | None) -> Callable[[Anonymisation], None]:
         def show(preview: Anonymisation) -> None:

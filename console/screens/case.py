@@ -17,15 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from console.calls import run_call, save_file
 from console.client import AttachmentInfo, CaseDetail, Colleague, Document, NextDeadline, Step
-from console.messages import Failed
 from console.screens.anonymisation import AnonymisationScreen
 from console.screens.assign import AssignPicker, Pick
 from console.screens.decision import DecisionScreen
 from console.screens.hearing import HearingDialog, HearingPlan
 from console.screens.message import MessageDialog, Outgoing
 from console.screens.note import NoteDialog
-from console.screens.prompt import Prompt
 from console.screens.reason import Because, ReasonDialog
 from console.screens.steps import StepPicker
 from console.session import Session
@@ -35,8 +34,7 @@ from console.widgets.document_table import DocumentTable
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
 from statemachine.catalog.deadlines import DUE_SOON_DAYS
-from statemachine.errors import NaevnError
-from statemachine.text import N_, t
+from statemachine.text import N_
 
 T = TypeVar("T")
 
@@ -50,8 +48,6 @@ STEP_DONE = N_("Done: {step}.")
 ASSIGNED = N_("Case {number} is now assigned to {name}.")
 NOBODY = N_("nobody")
 SAVE_TO = N_("Save {filename} to:")
-SAVED_TO = N_("Saved to {path}.")
-CANNOT_SAVE = N_("Could not save to {path}: {reason}")
 OPENED = N_("Opened {filename} with the system viewer.")
 NO_VIEWER = N_("No program to open documents is set up here. Save it with W instead.")
 NO_DOCUMENT = N_("Choose a document in the Documents pane first.")
@@ -66,12 +62,6 @@ DECIDED = ("decided", "published")
 """Statuses in which the case has a registered decision to anonymise (key P)."""
 PENDING = ("open", "due_soon", "expired")
 """Deadline states that still ask something of the secretariat (not met, not late)."""
-
-
-class FileError(NaevnError):
-    """A document could not be written where the caseworker asked."""
-
-    title = "File"
 
 
 class CaseScreen(Screen[None]):
@@ -120,17 +110,7 @@ class CaseScreen(Screen[None]):
         self.action_refresh()
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        """Run ``call`` in a worker and hand its answer to ``then`` (errors: a notification)."""
-
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="case")
+        run_call(self, call, then, group="case")
 
     def _show_after(self, done: str | None) -> Callable[[CaseDetail], None]:
         def show(case: CaseDetail) -> None:
@@ -333,24 +313,11 @@ class CaseScreen(Screen[None]):
             self._call(self._fetch_to_view(document), self._view)
             return
 
-        def save(path: str | None) -> None:
-            if path:
-                self._call(self._save(document, Path(path).expanduser()), self._saved)
+        async def fetch() -> bytes:
+            return (await self.session.client.attachment(self.number, document["id"])).content
 
-        default = str(Path.cwd() / _safe(document["filename"]))
         title = self.session.say(SAVE_TO, filename=document["filename"])
-        self.app.push_screen(Prompt(self.session, title, value=default), save)
-
-    async def _save(self, document: AttachmentInfo, path: Path) -> Path:
-        content = await self.session.client.attachment(self.number, document["id"])
-        try:
-            await asyncio.to_thread(path.write_bytes, content.content)
-        except OSError as error:
-            raise FileError(t(CANNOT_SAVE, path=str(path), reason=error.strerror or "")) from error
-        return path
-
-    def _saved(self, path: Path) -> None:
-        self.notify(self.session.say(SAVED_TO, path=str(path)))
+        save_file(self, self.session, title, _safe(document["filename"]), fetch)
 
     async def _fetch_to_view(self, document: AttachmentInfo) -> tuple[Path, str]:
         """The document in a private temporary folder, written off the event loop."""

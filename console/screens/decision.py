@@ -9,9 +9,8 @@ is registered, saving asks why: the change is a correction, a new version.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from functools import partial
 from typing import Any, ClassVar, Final, TypeVar
 
 from textual.app import ComposeResult
@@ -30,16 +29,15 @@ from textual.widgets import (
     TextArea,
 )
 
+from console.calls import run_call, save_file
 from console.client import Decision
-from console.messages import Failed
 from console.screens.confirm import Confirm
 from console.screens.prompt import Prompt
 from console.session import Session
 from console.widgets.decision_preview import DecisionPreview
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
-from statemachine.errors import NaevnError
-from statemachine.text import N_, t
+from statemachine.text import N_
 
 T = TypeVar("T")
 
@@ -62,8 +60,6 @@ ASK_REGISTER = N_(
 )
 ASK_REASON = N_("Why is the registered decision corrected?")
 SAVE_TO = N_("Save the decision's PDF to:")
-SAVED_TO = N_("Saved to {path}.")
-CANNOT_SAVE = N_("Could not save to {path}: {reason}")
 DATE_HINT = N_("{field} (YYYY-MM-DD):")
 TEXT_LABELS: Final = {
     "decision_text": "AFGØRELSE",
@@ -76,12 +72,6 @@ STANDARD_OF: Final = {"decision_text": "decision", "facts_text": "facts", "reaso
 CHOICES: Final = ("outcome", "in_favour", "fee_imposed", "locally_inspected", "public_interest")
 RENT_CHOICES: Final = ("rent_method", "rent_category", "rent_declaration")
 INPUTS: Final = ("decided_on", "rent_amount", "rent_area", "rent_from")
-
-
-class FileError(NaevnError):
-    """The PDF could not be written where the caseworker asked."""
-
-    title = "File"
 
 
 class DecisionScreen(Screen[None]):
@@ -137,15 +127,7 @@ class DecisionScreen(Screen[None]):
         self._call(self.session.client.decision(self.number), self._shown(None))
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="decision")
+        run_call(self, call, then, group="decision")
 
     def _shown(self, done: str | None) -> Callable[[Decision], None]:
         def show(decision: Decision) -> None:
@@ -314,24 +296,10 @@ class DecisionScreen(Screen[None]):
 
     def action_save_pdf(self) -> None:
         """Save the decision's PDF (the draft, marked UDKAST, or the registered one)."""
-
-        def save(path: str | None) -> None:
-            if path:
-                self._call(self._write(Path(path).expanduser()), self._written)
-
-        default = str(Path.cwd() / f"afgoerelse-{self.number}.pdf")
-        self.app.push_screen(Prompt(self.session, self.session.say(SAVE_TO), value=default), save)
-
-    async def _write(self, path: Path) -> Path:
-        content = await self.session.client.decision_document(self.number)
-        try:
-            await asyncio.to_thread(path.write_bytes, content)
-        except OSError as error:
-            raise FileError(t(CANNOT_SAVE, path=str(path), reason=error.strerror or "")) from error
-        return path
-
-    def _written(self, path: Path) -> None:
-        self.notify(self.session.say(SAVED_TO, path=str(path)))
+        say = self.session.say
+        filename = f"afgoerelse-{self.number}.pdf"
+        fetch = partial(self.session.client.decision_document, self.number)
+        save_file(self, self.session, say(SAVE_TO), filename, fetch)
 
 
 def _state(screen: DecisionScreen, decision: Decision) -> str:

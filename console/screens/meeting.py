@@ -7,9 +7,8 @@ service asked, so its refusal says why nothing changes."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from functools import partial
 from typing import ClassVar, Final, TypeVar
 
 from textual import events
@@ -19,19 +18,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from console.calls import run_call, save_file
 from console.client import CaseRow, Meeting, Summons
-from console.messages import Failed
 from console.screens.case import CaseScreen
 from console.screens.confirm import Confirm
-from console.screens.decision import FileError
-from console.screens.prompt import Prompt
 from console.screens.ready_picker import ReadyPicker
 from console.session import Session
 from console.widgets.agenda_table import AgendaTable, detail
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
-from statemachine.errors import NaevnError
-from statemachine.text import N_, t
+from statemachine.text import N_
 
 T = TypeVar("T")
 
@@ -44,8 +40,6 @@ ASK_SUMMONS = N_(
 )
 SENT = N_("{n} summons queued to be sent.")
 SAVE_TO = N_("Save the agenda's PDF to:")
-SAVED_TO = N_("Saved to {path}.")
-CANNOT_SAVE = N_("Could not save to {path}: {reason}")
 READ_ONLY = N_("read only")
 CHANGES: Final = frozenset({"add", "up", "down", "remove", "summons"})
 """The lead's actions: they change the agenda or send mail."""
@@ -105,15 +99,7 @@ class MeetingScreen(Screen[None]):
         self._call(self.session.client.meeting(self.meeting_id), self._shown(at))
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="meeting")
+        run_call(self, call, then, group="meeting")
 
     def _shown(self, at: int | None) -> Callable[[Meeting], None]:
         def show(meeting: Meeting) -> None:
@@ -246,24 +232,9 @@ class MeetingScreen(Screen[None]):
 
     def action_save_pdf(self) -> None:
         """Save the agenda as a PDF (in Danish) to a file."""
-
-        def save(path: str | None) -> None:
-            if path:
-                self._call(self._write(Path(path).expanduser()), self._written)
-
-        default = str(Path.cwd() / f"dagsorden-{self.meeting_id}.pdf")
-        self.app.push_screen(Prompt(self.session, self.session.say(SAVE_TO), value=default), save)
-
-    async def _write(self, path: Path) -> Path:
-        content = await self.session.client.agenda_pdf(self.meeting_id)
-        try:
-            await asyncio.to_thread(path.write_bytes, content)
-        except OSError as error:
-            raise FileError(t(CANNOT_SAVE, path=str(path), reason=error.strerror or "")) from error
-        return path
-
-    def _written(self, path: Path) -> None:
-        self.notify(self.session.say(SAVED_TO, path=str(path)))
+        filename = f"dagsorden-{self.meeting_id}.pdf"
+        fetch = partial(self.session.client.agenda_pdf, self.meeting_id)
+        save_file(self, self.session, self.session.say(SAVE_TO), filename, fetch)
 
 
 def packed(parts: list[str], width: int) -> list[str]:

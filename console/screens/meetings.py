@@ -13,15 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from console.calls import run_call
 from console.client import Meeting, MeetingSummary
-from console.messages import Failed
 from console.screens.meeting import MeetingScreen, packed
 from console.screens.new_meeting import NewMeetingDialog
 from console.session import Session
 from console.widgets.key_footer import KeyFooter
 from console.widgets.meeting_table import MeetingTable, detail
 from console.widgets.status_line import StatusLine
-from statemachine.errors import NaevnError
 from statemachine.text import N_
 
 T = TypeVar("T")
@@ -67,17 +66,7 @@ class MeetingsScreen(Screen[None]):
         then: Callable[[T], None],
         refused: Callable[[], None] | None = None,
     ) -> None:
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                if refused is not None:
-                    refused()
-                return
-            then(answer)
-
-        self.run_worker(work(), group="meetings")
+        run_call(self, call, then, group="meetings", refused=refused)
 
     def _show(self, meetings: list[MeetingSummary]) -> None:
         say = self.session.say

@@ -12,14 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from console.access import ACTIONS
+from console.calls import run_call
 from console.client import MailInfo
-from console.messages import Failed
 from console.screens.confirm import Confirm
 from console.session import Session
 from console.widgets.key_footer import KeyFooter
 from console.widgets.mail_table import MailTable
 from console.widgets.status_line import StatusLine
-from statemachine.errors import NaevnError
 from statemachine.text import N_, tn
 
 TITLE = N_("Undelivered mail")
@@ -89,17 +88,7 @@ class OutboxScreen(Screen[None]):
         self.action_refresh()
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        """Run ``call`` in a worker and hand its answer to ``then`` (errors: a notification)."""
-
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="outbox")
+        run_call(self, call, then, group="outbox")
 
     def on_outbox_screen_loaded(self, message: Loaded) -> None:
         say, count = self.session.say, len(message.mail)

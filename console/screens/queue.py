@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from console.calls import run_call
 from console.client import QueuePage, QueueParams, SavedFilter
 from console.messages import Failed
 from console.screens.assign import AssignPicker, Pick
@@ -181,17 +182,7 @@ class QueueScreen(Screen[None]):
         return f"{say(dict(SORTS)[self.params.get('sort', 'deadline')])} {arrow} ({say(order)})"
 
     def _call(self, call: Awaitable[T], then: Callable[[T], None]) -> None:
-        """Run ``call`` in a worker and hand its answer to ``then`` (errors: a notification)."""
-
-        async def work() -> None:
-            try:
-                answer = await call
-            except NaevnError as error:
-                self.post_message(Failed(error))
-                return
-            then(answer)
-
-        self.run_worker(work(), group="action")
+        run_call(self, call, then, group="action")
 
     # --- actions ------------------------------------------------------------------------------
 
