@@ -4,29 +4,13 @@ and :mod:`console.api.schemas`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
+from console.api.schemaparts import TEXT, Operation, Schema, closed
 from statemachine.anonymisation import KINDS
 
-Schema = dict[str, Any]
-
-_TEXT: Final = {"type": "string"}
 _VERSION: Final = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 _SOURCES: Final = ["party", "pattern", "name_list", "caseworker"]
-
-
-def _ref(name: str) -> Schema:
-    return {"$ref": f"#/components/schemas/Staff{name}"}
-
-
-def _closed(properties: Schema, required: list[str] | None = None) -> Schema:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-    }
 
 
 def _span(*, request: bool) -> Schema:
@@ -41,56 +25,53 @@ def _span(*, request: bool) -> Schema:
         "kept": {"type": "boolean"},
     }
     if request:
-        return _closed(fields, required=["start", "end", "replacement", "kind", "kept"])
-    labels = {"kind_label": _TEXT, "source_label": _TEXT}
-    return _closed({**fields, "original": _TEXT, **labels})
+        return closed(fields, required=["start", "end", "replacement", "kind", "kept"])
+    labels = {"kind_label": TEXT, "source_label": TEXT}
+    return closed({**fields, "original": TEXT, **labels})
 
 
 def schemas() -> dict[str, Schema]:
     """The anonymisation calls' component schemas, by their names without ``Staff``."""
     number = {"type": "string", "pattern": "^[0-9]{3}-[0-9]+$"}
     return {
-        "Anonymisation": _closed(
+        "Anonymisation": closed(
             {
                 "number": number,
                 "decision_version": {"type": "integer", "minimum": 1},
                 "version": _VERSION,
                 "state": {"enum": ["proposed", "accepted"]},
-                "state_label": _TEXT,
-                "text": _TEXT,
-                "result": _TEXT,
+                "state_label": TEXT,
+                "text": TEXT,
+                "result": TEXT,
                 "spans": {"type": "array", "items": _span(request=False)},
                 "kinds": {
                     "type": "array",
-                    "items": _closed({"value": {"enum": list(KINDS)}, "label": _TEXT}),
+                    "items": closed({"value": {"enum": list(KINDS)}, "label": TEXT}),
                 },
-                "accepted_by": {"anyOf": [_TEXT, {"type": "null"}]},
+                "accepted_by": {"anyOf": [TEXT, {"type": "null"}]},
                 "accepted_at": {
                     "anyOf": [{"type": "string", "format": "date-time"}, {"type": "null"}]
                 },
                 "can_accept": {"type": "boolean"},
             }
         ),
-        "AnonymisationRequest": _closed(
+        "AnonymisationRequest": closed(
             {
                 "version": _VERSION,
                 "spans": {"type": "array", "items": _span(request=True), "maxItems": 5000},
             }
         ),
-        "AcceptRequest": _closed({"version": _VERSION}),
-        "AnonymiseRequest": _closed({"text": {"type": "string", "minLength": 1}}),
-        "Anonymised": _closed(
+        "AcceptRequest": closed({"version": _VERSION}),
+        "AnonymiseRequest": closed({"text": {"type": "string", "minLength": 1}}),
+        "Anonymised": closed(
             {
                 "number": number,
-                "text": _TEXT,
-                "result": _TEXT,
+                "text": TEXT,
+                "result": TEXT,
                 "spans": {"type": "array", "items": _span(request=False)},
             }
         ),
     }
-
-
-Operation = Callable[..., Schema]
 
 
 def paths(

@@ -3,34 +3,12 @@ merged into the staff document by :mod:`console.api.openapi` and :mod:`console.a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
+from console.api.schemaparts import DAY, STAMP, TEXT, Operation, Schema, closed, nullable, staff
 from statemachine.catalog import decisions as catalog
 
-Schema = dict[str, Any]
-
-_DAY: Final = {"type": "string", "format": "date"}
-_STAMP: Final = {"type": "string", "format": "date-time"}
-_TEXT: Final = {"type": "string"}
 _ID: Final = {"type": "string", "minLength": 1}
-
-
-def _ref(name: str) -> Schema:
-    return {"$ref": f"#/components/schemas/Staff{name}"}
-
-
-def _nullable(schema: Schema) -> Schema:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def _closed(properties: Schema, required: list[str] | None = None) -> Schema:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-    }
 
 
 def _box(*, request: bool) -> Schema:
@@ -38,98 +16,98 @@ def _box(*, request: bool) -> Schema:
     enums = {name: {"enum": list(values)} for name, values in catalog.BOX_FIELDS.items()}
     fields: Schema = {
         **enums,
-        "decided_on": _DAY,
+        "decided_on": DAY,
         "subjects": {"type": "array", "items": {"type": "string"}, "maxItems": 40},
         "statutes": {"type": "array", "items": {"type": "string"}, "maxItems": 200},
-        "rent_amount": _TEXT,
+        "rent_amount": TEXT,
         "rent_area": {"type": "integer", "minimum": 1},
-        "rent_from": _DAY,
+        "rent_from": DAY,
     }
     if request:
         loose = {
-            name: _nullable({"type": ["string", "number", "integer", "array"]}) for name in fields
+            name: nullable({"type": ["string", "number", "integer", "array"]}) for name in fields
         }
-        texts = {name: _nullable({"type": "string", "maxLength": 50000}) for name in _TEXTS}
+        texts = {name: nullable({"type": "string", "maxLength": 50000}) for name in _TEXTS}
         return {"type": "object", "properties": {**loose, **texts}, "additionalProperties": False}
-    nullable = {"decided_on", "rent_method", "rent_category", "rent_declaration", "rent_amount"}
-    nullable |= {"rent_area", "rent_from"}
-    return _closed({k: _nullable(v) if k in nullable else v for k, v in fields.items()})
+    optional = {"decided_on", "rent_method", "rent_category", "rent_declaration", "rent_amount"}
+    optional |= {"rent_area", "rent_from"}
+    return closed({k: nullable(v) if k in optional else v for k, v in fields.items()})
 
 
 _TEXTS: Final = ("decision_text", "facts_text", "reasons_text")
 
-_VERSION: Final = _closed(
+_VERSION: Final = closed(
     {
         "version": {"type": "integer", "minimum": 1},
         "state": {"enum": ["draft", "registered"]},
-        "decided_on": _nullable(_DAY),
+        "decided_on": nullable(DAY),
         "outcome": {"enum": list(catalog.CLOSING_REASONS)},
-        "correction_reason": _nullable(_TEXT),
-        "registered_at": _nullable(_STAMP),
-        "notified_on": _nullable(_DAY),
-        "document_id": _nullable(_TEXT),
+        "correction_reason": nullable(TEXT),
+        "registered_at": nullable(STAMP),
+        "notified_on": nullable(DAY),
+        "document_id": nullable(TEXT),
     }
 )
 
 
 def _row() -> Schema:
     box = _box(request=False)["properties"]
-    texts = {name: _nullable(_TEXT) for name in _TEXTS}
-    return _closed({**_VERSION["properties"], **box, **texts, "outcome_label": {"type": "string"}})
+    texts = {name: nullable(TEXT) for name in _TEXTS}
+    return closed({**_VERSION["properties"], **box, **texts, "outcome_label": {"type": "string"}})
 
 
 def _document() -> Schema:
     pair = {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
-    section = _closed(
+    section = closed(
         {
             "key": {"enum": ["decision", "facts", "reasons", "appeal"]},
             "heading": _ID,
-            "paragraphs": {"type": "array", "items": _TEXT},
-            "items": {"type": "array", "items": _TEXT},
+            "paragraphs": {"type": "array", "items": TEXT},
+            "items": {"type": "array", "items": TEXT},
         }
     )
-    return _closed(
+    return closed(
         {
             "header": {"type": "array", "items": pair},
             "box": {"type": "array", "items": pair},
-            "standard": _TEXT,
+            "standard": TEXT,
             "sections": {"type": "array", "items": section},
         }
     )
 
 
 def _choices() -> Schema:
-    choice = _closed({"id": _ID, "label": _TEXT})
+    choice = closed({"id": _ID, "label": TEXT})
     lists = {name: {"type": "array", "items": choice} for name in catalog.BOX_FIELDS}
     lists |= {"subjects": {"type": "array", "items": choice}}
     lists |= {"statutes": {"type": "array", "items": choice}}
     lists |= {"labels": {"type": "object", "additionalProperties": {"type": "string"}}}
-    return _closed(lists)
+    return closed(lists)
 
 
 def schemas() -> dict[str, Schema]:
     """The decision calls' component schemas, by their names without the ``Staff`` prefix."""
     return {
-        "Decision": _closed(
+        "Decision": closed(
             {
                 "number": {"type": "string", "pattern": "^[0-9]{3}-[0-9]+$"},
                 "status": _ID,
                 "case_version": {"type": "integer", "minimum": 1},
-                "draft": _nullable(_ref("DecisionVersionFull")),
-                "current": _nullable(_ref("DecisionVersionFull")),
-                "versions": {"type": "array", "items": _ref("DecisionVersion")},
+                "draft": nullable(staff("DecisionVersionFull")),
+                "current": nullable(staff("DecisionVersionFull")),
+                "versions": {"type": "array", "items": staff("DecisionVersion")},
                 "box": _box(request=False),
                 "document": _document(),
-                "standard": _closed({"decision": _TEXT, "facts": _TEXT, "reasons": _TEXT}),
+                "standard": closed({"decision": TEXT, "facts": TEXT, "reasons": TEXT}),
                 "decides_rent": {"type": "boolean"},
-                "problems": {"type": "array", "items": _TEXT},
+                "problems": {"type": "array", "items": TEXT},
                 "choices": _choices(),
                 "correction": {"type": "boolean"},
             }
         ),
         "DecisionVersion": _VERSION,
         "DecisionVersionFull": _row(),
-        "DecisionRequest": _closed(
+        "DecisionRequest": closed(
             {
                 "fields": _box(request=True),
                 "version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
@@ -137,23 +115,20 @@ def schemas() -> dict[str, Schema]:
             },
             required=[],
         ),
-        "RegisterRequest": _closed(
+        "RegisterRequest": closed(
             {
                 "version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                 "case_version": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
             }
         ),
-        "DecisionInvalid": _closed(
+        "DecisionInvalid": closed(
             {
-                "error": _closed({"code": {"const": "invalid"}, "message": _ID}),
-                "problems": {"type": "array", "items": _TEXT},
+                "error": closed({"code": {"const": "invalid"}, "message": _ID}),
+                "problems": {"type": "array", "items": TEXT},
             },
             required=["error"],
         ),
     }
-
-
-Operation = Callable[..., Schema]
 
 
 def paths(
@@ -171,7 +146,7 @@ def paths(
     invalid = {
         "description": "The decision is not acceptable; `problems` lists every reason.",
         "headers": {"X-Request-Id": {"$ref": "#/components/headers/StaffRequestId"}},
-        "content": {"application/json": {"schema": _ref("DecisionInvalid")}},
+        "content": {"application/json": {"schema": staff("DecisionInvalid")}},
     }
     ok = (200, "Decision", "The case's decision: draft, current, versions, document.")
     read = operation("staff_decision", "The case's decision, draft or registered.", ok, on_case)

@@ -3,41 +3,20 @@ merged into the staff document by :mod:`console.api.openapi` and :mod:`console.a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from casestore.meetingrecords import ITEM_KINDS, SEATS
+from console.api.schemaparts import STAMP, TEXT, Operation, Schema, closed, nullable, staff
 
-Schema = dict[str, Any]
-
-_STAMP: Final = {"type": "string", "format": "date-time"}
-_TEXT: Final = {"type": "string"}
 _ID: Final = {"type": "integer", "minimum": 1}
-
-
-def _ref(name: str) -> Schema:
-    return {"$ref": f"#/components/schemas/Staff{name}"}
-
-
-def _nullable(schema: Schema) -> Schema:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def _closed(properties: Schema, required: list[str] | None = None) -> Schema:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-    }
 
 
 _SUMMARY: Final = {
     "id": _ID,
-    "tribunal": _TEXT,
-    "tribunal_name": _TEXT,
-    "starts_at": _STAMP,
-    "place": _TEXT,
+    "tribunal": TEXT,
+    "tribunal_name": TEXT,
+    "starts_at": STAMP,
+    "place": TEXT,
     "items": {"type": "integer", "minimum": 0},
     "summoned": {"type": "boolean"},
 }
@@ -45,53 +24,53 @@ _SUMMARY: Final = {
 
 def schemas() -> dict[str, Schema]:
     """The meeting calls' component schemas, by their names without the ``Staff`` prefix."""
-    member = _closed(
+    member = closed(
         {
             "seat": {"enum": list(SEATS)},
-            "seat_label": _TEXT,
-            "name": _TEXT,
-            "staff_id": _nullable(_ID),
+            "seat_label": TEXT,
+            "name": TEXT,
+            "staff_id": nullable(_ID),
         }
     )
-    item = _closed(
+    item = closed(
         {
             "id": _ID,
             "position": {"type": "integer"},
             "kind": {"enum": list(ITEM_KINDS)},
-            "kind_label": _TEXT,
-            "number": _TEXT,
-            "case_type": _TEXT,
-            "case_type_label": _TEXT,
-            "address": _TEXT,
-            "status": _TEXT,
-            "status_label": _TEXT,
-            "inspection_at": _nullable(_STAMP),
-            "place": _nullable(_TEXT),
-            "summoned_at": _nullable(_STAMP),
+            "kind_label": TEXT,
+            "number": TEXT,
+            "case_type": TEXT,
+            "case_type_label": TEXT,
+            "address": TEXT,
+            "status": TEXT,
+            "status_label": TEXT,
+            "inspection_at": nullable(STAMP),
+            "place": nullable(TEXT),
+            "summoned_at": nullable(STAMP),
         }
     )
-    meeting = _closed(
+    meeting = closed(
         {
             **_SUMMARY,
             "members": {"type": "array", "items": member},
             "agenda": {"type": "array", "items": item},
         }
     )
-    member_request = _closed(
+    member_request = closed(
         {
             "seat": {"enum": list(SEATS)},
             "name": {"type": "string", "minLength": 1, "maxLength": 400},
-            "staff_id": _nullable({"type": "integer", "minimum": 1, "maximum": 2**31 - 1}),
+            "staff_id": nullable({"type": "integer", "minimum": 1, "maximum": 2**31 - 1}),
         },
         required=["seat", "name"],
     )
     return {
-        "MeetingSummary": _closed(_SUMMARY),
-        "Meetings": _closed({"meetings": {"type": "array", "items": _ref("MeetingSummary")}}),
+        "MeetingSummary": closed(_SUMMARY),
+        "Meetings": closed({"meetings": {"type": "array", "items": staff("MeetingSummary")}}),
         "Meeting": meeting,
-        "ReadyCases": _closed({"cases": {"type": "array", "items": _ref("CaseRow")}}),
-        "Summons": _closed({"sent": {"type": "integer", "minimum": 0}, "meeting": _ref("Meeting")}),
-        "MeetingRequest": _closed(
+        "ReadyCases": closed({"cases": {"type": "array", "items": staff("CaseRow")}}),
+        "Summons": closed({"sent": {"type": "integer", "minimum": 0}, "meeting": staff("Meeting")}),
+        "MeetingRequest": closed(
             {
                 "tribunal": {"type": "string", "minLength": 1, "maxLength": 64},
                 "starts_at": {
@@ -103,7 +82,7 @@ def schemas() -> dict[str, Schema]:
                 "members": {"type": "array", "items": member_request, "minItems": 3, "maxItems": 3},
             }
         ),
-        "AgendaItemRequest": _closed(
+        "AgendaItemRequest": closed(
             {
                 "number": {"type": "string", "minLength": 1, "maxLength": 64},
                 "kind": {"enum": list(ITEM_KINDS)},
@@ -112,11 +91,8 @@ def schemas() -> dict[str, Schema]:
             },
             required=["number"],
         ),
-        "MoveRequest": _closed({"direction": {"enum": ["up", "down"]}}),
+        "MoveRequest": closed({"direction": {"enum": ["up", "down"]}}),
     }
-
-
-Operation = Callable[..., Schema]
 
 
 def paths(

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 from typing import Any, Final
 
+from console.api.schemaparts import Schema
 from console.api.schemas import (
     ATTACHMENT_ID,
     CASE_NUMBER,
     QUEUE_PARAMS,
-    Schema,
     ref,
     schema,
     schemas,

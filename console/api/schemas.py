@@ -10,24 +10,16 @@ from __future__ import annotations
 from typing import Any, Final
 
 from console.api import anonymisationpaths, decisionpaths, meetingpaths
+from console.api.schemaparts import DAY, STAMP, Schema, closed, nullable
 from console.desk.queries import FIELDS, SORTS
 from locales import LANGUAGES
 from statemachine.errors import ERROR_CODES
-
-Schema = dict[str, Any]
-"""A JSON Schema (OpenAPI 3.1 dialect) or any other part of the document."""
 
 CASE_NUMBER: Final = "^[0-9]{3}-[0-9]+$"
 """A case number: the municipality code, a hyphen, the running number."""
 
 ATTACHMENT_ID: Final = "^a_[A-Za-z0-9_-]{22}$"
 """An attachment id."""
-
-DAY: Final = {"type": "string", "format": "date"}
-"""A calendar date, ``YYYY-MM-DD``."""
-
-STAMP: Final = {"type": "string", "format": "date-time"}
-"""A moment, ISO 8601 with offset."""
 
 _LIST: Final = {"type": "string", "maxLength": 400}
 
@@ -59,16 +51,6 @@ def schema(name: str) -> Schema:
     return ref("schemas", f"Staff{name}")
 
 
-def _closed(properties: Schema, required: list[str] | None = None) -> Schema:
-    """An object with exactly these properties (all required unless listed otherwise)."""
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-    }
-
-
 def _text(min_length: int = 0, max_length: int | None = None) -> Schema:
     schema: Schema = {"type": "string"}
     if min_length:
@@ -76,10 +58,6 @@ def _text(min_length: int = 0, max_length: int | None = None) -> Schema:
     if max_length is not None:
         schema["maxLength"] = max_length
     return schema
-
-
-def _nullable(schema: Schema) -> Schema:
-    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _list(items: Schema, **more: Any) -> Schema:
@@ -90,30 +68,30 @@ def _case_parts() -> dict[str, Schema]:
     """The parts of a whole case (``GET /cases/{number}``)."""
     label = _text(1)
     return {
-        "LabelValue": _closed({"label": label, "value": _text()}),
-        "Answer": _closed({"question": label, "answer": _text()}),
-        "Party": _closed(
+        "LabelValue": closed({"label": label, "value": _text()}),
+        "Answer": closed({"question": label, "answer": _text()}),
+        "Party": closed(
             {
                 "id": {"type": "integer", "minimum": 1},
                 "role": {"enum": ["filer", "representative", "co_party", "counterparty"]},
                 "role_label": label,
                 "name": _text(),
                 "kind": {"enum": ["person", "company"]},
-                "address": _nullable(_text()),
-                "email": _nullable(_text()),
-                "phone": _nullable(_text()),
+                "address": nullable(_text()),
+                "email": nullable(_text()),
+                "phone": nullable(_text()),
             }
         ),
-        "Attachment": _closed(
+        "Attachment": closed(
             {
                 "id": {"type": "string", "pattern": ATTACHMENT_ID},
                 "filename": _text(1),
                 "media_type": _text(1),
                 "size": {"type": "integer", "minimum": 0},
-                "requirement_label": _nullable(_text()),
+                "requirement_label": nullable(_text()),
             }
         ),
-        "Deadline": _closed(
+        "Deadline": closed(
             {
                 "rule": _text(1),
                 "label": label,
@@ -122,20 +100,20 @@ def _case_parts() -> dict[str, Schema]:
                 "days_left": {"type": "integer"},
                 "status": {"enum": ["met", "late", "expired", "due_soon", "open"]},
                 "status_label": label,
-                "consequence": _nullable(_text()),
+                "consequence": nullable(_text()),
                 "side": {"enum": ["filer", "secretariat"]},
             }
         ),
-        "Step": _closed(
+        "Step": closed(
             {
                 "step": _text(1),
                 "label": label,
                 "needs_reason": {"type": "boolean"},
-                "reasons": _list(_closed({"id": _text(1), "label": label})),
+                "reasons": _list(closed({"id": _text(1), "label": label})),
                 "needs_text": {"type": "boolean"},
             }
         ),
-        "Note": _closed(
+        "Note": closed(
             {
                 "id": {"type": "integer", "minimum": 1},
                 "author": _text(),
@@ -143,7 +121,7 @@ def _case_parts() -> dict[str, Schema]:
                 "text": _text(),
             }
         ),
-        "MessageParty": _closed(
+        "MessageParty": closed(
             {
                 "id": {"type": "integer", "minimum": 1},
                 "name": _text(),
@@ -152,7 +130,7 @@ def _case_parts() -> dict[str, Schema]:
             }
         ),
         "Message": {
-            **_closed(
+            **closed(
                 {
                     "id": {"type": "integer", "minimum": 1},
                     "direction": {
@@ -160,7 +138,7 @@ def _case_parts() -> dict[str, Schema]:
                         "description": "`out`: staff wrote to parties; `in`: a party replied.",
                     },
                     "author": {
-                        **_nullable(_text()),
+                        **nullable(_text()),
                         "description": "The staff member who wrote it; null for a reply.",
                     },
                     "at": STAMP,
@@ -170,7 +148,7 @@ def _case_parts() -> dict[str, Schema]:
                         "for a reply.",
                     },
                     "party": {
-                        **_nullable(schema("MessageParty")),
+                        **nullable(schema("MessageParty")),
                         "description": "The party a reply is from, or the one party a message "
                         "went to; null for a message to all.",
                     },
@@ -178,7 +156,7 @@ def _case_parts() -> dict[str, Schema]:
                     "body": _text(),
                     "attachments": _list({"type": "string", "pattern": ATTACHMENT_ID}),
                     "hearing": {
-                        **_nullable({"type": "integer", "minimum": 1}),
+                        **nullable({"type": "integer", "minimum": 1}),
                         "description": "The hearing a reply answers (its id); null otherwise.",
                     },
                     "late": {
@@ -190,32 +168,32 @@ def _case_parts() -> dict[str, Schema]:
             "description": "A message on the case, either way: staff's to parties and the "
             "parties' replies, oldest first.",
         },
-        "Hearing": _closed(
+        "Hearing": closed(
             {
                 "id": {"type": "integer", "minimum": 1},
                 "party": _text(),
                 "started": STAMP,
                 "reply_due": DAY,
-                "replied": _nullable(STAMP),
+                "replied": nullable(STAMP),
             }
         ),
-        "HistoryEntry": _closed(
+        "HistoryEntry": closed(
             {
                 "at": STAMP,
                 "actor": _text(),
                 "kind": _text(1),
                 "label": label,
-                "from": _nullable(_text()),
-                "to": _nullable(_text()),
-                "reason": _nullable(_text()),
-                "text": _nullable(_text()),
+                "from": nullable(_text()),
+                "to": nullable(_text()),
+                "reason": nullable(_text()),
+                "text": nullable(_text()),
             }
         ),
     }
 
 
 def _case() -> Schema:
-    return _closed(
+    return closed(
         {
             "number": {"type": "string", "pattern": CASE_NUMBER},
             "version": {"type": "integer", "minimum": 1},
@@ -227,7 +205,7 @@ def _case() -> Schema:
             "housing": _text(1),
             "filed": DAY,
             "lang": {"enum": list(LANGUAGES)},
-            "assignee": _nullable(schema("Assignee")),
+            "assignee": nullable(schema("Assignee")),
             "summary": _list(schema("LabelValue")),
             "answers": _list(schema("Answer")),
             "parties": _list(schema("Party")),
@@ -244,7 +222,7 @@ def _case() -> Schema:
 
 def _queue() -> dict[str, Schema]:
     return {
-        "NextDeadline": _closed(
+        "NextDeadline": closed(
             {
                 "date": DAY,
                 "days_left": {"type": "integer"},
@@ -253,7 +231,7 @@ def _queue() -> dict[str, Schema]:
                 "flag": {"enum": ["overdue", "due_soon", None]},
             }
         ),
-        "CaseRow": _closed(
+        "CaseRow": closed(
             {
                 "number": {"type": "string", "pattern": CASE_NUMBER},
                 "case_type": _text(1),
@@ -261,16 +239,16 @@ def _queue() -> dict[str, Schema]:
                 "parties": _text(),
                 "status": _text(1),
                 "status_label": _text(1),
-                "assignee": _nullable(schema("Assignee")),
-                "next_deadline": _nullable(schema("NextDeadline")),
+                "assignee": nullable(schema("Assignee")),
+                "next_deadline": nullable(schema("NextDeadline")),
                 "filed": DAY,
                 "tribunal": _text(1),
                 "housing": _text(1),
                 "version": {"type": "integer", "minimum": 1},
             }
         ),
-        "Queue": _closed(
-            {"cases": _list(schema("CaseRow")), "after": _nullable(_text(1))},
+        "Queue": closed(
+            {"cases": _list(schema("CaseRow")), "after": nullable(_text(1))},
         ),
     }
 
@@ -292,7 +270,7 @@ def _requests() -> dict[str, Schema]:
     staff_ref = {"anyOf": [{"type": "integer", "minimum": 1}, {"const": "me"}]}
     attachments = _list({"type": "string", "pattern": ATTACHMENT_ID}, maxItems=30)
     return {
-        "StepRequest": _closed(
+        "StepRequest": closed(
             {
                 "step": _text(1, 64),
                 "version": version,
@@ -301,11 +279,11 @@ def _requests() -> dict[str, Schema]:
             },
             required=["step", "version"],
         ),
-        "AssignRequest": _closed(
+        "AssignRequest": closed(
             {"staff": {"anyOf": [staff_ref, {"type": "null"}]}, "version": version},
             required=["staff"],
         ),
-        "BulkAssignRequest": _closed(
+        "BulkAssignRequest": closed(
             {
                 "cases": _list(
                     {"type": "string", "pattern": CASE_NUMBER}, minItems=1, maxItems=500
@@ -313,8 +291,8 @@ def _requests() -> dict[str, Schema]:
                 "staff": staff_ref,
             }
         ),
-        "NoteRequest": _closed({"text": _text(1, 20000)}),
-        "MessageRequest": _closed(
+        "NoteRequest": closed({"text": _text(1, 20000)}),
+        "MessageRequest": closed(
             {
                 "to": {"anyOf": [{"const": "all"}, {"type": "string", "pattern": "^[1-9][0-9]*$"}]},
                 "subject": _text(1, 400),
@@ -323,7 +301,7 @@ def _requests() -> dict[str, Schema]:
             },
             required=["to", "subject", "body"],
         ),
-        "HearingRequest": _closed(
+        "HearingRequest": closed(
             {
                 "party": {"type": "integer", "minimum": 1},
                 "material": attachments,
@@ -333,7 +311,7 @@ def _requests() -> dict[str, Schema]:
             },
             required=["version"],
         ),
-        "FilterRequest": _closed({"query": schema("Query")}),
+        "FilterRequest": closed({"query": schema("Query")}),
     }
 
 
@@ -343,29 +321,27 @@ def schemas() -> dict[str, Schema]:
 
 
 def _schemas() -> dict[str, Schema]:
-    tribunal = _closed({"code": _text(1), "name": _text(1)})
-    colleague = _closed(
-        {"id": {"type": "integer", "minimum": 1}, "name": _text(), "role": _text(1)}
-    )
-    mail = _closed(
+    tribunal = closed({"code": _text(1), "name": _text(1)})
+    colleague = closed({"id": {"type": "integer", "minimum": 1}, "name": _text(), "role": _text(1)})
+    mail = closed(
         {
             "id": {"type": "integer", "minimum": 1},
-            "case": _nullable({"type": "string", "pattern": CASE_NUMBER}),
+            "case": nullable({"type": "string", "pattern": CASE_NUMBER}),
             "kind": _text(1),
             "recipient": _text(),
             "recipient_name": _text(),
             "subject": _text(),
             "state": {"enum": ["pending", "sent", "dead"]},
             "attempts": {"type": "integer", "minimum": 0},
-            "last_error": _nullable(_text()),
+            "last_error": nullable(_text()),
             "created_at": STAMP,
-            "sent_at": _nullable(STAMP),
+            "sent_at": nullable(STAMP),
         }
     )
-    saved = _closed({"name": _text(1, 80), "query": schema("Query")})
-    error = _closed(
+    saved = closed({"name": _text(1, 80), "query": schema("Query")})
+    error = closed(
         {
-            "error": _closed(
+            "error": closed(
                 {"code": {"enum": list(ERROR_CODES)}, "message": {"type": "string", "minLength": 1}}
             )
         }
@@ -373,7 +349,7 @@ def _schemas() -> dict[str, Schema]:
     return {
         "Error": error,
         "Tribunal": tribunal,
-        "Me": _closed(
+        "Me": closed(
             {
                 "id": {"type": "integer", "minimum": 1},
                 "name": _text(),
@@ -381,24 +357,24 @@ def _schemas() -> dict[str, Schema]:
                 "tribunals": _list(tribunal),
             }
         ),
-        "Colleagues": _closed({"staff": _list(colleague)}),
-        "Assignee": _closed({"id": {"type": "integer", "minimum": 1}, "name": _text()}),
+        "Colleagues": closed({"staff": _list(colleague)}),
+        "Assignee": closed({"id": {"type": "integer", "minimum": 1}, "name": _text()}),
         **_queue(),
         **_case_parts(),
         "Case": _case(),
-        "BulkResult": _closed(
+        "BulkResult": closed(
             {
                 "assigned": _list({"type": "string", "pattern": CASE_NUMBER}),
                 "refused": _list(
-                    _closed({"number": _text(1), "message": {"type": "string", "minLength": 1}})
+                    closed({"number": _text(1), "message": {"type": "string", "minLength": 1}})
                 ),
             }
         ),
         "Query": _query(),
         "SavedFilter": saved,
-        "Filters": _closed({"filters": _list(saved)}),
+        "Filters": closed({"filters": _list(saved)}),
         "Mail": mail,
-        "Outbox": _closed({"mail": _list(mail)}),
+        "Outbox": closed({"mail": _list(mail)}),
         **_requests(),
         **decisionpaths.schemas(),
         **anonymisationpaths.schemas(),
