@@ -22,7 +22,6 @@ from textual.widgets import (
     Input,
     Label,
     Select,
-    SelectionList,
     Static,
     TabbedContent,
     TabPane,
@@ -34,6 +33,7 @@ from console.client import Decision
 from console.screens.confirm import Confirm
 from console.screens.prompt import Prompt
 from console.session import Session
+from console.widgets.check_list import CheckList
 from console.widgets.decision_preview import DecisionPreview
 from console.widgets.key_footer import KeyFooter
 from console.widgets.status_line import StatusLine
@@ -60,6 +60,7 @@ ASK_REGISTER = N_(
 )
 ASK_REASON = N_("Why is the registered decision corrected?")
 SAVE_TO = N_("Save the decision's PDF to:")
+CHOOSE = N_("Not chosen")
 DATE_HINT = N_("{field} (YYYY-MM-DD):")
 TEXT_LABELS: Final = {
     "decision_text": "AFGØRELSE",
@@ -83,7 +84,7 @@ class DecisionScreen(Screen[None]):
     DecisionScreen Label { padding: 0 1; }
     DecisionScreen .problems { padding: 0 1; text-style: bold; }
     DecisionScreen TextArea { height: 8; }
-    DecisionScreen SelectionList { height: 8; }
+    DecisionScreen CheckList { height: 8; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -168,6 +169,7 @@ class DecisionScreen(Screen[None]):
                     options,
                     value=value if value is not None else Select.NULL,
                     allow_blank=rent,
+                    prompt=self.session.say(CHOOSE),
                     id=name,
                     compact=True,
                 )
@@ -179,7 +181,7 @@ class DecisionScreen(Screen[None]):
             chosen = set(box.get(name) or ())
             items = [(c["label"], c["id"], c["id"] in chosen) for c in choices[name]]
             widgets.append(Label(labels[name] + ":"))
-            widgets.append(SelectionList[str](*items, id=name, compact=True))
+            widgets.append(CheckList(*items, id=name, compact=True))
         await form.mount_all(widgets)
 
     def _inputs(
@@ -223,7 +225,7 @@ class DecisionScreen(Screen[None]):
         for name in INPUTS:
             found[name] = self.query_one(f"#{name}", Input).value.strip() or None
         for name in ("subjects", "statutes"):
-            found[name] = list(self.query_one(f"#{name}", SelectionList).selected)
+            found[name] = list(self.query_one(f"#{name}", CheckList).selected)
         for name in TEXT_LABELS:
             text = self.query_one(f"#{name}", TextArea).text.strip()
             standard = self.decision["standard"][STANDARD_OF[name]].strip()

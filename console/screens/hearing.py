@@ -9,11 +9,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.widgets import Input, Label, Select
 
 from console.client import CaseDetail, Party
 from console.screens.dialog import Dialog
 from console.session import Session
+from console.widgets.check_list import CheckList
 from statemachine.text import N_
 
 TITLE = N_("Hearing of the counterparty in case {number}")
@@ -72,7 +73,7 @@ class HearingDialog(Dialog[HearingPlan]):
             if self.case["attachments"]:
                 yield Label(say(MATERIAL))
                 documents = [(a["filename"], a["id"], True) for a in self.case["attachments"]]
-                yield SelectionList[str](*documents, id="material", compact=True)
+                yield CheckList(*documents, id="material", compact=True)
             else:
                 yield Label(say(NO_MATERIAL))
             yield Label(say(DAYS))
@@ -102,7 +103,7 @@ class HearingDialog(Dialog[HearingPlan]):
         if not days.isdigit() or not 1 <= int(days) <= 90:
             self.notify(self.session.say(BAD_DAYS), severity="error")
             return
-        chosen = self.query(SelectionList)
+        chosen = self.query(CheckList)
         material = [str(v) for v in chosen.first().selected] if chosen else []
         note = self.query_one("#note", Input).value.strip() or None
         self.dismiss(HearingPlan(self._party(), material, int(days), note))

@@ -8,11 +8,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from console.client import CaseDetail
 from console.screens.dialog import Dialog
 from console.session import Session
+from console.widgets.check_list import CheckList
 from statemachine.text import N_
 
 TITLE = N_("Message to the parties of case {number}")
@@ -70,7 +71,7 @@ class MessageDialog(Dialog[Outgoing]):
             if self.case["attachments"]:
                 yield Label(say(DOCUMENTS))
                 documents = [(a["filename"], a["id"]) for a in self.case["attachments"]]
-                yield SelectionList[str](*documents, id="documents", compact=True)
+                yield CheckList(*documents, id="documents", compact=True)
             yield Label(say(HINT), classes="hint")
 
     def on_mount(self) -> None:
@@ -85,6 +86,6 @@ class MessageDialog(Dialog[Outgoing]):
             self.notify(self.session.say(NEEDS_TEXT), severity="error")
             return
         to = self.query_one("#to", Select).value
-        chosen = self.query(SelectionList)
+        chosen = self.query(CheckList)
         attachments = [str(v) for v in chosen.first().selected] if chosen else []
         self.dismiss(Outgoing(str(to), subject, body, attachments))

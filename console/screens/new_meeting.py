@@ -33,7 +33,6 @@ class NewMeetingDialog(Dialog[dict[str, Any]]):
 
     DEFAULT_CSS = """
     NewMeetingDialog Label { margin: 0; }
-    NewMeetingDialog Input { background: $panel; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

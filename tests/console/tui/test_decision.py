@@ -14,6 +14,7 @@ from console.screens.case import CaseScreen
 from console.screens.confirm import Confirm
 from console.screens.decision import DecisionScreen
 from console.screens.prompt import Prompt
+from console.widgets.check_list import CheckList
 from tests.console.decisions.helpers import pdf_text, put_on_agenda
 from tests.console.tui.conftest import Office
 from tests.console.tui.test_triage import said, settle
@@ -93,3 +94,27 @@ async def test_a_caseworker_saves_but_does_not_register(office: Office) -> None:
         screen = await _open(pilot, app, number)
         assert screen.check_action("register", ()) is False
         assert screen.check_action("save", ()) is True
+
+
+async def test_the_box_is_seen_without_colour(office: Office) -> None:
+    """On the high-contrast theme an empty date field stands out from the black screen, a
+    rent choice not yet made says so in Danish, and a ticked subject differs from an unticked
+    one by its mark, not only by its colour."""
+    number = office.numbers[2]
+    put_on_agenda(office.store, number)
+    app = make_console(EmbeddedStaffClient(office.desk, office.ole, lang="da"), lang="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, app, number)
+        field = screen.query_one("#decided_on", Input)
+        assert field.value == ""
+        assert field.styles.background != screen.styles.background
+        method = screen.query_one("#rent_method", Select)
+        assert "Ikke valgt" in str(method.query_one("SelectCurrent Static").render())
+        subjects = screen.query_one("#subjects", CheckList)
+        subjects.deselect_all()
+        subjects.select(subjects.get_option_at_index(1).value)
+        await settle(pilot)
+        marks = [subjects.render_line(row).text[:4] for row in range(3)]
+        assert "✓" in marks[1]
+        assert "✓" not in marks[0] and "✓" not in marks[2]
+        assert all("X" not in mark for mark in marks)
