@@ -35,6 +35,8 @@ class AgendaItemRow:
     number: str
     case_type: str
     address: str
+    parties_label: str
+    """The filers, then the other side (``Anna Jensen / Boligselskabet Nord``)."""
     status: str
     lang: str
     inspection_at: datetime | None

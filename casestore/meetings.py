@@ -97,6 +97,7 @@ class MeetingQueries(TxBase):
                 CASES.c.number,
                 CASES.c.case_type,
                 CASES.c.address,
+                CASES.c.parties_label,
                 CASES.c.status,
                 CASES.c.lang,
                 AGENDA_ITEMS.c.inspection_at,

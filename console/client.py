@@ -403,6 +403,8 @@ class AgendaItem(TypedDict):
     case_type: str
     case_type_label: str
     address: str
+    parties: str
+    """The filers, then the other side, as the queue shows them."""
     status: str
     status_label: str
     inspection_at: str | None

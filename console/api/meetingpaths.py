@@ -42,6 +42,7 @@ def schemas() -> dict[str, Schema]:
             "case_type": TEXT,
             "case_type_label": TEXT,
             "address": TEXT,
+            "parties": TEXT,
             "status": TEXT,
             "status_label": TEXT,
             "inspection_at": nullable(STAMP),

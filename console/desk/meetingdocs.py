@@ -151,6 +151,7 @@ def agenda_data(meeting: MeetingRow) -> dict[str, Any]:
             "members": r(t("Members")),
             "number": r(t("Case number")),
             "address": r(t("Address")),
+            "parties": r(t("Parties")),
             "case_type": r(t("Case type")),
             "inspection": r(t("Inspection")),
             "empty": r(t("The agenda has no items yet.")),
@@ -166,6 +167,7 @@ def agenda_data(meeting: MeetingRow) -> dict[str, Any]:
                 "kind_label": r(kind_label(item.kind)),
                 "number": item.number,
                 "address": item.address,
+                "parties": item.parties_label,
                 "case_type": r(case_type_label(item.case_type)),
                 "inspection_time": (
                     r(when(item.inspection_at)) if item.inspection_at is not None else ""

@@ -388,6 +388,7 @@ def _item_json(item: AgendaItemRow, words: Translator) -> Json:
         "case_type": item.case_type,
         "case_type_label": r(case_type_label(item.case_type)),
         "address": item.address,
+        "parties": item.parties_label,
         "status": item.status,
         "status_label": r(lifecycle.status_label(item.status)),
         "inspection_at": local(item.inspection_at).isoformat() if item.inspection_at else None,

@@ -51,7 +51,7 @@ class MeetingScreen(Screen[None]):
     DEFAULT_CSS = """
     MeetingScreen #members { padding: 0 1; height: auto; }
     MeetingScreen AgendaTable { height: 1fr; }
-    MeetingScreen #detail { padding: 0 1; height: auto; max-height: 2; }
+    MeetingScreen #detail { padding: 0 1; height: auto; max-height: 3; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

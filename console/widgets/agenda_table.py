@@ -1,5 +1,6 @@
-"""A meeting's agenda: one row per item in its order, each case or inspection with whether its
-parties have been summoned (✓), never by colour alone. A cell too narrow for its text ends
+"""A meeting's agenda: one row per item in its order, each case or inspection with its parties
+(so that a board member sees whom they would judge) and whether they have been summoned (✓),
+never by colour alone. A cell too narrow for its text ends
 in …; :func:`detail` says the whole of the item under the cursor."""
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ COLUMNS: Final = (
     (N_("No."), 3),
     (N_("Case"), 9),
     (N_("Item"), 18),
-    (N_("Type"), 12),
-    (N_("Address"), 15),
+    (N_("Parties"), 15),
+    (N_("Address"), 12),
     (N_("Summoned"), 8),
 )
 """Each column's msgid and width (the item's fits 'Besigtigelse 10:00'); with the cells'
-padding and the scrollbar, 78 columns."""
+padding and the scrollbar, 78 columns. The case type is in :func:`detail`."""
 SUMMONED: Final = "✓"
 NOT_SUMMONED: Final = "–"
 INSPECTION_AT = N_("{kind} on {when} at {place}")
@@ -35,14 +36,20 @@ def cell(value: str) -> Text:
 
 
 def detail(session: Session, item: AgendaItem) -> list[str]:
-    """The whole of ``item``: its case, type, status and address, and for an inspection
-    when and where the tribunal comes."""
-    parts = [item["number"], item["case_type_label"], item["status_label"], item["address"]]
+    """The whole of ``item``: its case, parties, type, status and address, and for an
+    inspection when and where the tribunal comes."""
+    parts = [
+        item["number"],
+        item["parties"],
+        item["case_type_label"],
+        item["status_label"],
+        item["address"],
+    ]
     if item["kind"] == "inspection":
         when = (item["inspection_at"] or "")[:16].replace("T", " ")
         place = item["place"] or item["address"]
         said = INSPECTION_AT if place else INSPECTION_ON
-        parts[3] = session.say(said, kind=item["kind_label"], when=when, place=place)
+        parts[-1] = session.say(said, kind=item["kind_label"], when=when, place=place)
     return [part for part in parts if part]
 
 
@@ -81,7 +88,7 @@ class AgendaTable(DataTable[Text]):
                 cell(str(n)),
                 cell(item["number"]),
                 cell(kind),
-                cell(item["case_type_label"]),
+                cell(item["parties"]),
                 cell(item["address"]),
                 cell(SUMMONED if item["summoned_at"] else NOT_SUMMONED),
             )

@@ -220,8 +220,13 @@ def test_the_agenda_as_a_pdf_in_danish(db_url: str, tmp_path: Path) -> None:
             kind="inspection",
             inspection_at="2026-12-14T13:00",
         )
+        agenda = desk.meeting(lead, made["id"])["agenda"]
+        parties = [item["parties"] for item in agenda]
+        assert all(" / " in label for label in parties), parties  # the filer / the other side
         text = pdf_text(desk.agenda_pdf(lead, made["id"]))
         for expected in (
+            f"Parter: {parties[0]}",
+            f"Parter: {parties[1]}",
             "Huslejenævnet for København",
             "Dagsorden",
             "15.12.2026",

@@ -135,6 +135,7 @@ class MeetingFake(FakeClient):
             "case_type": "rent_increase",
             "case_type_label": "Rent increase",
             "address": f"Nørregade {n}, 1165 København K",
+            "parties": f"Lejer {n} / Boligselskabet Nord",
             "status": "on_agenda",
             "status_label": "On an agenda",
             "inspection_at": inspection_at,

@@ -292,7 +292,7 @@ async def test_a_lead_builds_reorders_and_trims_the_agenda() -> None:
         await pilot.press("up")
         await settle(pilot)
         assert text(screen, "#detail") == (
-            "101-1001 · Rent increase · On an agenda\n"
+            "101-1001 · Lejer 1 / Boligselskabet Nord · Rent increase · On an agenda\n"
             "Inspection on 2026-12-10 10:00 at Nørregade 1, 1165 København K"
         )
         await pilot.press("down")
@@ -463,7 +463,10 @@ async def test_the_agenda_in_danish_fits_80_columns(office: Office) -> None:
         assert table.virtual_size.width <= 80
         await pilot.press("down")
         await settle(pilot)
-        assert text(screen, "#detail").endswith("\nBesigtigelse den 2026-12-10 09:00")
+        detail = text(screen, "#detail").splitlines()
+        parties = screen.query_one(AgendaTable).items[1]["parties"]
+        assert " / " in parties and parties in detail[0]  # whole, not cut off
+        assert detail[-1].endswith("Besigtigelse den 2026-12-10 09:00")
         shot(app, "meeting-da.svg")
         await pilot.press("escape")
         await settle(pilot)
