@@ -9,7 +9,8 @@ It loads the decisions by the bulk path (:func:`casestore.registers.load_registe
 ``naevn serve`` on the store as its own process, and times every filter of both registers and
 pages deep into the results through HTTP (one client, keep-alive, a page of 50), each against
 the same page's SQL replayed on a bare driver connection in the same run (for a decision page,
-its rows and the two reads of their subjects and statutes). Then it exports every decision and
+its rows and the two reads of their subjects and statutes); a few of them again as the HTML page
+a browser gets (``/registre/…``). Then it exports every decision and
 every rent as CSV over HTTP and samples the service's resident memory while each streams. See
 bench/README.md for the numbers.
 """
@@ -177,6 +178,14 @@ RENT_CASES: Final[dict[str, dict[str, str]]] = {
         "area_max": "80",
     },
 }
+HTML_CASES: Final = (
+    "decisions: no filter",
+    "decisions: municipality",
+    "decisions: subject+statute+municipality+outcome",
+    "rents: municipality+method+area",
+    "deep page at row 100,000 (decisions)",
+)
+"""The queries timed again as the register's HTML page, the one a citizen's browser gets."""
 DEPTHS: Final = (1_000, 100_000, 500_000)
 """How many rows in the deep pages start (a cursor taken from the store)."""
 DEEP_SUBJECT: Final = "improvements"
@@ -443,7 +452,7 @@ def run_backend(args: argparse.Namespace, db: str | None, folder: Path) -> dict[
             floor = _http(client, "/healthz", {}, args.rounds)
             timings["floor: GET /healthz"] = {"http": _stats(floor)}
             for name, path, params, sql in cases:
-                decorate = path.endswith("/decisions")
+                decorate = path.endswith(("/decisions", "/afgoerelser"))
                 _http(client, path, params, 5)  # warm the caches and the plan
                 http = _http(client, path, params, args.rounds)
                 bare.time(sql, 5, decorate=decorate)
@@ -509,6 +518,12 @@ def _cases(
             )
             path = decisions if kind == "d" else rents
             cases.append((f"deep page at row {depth:,} ({label})", path, params, sql))
+    pages = {decisions: "/registre/afgoerelser", rents: "/registre/huslejer"}
+    cases += [
+        (f"{name} (HTML page)", pages[path], params, sql)
+        for name, path, params, sql in cases
+        if name in HTML_CASES
+    ]
     return cases
 
 
@@ -519,11 +534,11 @@ def report(name: str, result: dict[str, Any], *, target: bool) -> None:
         f"{result['load_avg_before']} before, {result['load_avg_queries']} after the queries, "
         f"{result['load_avg_after']} at the end"
     )
-    print(f"  {'query':48} {'HTTP p50':>9} {'p99':>7} {'SQL p50':>8} {'p99':>7} {'ratio':>6}")
+    print(f"  {'query':60} {'HTTP p50':>9} {'p99':>7} {'SQL p50':>8} {'p99':>7} {'ratio':>6}")
     for query, t in result["timings"].items():
         sql = t.get("sql", {"p50_ms": "", "p99_ms": ""})
         print(
-            f"  {query:48} {t['http']['p50_ms']:>9} {t['http']['p99_ms']:>7} "
+            f"  {query:60} {t['http']['p50_ms']:>9} {t['http']['p99_ms']:>7} "
             f"{sql['p50_ms']:>8} {sql['p99_ms']:>7} {t.get('ratio', ''):>6}"
         )
     for register in ("decisions", "rents"):
