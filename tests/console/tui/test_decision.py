@@ -118,3 +118,25 @@ async def test_the_box_is_seen_without_colour(office: Office) -> None:
         assert "✓" in marks[1]
         assert "✓" not in marks[0] and "✓" not in marks[2]
         assert all("X" not in mark for mark in marks)
+
+
+async def test_a_pdf_saved_where_it_cannot_be_says_why(office: Office, tmp_path: Path) -> None:
+    """A path in a folder that does not exist: the caseworker is told the path and the reason,
+    nothing is written, and the screen stays open to try again."""
+    number = office.numbers[3]
+    put_on_agenda(office.store, number)
+    app = make_console(office.client(), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, app, number)
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert isinstance(app.screen, Prompt)
+        answer = app.screen.query_one("#answer", Input)
+        assert answer.value.endswith(f"afgoerelse-{number}.pdf")  # offered in the working folder
+        target = tmp_path / "no such folder" / "afgoerelse.pdf"
+        answer.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert said(app) == [f"Could not save to {target}: No such file or directory"]
+        assert app.screen is screen
+        assert not target.parent.exists()
