@@ -138,5 +138,6 @@ async def test_a_pdf_saved_where_it_cannot_be_says_why(office: Office, tmp_path:
         await pilot.press("enter")
         await settle(pilot)
         assert said(app) == [f"Could not save to {target}: No such file or directory"]
-        assert app.screen is screen
+        shown: object = app.screen  # the prompt has gone
+        assert shown is screen
         assert not target.parent.exists()
