@@ -43,6 +43,7 @@ from console.public.service import (
     tribunal_name,
 )
 from locales import LANGUAGES, Translator, translator
+from statemachine.catalog.decisions import STATUTES
 from statemachine.catalog.municipalities import MUNICIPALITIES
 from statemachine.catalog.tribunals import TRIBUNALS
 from statemachine.errors import InvalidInputError, NotFoundError
@@ -198,7 +199,17 @@ async def decisions_page(request: web.Request) -> web.Response:
         tribunals=_tribunal_options(tr),
         subjects=sorted(_options(tr, labels.SUBJECTS), key=lambda item: item[1]),
         outcomes=_options(tr, labels.OUTCOMES),
+        statutes=_statute_options(given.get("statute", "")),
     )
+
+
+def _statute_options(given: str) -> list[tuple[str, str]]:
+    """The provisions of the list of laws, by their label (``Lov om leje, Kap. 6. …, § 42``);
+    a filter on one no longer on the list (from an older link) stays shown, by its id."""
+    options = [(s.id, s.label) for s in STATUTES.values()]
+    if given and given not in STATUTES:
+        options.insert(0, (given, given))
+    return options
 
 
 async def decision_page(request: web.Request) -> web.Response:

@@ -170,3 +170,22 @@ def test_a_withdrawn_version_stays_readable_and_points_to_its_correction(
     page = client.get(f"/registre/afgoerelser/{old}", params={"lang": "en"}).text
     assert f"/registre/afgoerelser/{fixed.decision.id}" in page
     assert client.get("/api/v1/public/decisions/999999").status_code == 404
+
+
+def test_the_statute_filter_is_a_list_of_the_laws_by_name(
+    site: tuple[httpx.Client, Store],
+) -> None:
+    """A citizen picks 'Almenlejeloven, Kap. 2 …, § 5' from a list, never types its id; the
+    page keeps the choice, and a link with a provision no longer on the list still says so."""
+    client, _ = site
+    page = client.get("/registre/afgoerelser", params={"statute": ALMEN_5.id})
+    assert page.status_code == 200
+    statute = page.text.split('name="statute"')[1].split("</select>")[0]
+    assert f'<option value="{ALMEN_5.id}" selected>{ALMEN_5.label}</option>' in statute
+    assert '<option value="lejeloven:6:42">Lov om leje, Kap. 6. Lejens størrelse, § 42' in statute
+    assert "(24 vist)" in page.text  # the 24 decisions that name it
+    old = client.get("/registre/afgoerelser", params={"statute": "lejeloven:99:1"})
+    assert old.status_code == 200
+    kept = old.text.split('name="statute"')[1].split("</select>")[0]
+    assert '<option value="lejeloven:99:1" selected>lejeloven:99:1</option>' in kept
+    assert "Ingen offentliggjort afgørelse passer til filteret." in old.text
