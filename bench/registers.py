@@ -10,9 +10,9 @@ It loads the decisions by the bulk path (:func:`casestore.registers.load_registe
 pages deep into the results through HTTP (one client, keep-alive, a page of 50), each against
 the same page's SQL replayed on a bare driver connection in the same run (for a decision page,
 its rows and the two reads of their subjects and statutes); a few of them again as the HTML page
-a browser gets (``/registre/…``). Then it exports every decision and
-every rent as CSV over HTTP and samples the service's resident memory while each streams. See
-bench/README.md for the numbers.
+a browser gets (``/registre/…``). Then it exports every decision and every rent as CSV over
+HTTP and samples the service's resident memory while each streams. See bench/README.md for
+the numbers.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A meeting's agenda: one row per item in its order, each case or inspection with its parties
 (so that a board member sees whom they would judge) and whether they have been summoned (✓),
-never by colour alone. A cell too narrow for its text ends
-in …; :func:`detail` says the whole of the item under the cursor."""
+never by colour alone. A cell too narrow for its text ends in …; :func:`detail` says the
+whole of the item under the cursor."""
 
 from __future__ import annotations
 
